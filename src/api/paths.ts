@@ -1,0 +1,24 @@
+// The NCX REST surface, in one place for the client and the sandbox alike.
+// Documented by NCX: search, fetch one, hold, hang up, queue transfer, token endpoints.
+
+const enc = encodeURIComponent;
+
+export const PATHS = {
+  search: (schemaType: string) => `/data/api/types/${enc(schemaType)}`,
+  workitem: (id: string) => `/users/api/workitems/${enc(id)}`,
+  hold: (id: string) => `/users/api/calls/${enc(id)}/hold`,
+  hangup: (id: string) => `/users/api/calls/${enc(id)}/hangup`,
+  queueTransfer: (id: string, queueId: string) => `/users/api/calls/${enc(id)}/queuetransfer/${enc(queueId)}`,
+  tokenWithAuthorities: '/provider/token-with-authorities',
+  tokenRefresh: '/provider/api/token-refresh',
+} as const;
+
+/**
+ * Unhold (NCX calls it "retrieve") has no documented REST endpoint. We assume `DELETE` on the
+ * hold path, mirroring the documented mute / unmute pair (`POST` / `DELETE .../mute`). Change it
+ * here, and only here, when NCX documents the real one.
+ */
+export const UNHOLD = { method: 'DELETE', path: (id: string) => PATHS.hold(id) } as const;
+
+export const SEARCH_DEFAULT_ROWS = 100;
+export const SEARCH_MAX_ROWS = 1000;

@@ -1,0 +1,2 @@
+// Placeholder until the sandbox server lands.
+console.log('sandbox: not yet built');
