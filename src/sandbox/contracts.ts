@@ -118,3 +118,24 @@ export interface WorkitemStore {
   /** Ids of workitems not yet dispositioned, for the traffic simulator. */
   liveIds(): string[];
 }
+
+/**
+ * Fault injection, so tests can make the sandbox misbehave over real HTTP.
+ * `PUT /__sandbox/faults` with `{ rules: FaultRule[] }` replaces the rules, `DELETE` clears them.
+ * Only served when the sandbox was started with faults allowed (tests, `--allow-faults`).
+ * The first rule whose `match` fits a request is used and its `times` counts down.
+ */
+export interface FaultRule {
+  match?: { method?: string; pathPrefix?: string };
+  /** How many requests the rule applies to; unlimited when absent. */
+  times?: number;
+  /** Wait before answering (or before the fault). */
+  delayMs?: number;
+  /** Answer with this status and body instead of the real answer. */
+  status?: number;
+  body?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** `reset`: destroy the socket; `hang`: send headers then nothing; `truncate`: real answer cut in half. */
+  mode?: 'reset' | 'hang' | 'truncate';
+}
