@@ -1,0 +1,33 @@
+// Every command of the extension, in one map: package.json declares exactly these
+// (an integration test checks both directions).
+
+export const COMMANDS = {
+  hold: 'workitemInspector.hold',
+  unhold: 'workitemInspector.unhold',
+  hangUp: 'workitemInspector.hangUp',
+  transferToQueue: 'workitemInspector.transferToQueue',
+  openDetails: 'workitemInspector.openDetails',
+  copyId: 'workitemInspector.copyId',
+  copyJson: 'workitemInspector.copyJson',
+  refresh: 'workitemInspector.refresh',
+  filter: 'workitemInspector.filter',
+  clearFilter: 'workitemInspector.clearFilter',
+  groupBy: 'workitemInspector.groupBy',
+  openById: 'workitemInspector.openById',
+  signIn: 'workitemInspector.signIn',
+  signOut: 'workitemInspector.signOut',
+  useSandbox: 'workitemInspector.useSandbox',
+  showLog: 'workitemInspector.showLog',
+  connectionMenu: 'workitemInspector.connectionMenu',
+  /** Tree-internal rows ("Load more", an error row's retry, a page's validation issues). */
+  loadMore: 'workitemInspector.loadMore',
+  retry: 'workitemInspector.retry',
+  showIssues: 'workitemInspector.showIssues',
+} as const;
+
+export type CommandKey = keyof typeof COMMANDS;
+export type CommandId = (typeof COMMANDS)[CommandKey];
+
+export const VIEW_CONTAINER_ID = 'workitemInspector';
+export const TREE_VIEW_ID = 'workitemInspector.workitems';
+export const DETAIL_PANEL_VIEW_TYPE = 'workitemInspector.detail';
