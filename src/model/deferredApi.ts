@@ -1,0 +1,37 @@
+// A WorkitemsApi that asks for the real one on every call, so the tree can be built before the
+// connection exists (the sandbox starts, the user signs in later) and a connect failure reaches
+// the tree as the error of the fetch that needed it.
+import type { Queue, Workitem } from '../api/schemas';
+import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from '../api/workitemsApi';
+
+export function deferredWorkitemsApi(getApi: () => Promise<WorkitemsApi>): WorkitemsApi {
+  return {
+    async search(params: SearchParams, options?: RequestOptions): Promise<SearchPage> {
+      return (await getApi()).search(params, options);
+    },
+    async *pages(params: Omit<SearchParams, 'start'>, options?: RequestOptions): AsyncIterable<SearchPage> {
+      yield* (await getApi()).pages(params, options);
+    },
+    async count(q: string | undefined, options?: RequestOptions): Promise<number> {
+      return (await getApi()).count(q, options);
+    },
+    async fetchWorkitem(id: string, options?: RequestOptions): Promise<Workitem> {
+      return (await getApi()).fetchWorkitem(id, options);
+    },
+    async hold(id: string, options?: RequestOptions): Promise<Workitem> {
+      return (await getApi()).hold(id, options);
+    },
+    async unhold(id: string, options?: RequestOptions): Promise<Workitem> {
+      return (await getApi()).unhold(id, options);
+    },
+    async hangUp(id: string, options?: RequestOptions): Promise<Workitem> {
+      return (await getApi()).hangUp(id, options);
+    },
+    async transferToQueue(id: string, queueId: string, transfer?: TransferOptions, options?: RequestOptions): Promise<void> {
+      return (await getApi()).transferToQueue(id, queueId, transfer, options);
+    },
+    async listQueues(options?: RequestOptions): Promise<Queue[]> {
+      return (await getApi()).listQueues(options);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Shortening values for display without corrupting them: a cut never splits a surrogate pair
+// (an emoji would turn into a replacement character), and JSON stays single-line.
+
+export interface Truncated {
+  text: string;
+  /** True when `text` is shorter than the input. */
+  truncated: boolean;
+  /** Length of the input in UTF-16 units, to say how much was left out. */
+  fullLength: number;
+}
+
+/** Keeps at most `maxUnits` UTF-16 units, stepping back one if the cut would split a pair. */
+export function truncateText(value: string, maxUnits: number): Truncated {
+  if (value.length <= maxUnits) {
+    return { text: value, truncated: false, fullLength: value.length };
+  }
+  let end = Math.max(0, maxUnits);
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) {
+    end -= 1;
+  }
+  return { text: value.slice(0, end), truncated: true, fullLength: value.length };
+}
+
+/** One-line JSON (`undefined` and functions render as their name, never throw). */
+export function compactJson(value: unknown): string {
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined ? String(value) : json;
+  } catch {
+    // Cyclic or BigInt values cannot come from a parsed HTTP body, but a bug must not blank the panel.
+    return String(value);
+  }
+}

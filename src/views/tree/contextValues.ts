@@ -1,0 +1,57 @@
+// The `contextValue` of every kind of row, composed as `kind;key:value;…;` so that menu `when`
+// clauses can test one fact with a regex, e.g. `viewItem =~ /actions:[^;]*\bhold\b/`.
+// No `vscode` import: package.json's menus are checked against TREE_CONTEXT_VALUES in plain Node.
+import { WORKITEM_ACTIONS, isKnownChannel, isKnownState } from '../../api/domain';
+import type { Workitem } from '../../api/schemas';
+import type { GroupDimension } from '../../model/groupKeys';
+import { knownActionsOf } from '../../model/workitemText';
+
+/** Unknown values are written as `other`: a value from the server must not inject `;` or `:`. */
+function stateToken(state: string): string {
+  return isKnownState(state) ? state : 'other';
+}
+
+function channelToken(channel: string): string {
+  return isKnownChannel(channel) ? channel : 'other';
+}
+
+/** While an action runs on a workitem its actions are withheld, so no second one can start. */
+export function workitemContextValue(workitem: Workitem, busy: boolean): string {
+  const actions = busy ? [] : knownActionsOf(workitem, WORKITEM_ACTIONS);
+  return (
+    `workitem;${busy ? 'busy;' : ''}state:${stateToken(workitem.state)};` +
+    `channel:${channelToken(workitem.channelType)};actions:${actions.join(',')};`
+  );
+}
+
+export function groupContextValue(dimension: GroupDimension, value: string): string {
+  const token = dimension === 'state' ? stateToken(value) : channelToken(value);
+  return `group;${dimension}:${token};`;
+}
+
+export const LOAD_MORE_CONTEXT_VALUE = 'loadMore;';
+export const ISSUES_CONTEXT_VALUE = 'issues;';
+export const EMPTY_CONTEXT_VALUE = 'empty;';
+
+export function errorContextValue(action: 'retry' | 'signIn'): string {
+  return `error;action:${action};`;
+}
+
+/** One of each shape of context value the tree produces (checked against package.json menus). */
+export const TREE_CONTEXT_VALUES: readonly string[] = [
+  'group;state:active;',
+  'group;state:other;',
+  'group;channel:voice;',
+  'group;channel:other;',
+  'workitem;state:active;channel:voice;actions:hold,hangup,transfer;',
+  'workitem;state:hold;channel:voice;actions:unhold,hangup,transfer;',
+  'workitem;state:inqueue;channel:chat;actions:transfer;',
+  'workitem;state:dispositioned;channel:email;actions:;',
+  'workitem;state:other;channel:other;actions:;',
+  'workitem;busy;state:active;channel:voice;actions:;',
+  LOAD_MORE_CONTEXT_VALUE,
+  errorContextValue('retry'),
+  errorContextValue('signIn'),
+  ISSUES_CONTEXT_VALUE,
+  EMPTY_CONTEXT_VALUE,
+];

@@ -1,0 +1,33 @@
+// Context keys the tree sets for package.json's `when` clauses (view title buttons and the
+// welcome content shown while the tree has no rows).
+import type { RootStatus } from '../../model/workitemTreeModel';
+
+/** true while a filter is applied: shows "Clear Filter". */
+export const FILTERED_CONTEXT_KEY = 'workitemInspector.filtered';
+/** One of TreeState: picks the welcome text. */
+export const TREE_STATE_CONTEXT_KEY = 'workitemInspector.treeState';
+
+export type TreeState = 'loading' | 'ready' | 'empty' | 'signedOut' | 'unreachable' | 'failed';
+
+export function treeStateOf(status: RootStatus): TreeState {
+  switch (status.kind) {
+    case 'notLoaded':
+      return 'loading';
+    case 'failed':
+      return status.failure.reason === 'unauthorized'
+        ? 'signedOut'
+        : status.failure.reason === 'unreachable'
+          ? 'unreachable'
+          : 'failed';
+    case 'loaded':
+      return status.total === 0 ? 'empty' : 'ready';
+  }
+}
+
+/**
+ * Signed out and unreachable are told by the welcome content (with its sign-in, sandbox and retry
+ * links) rather than by a row; every other failure is an error row with a retry.
+ */
+export function showsWelcomeInsteadOfRows(state: TreeState): boolean {
+  return state === 'signedOut' || state === 'unreachable';
+}

@@ -1,0 +1,346 @@
+// The Workitems view: a thin VS Code layer over WorkitemTreeModel. It owns the TreeView (needed
+// for reveal, selection, visibility and the description), keeps one node object per row id,
+// turns the model's precise change events into precise `onDidChangeTreeData` events, persists the
+// filter per workspace, follows the group-by / page-size / refresh-interval settings, and polls
+// only while visible.
+import * as vscode from 'vscode';
+import type { Workitem } from '../../api/schemas';
+import type { WorkitemsApi } from '../../api/workitemsApi';
+import { TREE_VIEW_ID } from '../../commands/commandIds';
+import { parseSettings, SETTINGS_SECTION, type GroupByMode, type Settings } from '../../config/settings';
+import type { ModelEvent } from '../../model/events';
+import { parentIdOf, ROOT_ID } from '../../model/groupKeys';
+import type { GroupCount, ModelChange, ModelLoad, ModelNode } from '../../model/modelNodes';
+import { WorkitemTreeModel } from '../../model/workitemTreeModel';
+import { checkFilter, TreeFilterStore } from './filterStore';
+import { RefreshManager } from './refreshManager';
+import {
+  FILTERED_CONTEXT_KEY,
+  showsWelcomeInsteadOfRows,
+  TREE_STATE_CONTEXT_KEY,
+  treeStateOf,
+  type TreeState,
+} from './treeContextKeys';
+import { createTreeNode, GroupNode, TreeNode, WorkitemNode } from './treeNodes';
+
+export interface WorkitemTreeProviderOptions {
+  /** Where workitems come from; wrap a connection with `deferredWorkitemsApi(() => connection.getApi())`. */
+  api: WorkitemsApi;
+  /** Per-workspace storage for the filter: `ExtensionContext.workspaceState`. */
+  workspaceState: vscode.Memento;
+  /** The current settings; by default read from the `workitemInspector` configuration. */
+  settings?: () => Settings;
+  /** Clock for the rows' ages. */
+  now?: () => number;
+  /** Where a failed background refresh is reported (the output channel). */
+  onRefreshError?: (error: unknown) => void;
+}
+
+function readSettings(): Settings {
+  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return parseSettings((key) => configuration.get(key));
+}
+
+export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  readonly view: vscode.TreeView<TreeNode>;
+  private readonly model: WorkitemTreeModel;
+  private readonly nodes = new Map<string, TreeNode>();
+  private readonly childIds = new Map<string, readonly string[]>();
+  private readonly filterStore: TreeFilterStore;
+  private readonly settings: () => Settings;
+  private readonly now: () => number;
+  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  private readonly refreshManager: RefreshManager;
+  private readonly disposables: vscode.Disposable[] = [];
+  private state: TreeState = 'loading';
+
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  /** A group's (or the root's, parentId '') children were fetched. */
+  readonly onDidLoad: ModelEvent<ModelLoad>;
+
+  constructor(options: WorkitemTreeProviderOptions) {
+    this.settings = options.settings ?? readSettings;
+    this.now = options.now ?? Date.now;
+    this.filterStore = new TreeFilterStore(options.workspaceState);
+    const settings = this.settings();
+    this.model = new WorkitemTreeModel({
+      api: options.api,
+      groupBy: settings['tree.groupBy'],
+      pageSize: settings['tree.pageSize'],
+      filter: this.filterStore.read(),
+    });
+    this.onDidLoad = this.model.onDidLoad;
+
+    this.view = vscode.window.createTreeView(TREE_VIEW_ID, {
+      treeDataProvider: this,
+      showCollapseAll: true,
+      canSelectMany: true,
+    });
+    this.refreshManager = new RefreshManager({
+      view: this.view,
+      intervalSeconds: () => this.settings().refreshIntervalSeconds,
+      refresh: () => this.model.refresh(),
+      onError: options.onRefreshError,
+    });
+    const modelChanges = this.model.onDidChange((change) => this.onModelChange(change));
+    const modelLoads = this.model.onDidLoad((load) => {
+      if (load.parentId === ROOT_ID) {
+        this.updateTreeState();
+      }
+    });
+    this.disposables.push(
+      this.view,
+      this.changeEmitter,
+      this.refreshManager,
+      modelChanges,
+      modelLoads,
+      this.view.onDidExpandElement((event) => void this.model.setExpanded(event.element.id, true)),
+      this.view.onDidCollapseElement((event) => void this.model.setExpanded(event.element.id, false)),
+      vscode.workspace.onDidChangeConfiguration((event) => this.onConfigurationChange(event)),
+    );
+    this.showFilter();
+    void this.setContext(TREE_STATE_CONTEXT_KEY, this.state);
+  }
+
+  // ---- TreeDataProvider ----------------------------------------------------------------------
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.toTreeItem({ now: this.now(), queryOf: (groupId) => this.model.groupQueryOf(groupId) });
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node !== undefined && !(node instanceof GroupNode)) {
+      return [];
+    }
+    const parentId = node?.id ?? ROOT_ID;
+    const models = await this.model.getChildren(parentId);
+    if (parentId === ROOT_ID) {
+      this.updateTreeState();
+      if (showsWelcomeInsteadOfRows(this.state)) {
+        this.forgetChildren(ROOT_ID, []);
+        return [];
+      }
+    }
+    const children = models.map((model) => this.nodeFor(model));
+    this.forgetChildren(parentId, children.map((child) => child.id));
+    return children;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    const parentId = parentIdOf(node.id);
+    if (parentId === ROOT_ID) {
+      return undefined;
+    }
+    const known = this.nodes.get(parentId);
+    if (known) {
+      return known;
+    }
+    const model = this.model.findNode(parentId);
+    return model ? this.nodeFor(model) : undefined;
+  }
+
+  // ---- what the commands call ------------------------------------------------------------------
+
+  /** Re-queries what is on screen (counts of visible groups, rows of expanded ones). */
+  async refresh(): Promise<void> {
+    await this.model.refresh();
+    this.refreshManager.noteRefreshed();
+  }
+
+  /** Starts over (the connection changed: other server, other user, signed in or out). */
+  reload(): void {
+    this.model.reload();
+  }
+
+  /** Swaps the client and starts over. */
+  setApi(api: WorkitemsApi): void {
+    this.model.setApi(api);
+  }
+
+  currentFilter(): string | undefined {
+    return this.model.getFilter();
+  }
+
+  /** Applies and stores a filter; throws RangeError with a readable message when it is not a valid query. */
+  setFilter(query: string): void {
+    const check = checkFilter(query);
+    if (!check.ok) {
+      throw new RangeError(check.message);
+    }
+    this.model.setFilter(check.filter);
+    void this.filterStore.write(check.filter);
+    this.showFilter();
+  }
+
+  clearFilter(): void {
+    this.model.setFilter(undefined);
+    void this.filterStore.write(undefined);
+    this.showFilter();
+  }
+
+  /** Applies a grouping now (the "Group By…" command writes the setting, which also lands here). */
+  setGroupBy(mode: GroupByMode): void {
+    this.model.setGroupBy(mode);
+  }
+
+  getGroupBy(): GroupByMode {
+    return this.model.getGroupBy();
+  }
+
+  /** Shows `text` ("Holding…") with a spinner on the workitem's row; undefined removes it. */
+  setBusy(workitemId: string, text: string | undefined): void {
+    this.model.setBusy(workitemId, text);
+  }
+
+  /**
+   * Loads the workitem's groups and page, expands them and selects its row. False when the tree
+   * does not list it (the filter excludes it, or it is too far down its group); rejects with the
+   * client's error (e.g. `notFound`) when it cannot be fetched.
+   */
+  async reveal(workitemId: string): Promise<boolean> {
+    const nodeId = await this.model.locate(workitemId);
+    const model = nodeId === undefined ? undefined : this.model.findNode(nodeId);
+    if (model === undefined) {
+      return false;
+    }
+    await this.view.reveal(this.nodeFor(model), { select: true, focus: true, expand: false });
+    return true;
+  }
+
+  /** For the "Load more" row (the node, or its id). */
+  async loadMore(node: unknown): Promise<void> {
+    const id = nodeIdOf(node);
+    if (id !== undefined) {
+      await this.model.loadMore(id);
+    }
+  }
+
+  /** For an error row (the node, or its id). */
+  async retry(node: unknown): Promise<void> {
+    const id = nodeIdOf(node);
+    if (id !== undefined) {
+      await this.model.retry(id);
+    } else {
+      await this.refresh();
+    }
+  }
+
+  /** The workitems of the selected rows (groups and message rows are skipped). */
+  selectedWorkitems(): Workitem[] {
+    return this.view.selection.filter((node): node is WorkitemNode => node instanceof WorkitemNode).map((node) => node.workitem);
+  }
+
+  getSelectedWorkitems(): Workitem[] {
+    return this.selectedWorkitems();
+  }
+
+  /** The newest version of a workitem the tree has loaded. */
+  getWorkitem(workitemId: string): Workitem | undefined {
+    return this.model.getWorkitem(workitemId);
+  }
+
+  /** Visible top-level groups with their counts (for tests and the status bar). */
+  rootGroupCounts(): GroupCount[] {
+    return this.model.rootGroupCounts();
+  }
+
+  treeState(): TreeState {
+    return this.state;
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    for (const disposable of this.disposables.splice(0)) {
+      disposable.dispose();
+    }
+  }
+
+  // ---- internals -----------------------------------------------------------------------------
+
+  private nodeFor(model: ModelNode): TreeNode {
+    const existing = this.nodes.get(model.id);
+    if (existing !== undefined && existing.kind === model.kind) {
+      existing.update(model);
+      return existing;
+    }
+    const created = createTreeNode(model);
+    this.nodes.set(model.id, created);
+    return created;
+  }
+
+  /** Drops the nodes of rows that left `parentId` (and everything under them). */
+  private forgetChildren(parentId: string, current: readonly string[]): void {
+    const kept = new Set(current);
+    for (const id of this.childIds.get(parentId) ?? []) {
+      if (!kept.has(id)) {
+        this.forgetSubtree(id);
+      }
+    }
+    this.childIds.set(parentId, current);
+  }
+
+  private forgetSubtree(id: string): void {
+    this.nodes.delete(id);
+    for (const childId of this.childIds.get(id) ?? []) {
+      this.forgetSubtree(childId);
+    }
+    this.childIds.delete(id);
+  }
+
+  private onModelChange(change: ModelChange): void {
+    if (change.nodeIds.includes(ROOT_ID)) {
+      this.updateTreeState();
+      this.changeEmitter.fire(undefined);
+      return;
+    }
+    const changed: TreeNode[] = [];
+    for (const id of change.nodeIds) {
+      const node = this.nodes.get(id);
+      const model = this.model.findNode(id);
+      if (node !== undefined && model !== undefined) {
+        node.update(model);
+        changed.push(node);
+      }
+    }
+    if (changed.length > 0) {
+      this.changeEmitter.fire(changed);
+    }
+  }
+
+  private onConfigurationChange(event: vscode.ConfigurationChangeEvent): void {
+    if (!event.affectsConfiguration(SETTINGS_SECTION)) {
+      return;
+    }
+    const settings = this.settings();
+    this.model.setGroupBy(settings['tree.groupBy']);
+    this.model.setPageSize(settings['tree.pageSize']);
+    this.refreshManager.reschedule();
+  }
+
+  private updateTreeState(): void {
+    const next = treeStateOf(this.model.rootStatus());
+    const status = this.model.rootStatus();
+    this.view.message = status.kind === 'failed' && showsWelcomeInsteadOfRows(next) ? status.failure.message : undefined;
+    if (next !== this.state) {
+      this.state = next;
+      void this.setContext(TREE_STATE_CONTEXT_KEY, next);
+    }
+  }
+
+  private showFilter(): void {
+    const filter = this.model.getFilter();
+    this.view.description = filter === undefined ? undefined : vscode.l10n.t('Filter: {0}', filter);
+    void this.setContext(FILTERED_CONTEXT_KEY, filter !== undefined);
+  }
+
+  private async setContext(key: string, value: unknown): Promise<void> {
+    await vscode.commands.executeCommand('setContext', key, value);
+  }
+}
+
+function nodeIdOf(node: unknown): string | undefined {
+  if (node instanceof TreeNode) {
+    return node.id;
+  }
+  return typeof node === 'string' ? node : undefined;
+}

@@ -1,0 +1,140 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { z } from 'zod';
+import { COMMANDS, DETAIL_PANEL_VIEW_TYPE, TREE_VIEW_ID, VIEW_CONTAINER_ID } from '../../../src/commands/commandIds';
+import { SETTING_KEYS, SETTINGS_SECTION, SettingsSchema } from '../../../src/config/settings';
+import { makeWorkitem } from '../model/support/fixtures';
+import { TREE_CONTEXT_VALUES, workitemContextValue } from '../../../src/views/tree/contextValues';
+import { FILTERED_CONTEXT_KEY, TREE_STATE_CONTEXT_KEY } from '../../../src/views/tree/treeContextKeys';
+
+const MenuItemSchema = z.object({ command: z.string(), when: z.string().optional(), group: z.string().optional() });
+const ManifestSchema = z.looseObject({
+  activationEvents: z.array(z.string()),
+  capabilities: z.looseObject({}),
+  contributes: z.looseObject({
+    viewsContainers: z.object({ activitybar: z.array(z.looseObject({ id: z.string(), icon: z.string() })) }),
+    views: z.record(z.string(), z.array(z.looseObject({ id: z.string(), name: z.string() }))),
+    viewsWelcome: z.array(z.object({ view: z.string(), contents: z.string(), when: z.string() })),
+    commands: z.array(z.looseObject({ command: z.string(), title: z.string(), category: z.string(), icon: z.string() })),
+    menus: z.record(z.string(), z.array(MenuItemSchema)),
+    configuration: z.object({
+      title: z.string(),
+      properties: z.record(z.string(), z.looseObject({ default: z.unknown(), scope: z.string(), description: z.string().optional(), markdownDescription: z.string().optional() })),
+    }),
+  }),
+});
+
+const root = path.resolve(__dirname, '../../../..');
+const manifest = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')));
+const contributes = manifest.contributes;
+const itemMenus = contributes.menus['view/item/context'];
+
+/** Evaluates the `when` clauses package.json uses on rows: `view == …` and `viewItem =~ /…/`. */
+function rowMatches(when: string | undefined, contextValue: string): boolean {
+  return (when ?? '').split('&&').every((raw) => {
+    const part = raw.trim();
+    const view = /^view == (\S+)$/.exec(part);
+    if (view) {
+      return view[1] === TREE_VIEW_ID;
+    }
+    const regex = /^viewItem =~ \/(.+)\/$/.exec(part);
+    if (regex) {
+      return new RegExp(regex[1]).test(contextValue);
+    }
+    throw new Error(`unexpected clause in a row menu: ${part}`);
+  });
+}
+
+function commandsOn(contextValue: string, inline: boolean): string[] {
+  return itemMenus
+    .filter((menu) => (menu.group?.startsWith('inline') ?? false) === inline && rowMatches(menu.when, contextValue))
+    .map((menu) => menu.command.replace('workitemInspector.', ''));
+}
+
+describe('package.json contributions', () => {
+  it('declares every command of commandIds.ts, and no other, in the Workitems category with an icon', () => {
+    assert.deepStrictEqual(contributes.commands.map((command) => command.command).sort(), Object.values(COMMANDS).sort());
+    for (const command of contributes.commands) {
+      assert.strictEqual(command.category, 'Workitems');
+      assert.match(command.icon, /^\$\([a-z-~]+\)$/);
+    }
+    const title = (id: string): string | undefined => contributes.commands.find((command) => command.command === id)?.title;
+    assert.strictEqual(title(COMMANDS.hold), 'Hold');
+    assert.strictEqual(title(COMMANDS.transferToQueue), 'Transfer to Queue…');
+    assert.strictEqual(title(COMMANDS.signIn), 'Sign In to NCX…');
+  });
+
+  it('hides the commands that need a row from the palette', () => {
+    const hidden = contributes.menus.commandPalette.filter((menu) => menu.when === 'false').map((menu) => menu.command);
+    assert.deepStrictEqual(hidden.sort(), [COMMANDS.loadMore, COMMANDS.retry, COMMANDS.showIssues].sort());
+  });
+
+  it('has the view in its own activity-bar container, with an icon that exists', () => {
+    const container = contributes.viewsContainers.activitybar.find((candidate) => candidate.id === VIEW_CONTAINER_ID);
+    assert.ok(container);
+    assert.ok(fs.existsSync(path.join(root, container.icon)), container.icon);
+    assert.deepStrictEqual(contributes.views[VIEW_CONTAINER_ID].map((view) => [view.id, view.name]), [[TREE_VIEW_ID, 'Workitems']]);
+    assert.deepStrictEqual(manifest.activationEvents.sort(), [`onView:${TREE_VIEW_ID}`, `onWebviewPanel:${DETAIL_PANEL_VIEW_TYPE}`].sort());
+  });
+
+  it('matches every context value the tree produces with at least one row menu', () => {
+    for (const contextValue of TREE_CONTEXT_VALUES) {
+      assert.ok(
+        itemMenus.some((menu) => rowMatches(menu.when, contextValue)),
+        `no view/item/context menu for ${contextValue}`,
+      );
+    }
+  });
+
+  it('offers exactly the actions a workitem allows, and none while it is busy', () => {
+    const active = makeWorkitem(1, { state: 'active', channelType: 'voice' });
+    assert.deepStrictEqual(commandsOn(workitemContextValue(active, false), true), ['hold', 'openDetails']);
+    assert.deepStrictEqual(commandsOn(workitemContextValue(active, false), false), [
+      'hold',
+      'transferToQueue',
+      'hangUp',
+      'openDetails',
+      'copyId',
+      'copyJson',
+    ]);
+    const held = makeWorkitem(2, { state: 'hold', channelType: 'voice' });
+    assert.deepStrictEqual(commandsOn(workitemContextValue(held, false), true), ['unhold', 'openDetails']);
+    assert.ok(!commandsOn(workitemContextValue(held, false), false).includes('hold'), '"unhold" must not read as "hold"');
+    assert.deepStrictEqual(commandsOn(workitemContextValue(active, true), false), ['openDetails', 'copyId', 'copyJson']);
+    const done = makeWorkitem(3, { state: 'dispositioned', channelType: 'email' });
+    assert.deepStrictEqual(commandsOn(workitemContextValue(done, false), false), ['openDetails', 'copyId', 'copyJson']);
+  });
+
+  it('keeps a server-sent action or state from breaking the context value', () => {
+    const odd = { ...makeWorkitem(4, { state: 'hold;actions:hangup', channelType: 'voice' }), actions: ['hold;x', 'bogus', 'hangup'] };
+    assert.strictEqual(workitemContextValue(odd, false), 'workitem;state:other;channel:voice;actions:hangup;');
+  });
+
+  it('shows "Clear Filter" only with a filter and welcome text for each empty state', () => {
+    const clear = contributes.menus['view/title'].find((menu) => menu.command === COMMANDS.clearFilter);
+    assert.match(clear?.when ?? '', new RegExp(FILTERED_CONTEXT_KEY.replace('.', '\\.')));
+    const welcome = contributes.viewsWelcome.filter((entry) => entry.view === TREE_VIEW_ID);
+    for (const state of ['loading', 'signedOut', 'unreachable', 'empty']) {
+      assert.ok(welcome.some((entry) => entry.when.includes(`${TREE_STATE_CONTEXT_KEY} == ${state}`)), state);
+    }
+    const links = welcome.flatMap((entry) => [...entry.contents.matchAll(/\(command:([\w.]+)\)/g)].map((match) => match[1]));
+    for (const link of links) {
+      assert.ok(Object.values(COMMANDS).includes(link as never), `welcome links to an unknown command ${link}`);
+    }
+  });
+
+  it('declares every setting with its default, and keeps token-related ones out of workspaces', () => {
+    const properties = contributes.configuration.properties;
+    assert.deepStrictEqual(Object.keys(properties).sort(), SETTING_KEYS.map((key) => `${SETTINGS_SECTION}.${key}`).sort());
+    const defaults = SettingsSchema.parse({});
+    for (const key of SETTING_KEYS) {
+      const declared = properties[`${SETTINGS_SECTION}.${key}`];
+      assert.deepStrictEqual(declared.default, defaults[key], key);
+      assert.ok(declared.description ?? declared.markdownDescription, `${key} has a description`);
+      const application = ['connection.mode', 'ncx.loginUrl', 'ncx.authScheme', 'ncx.allowInsecureHttp'].includes(key);
+      assert.strictEqual(declared.scope, application ? 'application' : 'window', key);
+    }
+    assert.deepStrictEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+  });
+});
