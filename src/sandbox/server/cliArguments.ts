@@ -1,0 +1,102 @@
+// The command line of `node dist/sandbox.js`, parsed with node:util and validated with zod.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { MAX_DATASET_SIZE as MAX_SIZE } from '../data';
+
+export const DEFAULT_CLI_PORT = 7357;
+
+export const USAGE = `Usage: node dist/sandbox.js [options]
+
+A local NCX (Nextiva contact center) emulator for Workitem Inspector, on 127.0.0.1 only.
+
+Options:
+  --port N               port to listen on (default ${DEFAULT_CLI_PORT}; 0 picks a free port)
+  --size N               number of workitems, 0 to ${MAX_SIZE} (default 5000)
+  --seed N               data set seed (same seed and size, same data)
+  --data DIR             keep a journal in DIR: actions survive a restart
+  --no-traffic           no living traffic (new workitems, agents acting)
+  --token-lifetime S     access token lifetime in seconds (default 3600)
+  --allow-faults         serve PUT/DELETE /__sandbox/faults (fault injection for tests)
+  --exit-with-parent     exit when standard input closes (used when run as a child process)
+  --help                 show this help
+`;
+
+function integer(name: string, min: number, max: number) {
+  return z
+    .string()
+    .regex(/^-?\d+$/, { error: `--${name} takes a whole number` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { error: `--${name} must be at least ${min}` })
+        .max(max, { error: `--${name} must be at most ${max}` }),
+    );
+}
+
+const CliValuesSchema = z.object({
+  port: integer('port', 0, 65535).default(DEFAULT_CLI_PORT),
+  size: integer('size', 0, MAX_SIZE).optional(),
+  seed: integer('seed', -(2 ** 31), 2 ** 32 - 1).optional(),
+  data: z.string().min(1, { error: '--data needs a directory' }).optional(),
+  'no-traffic': z.boolean().default(false),
+  'token-lifetime': integer('token-lifetime', 1, 30 * 24 * 3600).optional(),
+  'allow-faults': z.boolean().default(false),
+  'exit-with-parent': z.boolean().default(false),
+  help: z.boolean().default(false),
+});
+
+export interface CliArguments {
+  help: boolean;
+  port: number;
+  size?: number;
+  seed?: number;
+  dataDir?: string;
+  traffic: boolean;
+  tokenLifetimeSeconds?: number;
+  allowFaults: boolean;
+  exitWithParent: boolean;
+}
+
+export class CliUsageError extends Error {}
+
+export function parseCliArguments(argv: readonly string[]): CliArguments {
+  let values: unknown;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        size: { type: 'string' },
+        seed: { type: 'string' },
+        data: { type: 'string' },
+        'no-traffic': { type: 'boolean' },
+        'token-lifetime': { type: 'string' },
+        'allow-faults': { type: 'boolean' },
+        'exit-with-parent': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
+  const parsed = CliValuesSchema.safeParse(values);
+  if (!parsed.success) {
+    throw new CliUsageError(parsed.error.issues.map((issue) => issue.message).join('; '));
+  }
+  const v = parsed.data;
+  return {
+    help: v.help,
+    port: v.port,
+    size: v.size,
+    seed: v.seed,
+    dataDir: v.data,
+    traffic: !v['no-traffic'],
+    tokenLifetimeSeconds: v['token-lifetime'],
+    allowFaults: v['allow-faults'],
+    exitWithParent: v['exit-with-parent'],
+  };
+}

@@ -1,0 +1,21 @@
+// What the HTTP layer needs from the rest of the sandbox.
+import type { TokenService } from '../auth/tokens';
+import type { UserDirectory } from '../auth/users';
+import type { WorkitemStore } from '../contracts';
+import type { FaultInjector } from '../faults/faultRules';
+import type { DurableStore } from '../persistence/durableStore';
+
+export interface ServerDeps {
+  store: WorkitemStore;
+  mutations: DurableStore;
+  users: UserDirectory;
+  tokens: TokenService;
+  now: () => number;
+  /** The sandbox's own origin, e.g. `http://127.0.0.1:7357`; known only once it listens. */
+  baseUrl: () => string;
+  maxBodyBytes: number;
+  /** Present only when fault injection is allowed. */
+  faults: FaultInjector | undefined;
+  /** Where unexpected errors are reported. */
+  log: (message: string) => void;
+}

@@ -1,0 +1,146 @@
+// Assembles a running sandbox: data set, store, journal replay, auth, HTTP server, traffic.
+import { z } from 'zod';
+import { newTokenSecret, TokenService, DEFAULT_TOKEN_LIFETIME_SECONDS } from '../auth/tokens';
+import { DEFAULT_USERS, SandboxUsersSchema, UserDirectory, type SandboxUser } from '../auth/users';
+import type { WorkitemStore } from '../contracts';
+import { generateDataset, MAX_DATASET_SIZE } from '../data';
+import { FaultInjector } from '../faults/faultRules';
+import { openDataDir } from '../persistence/dataDir';
+import { DurableStore, IN_MEMORY_LOG } from '../persistence/durableStore';
+import type { Journal } from '../persistence/journal';
+import type { JournalEntry } from '../persistence/journalEntry';
+import { replayJournal } from '../persistence/replay';
+import { createStore } from '../store';
+import { TrafficSimulator } from '../traffic/simulator';
+import type { TrafficScheduler } from '../traffic/scheduler';
+import type { TrafficTimings } from '../traffic/timings';
+import { listen } from './httpListener';
+import { DEFAULT_MAX_BODY_BYTES } from './requestBody';
+import { createRequestHandler } from './requestHandler';
+
+export const DEFAULT_SIZE = 5000;
+export const DEFAULT_SEED = 1;
+export const MAX_SIZE = MAX_DATASET_SIZE;
+
+export const SandboxOptionsSchema = z.object({
+  /** 0 picks a free port. */
+  port: z.number().int().min(0).max(65535).default(0),
+  size: z.number().int().min(0).max(MAX_SIZE).optional(),
+  seed: z.number().int().optional(),
+  /** Keeps the journal (and the token secret) here; absent = everything in memory. */
+  dataDir: z.string().min(1).optional(),
+  traffic: z.boolean().default(false),
+  tokenLifetimeSeconds: z.number().int().min(1).max(30 * 24 * 3600).default(DEFAULT_TOKEN_LIFETIME_SECONDS),
+  allowFaults: z.boolean().default(false),
+  users: SandboxUsersSchema.optional(),
+  maxBodyBytes: z.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
+});
+
+export interface SandboxOptions extends z.input<typeof SandboxOptionsSchema> {
+  /** The sandbox's clock (Unix ms): tokens, action times and traffic follow it. */
+  now?: () => number;
+  /** Pace of living traffic when `traffic` is on. */
+  trafficTimings?: Partial<TrafficTimings>;
+  /** What drives traffic ticks (default: timers); a test may pass one that never fires and call `tick()`. */
+  trafficScheduler?: TrafficScheduler;
+  /** Unexpected errors (500s, traffic failures); silent by default. */
+  log?: (message: string) => void;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  store: WorkitemStore;
+  seed: number;
+  size: number;
+  users: SandboxUser[];
+  /** Journal entries redone at start (0 without a data directory). */
+  replayed: number;
+  /** The living-traffic simulator, when traffic is on. */
+  traffic: TrafficSimulator | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const settings = SandboxOptionsSchema.parse(options);
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => undefined);
+
+  let journal: Journal | undefined;
+  try {
+    let meta = { seed: settings.seed ?? DEFAULT_SEED, size: settings.size ?? DEFAULT_SIZE, now: now() };
+    let secret = newTokenSecret();
+    let replay: JournalEntry[] = [];
+    if (settings.dataDir) {
+      const opened = await openDataDir(settings.dataDir, {
+        seed: settings.seed,
+        size: settings.size,
+        defaults: meta,
+      });
+      ({ meta, secret, journal } = opened);
+      replay = opened.contents.entries;
+    }
+
+    const dataset = generateDataset({ seed: meta.seed, size: meta.size, now: meta.now });
+    const contacts = dataset.contacts;
+    const store = createStore(dataset);
+    replayJournal(store, replay);
+
+    const mutations = new DurableStore(store, journal ?? IN_MEMORY_LOG);
+    const users = new UserDirectory(settings.users ?? DEFAULT_USERS);
+    const tokens = new TokenService({ secret, lifetimeSeconds: settings.tokenLifetimeSeconds, now });
+    let baseUrl = '';
+    const handler = createRequestHandler({
+      store,
+      mutations,
+      users,
+      tokens,
+      now,
+      baseUrl: () => baseUrl,
+      maxBodyBytes: settings.maxBodyBytes,
+      faults: settings.allowFaults ? new FaultInjector() : undefined,
+      log,
+    });
+    const listening = await listen(handler, settings.port);
+    baseUrl = listening.url;
+
+    const traffic = settings.traffic
+      ? new TrafficSimulator({
+          store,
+          mutations,
+          now,
+          // Offset by the journal's length so a restarted sandbox does not replay the same arrivals.
+          seed: meta.seed + replay.length,
+          contacts,
+          timings: options.trafficTimings,
+          scheduler: options.trafficScheduler,
+          onError: (error) => log(`Traffic simulation failed: ${error instanceof Error ? error.message : String(error)}`),
+        })
+      : undefined;
+    traffic?.start();
+
+    let stopping: Promise<void> | undefined;
+    const openJournal = journal;
+    return {
+      url: listening.url,
+      port: listening.port,
+      store,
+      seed: meta.seed,
+      size: meta.size,
+      users: users.list(),
+      replayed: replay.length,
+      traffic,
+      stop() {
+        stopping ??= (async () => {
+          await traffic?.stop();
+          await listening.close();
+          await openJournal?.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await journal?.close();
+    throw error;
+  }
+}

@@ -1,0 +1,1 @@
+export { createStore, INDEXED_FIELDS } from './createStore';

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { CliUsageError, parseCliArguments } from '../../../../src/sandbox/server/cliArguments';
+
+describe('sandbox command line', () => {
+  it('defaults to port 7357 with traffic on', () => {
+    const args = parseCliArguments([]);
+    assert.equal(args.port, 7357);
+    assert.equal(args.traffic, true);
+    assert.equal(args.allowFaults, false);
+    assert.equal(args.size, undefined);
+  });
+
+  it('reads every flag', () => {
+    const args = parseCliArguments([
+      '--port', '0', '--size', '1000000', '--seed', '42', '--data', 'sandbox-data',
+      '--no-traffic', '--token-lifetime', '5', '--allow-faults',
+    ]);
+    assert.deepEqual(args, {
+      help: false,
+      port: 0,
+      size: 1_000_000,
+      seed: 42,
+      dataDir: 'sandbox-data',
+      traffic: false,
+      tokenLifetimeSeconds: 5,
+      allowFaults: true,
+      exitWithParent: false,
+    });
+  });
+
+  it('names the flag that is wrong', () => {
+    assert.throws(() => parseCliArguments(['--port', 'abc']), (error: unknown) => error instanceof CliUsageError && /--port/.test(error.message));
+    assert.throws(() => parseCliArguments(['--size', '1000001']), /--size must be at most 1000000/);
+    assert.throws(() => parseCliArguments(['--colour']), CliUsageError);
+  });
+});
