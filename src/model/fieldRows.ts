@@ -100,9 +100,10 @@ class RowBuilder {
   }
 
   timestamp(key: string, label: string, known: boolean, value: number): void {
+    const { l10n } = this;
     // NCX writes 0 for "not yet" (the documented example has `terminatedAt: 0`).
     if (value === 0) {
-      this.rows.push({ key, label, known, kind: 'timestamp', text: this.l10n.t('not set'), title: '0' });
+      this.rows.push({ key, label, known, kind: 'timestamp', text: l10n.t('not set'), title: '0' });
       return;
     }
     this.rows.push({
@@ -117,13 +118,14 @@ class RowBuilder {
   }
 
   enumValue(key: string, label: string, value: unknown, isKnown: (value: string) => boolean, warning?: string): void {
+    const { l10n } = this;
     if (typeof value !== 'string') {
       this.generic(key, label, true, value, 0);
       return;
     }
     const row: FieldRow = { key, label, known: true, kind: 'enum', text: value };
     if (!isKnown(value)) {
-      row.warning = this.l10n.t('Unknown value: not one of the values this version knows');
+      row.warning = l10n.t('Unknown value: not one of the values this version knows');
     } else if (warning !== undefined) {
       row.warning = warning;
     }
@@ -132,11 +134,12 @@ class RowBuilder {
 
   /** Any value by its runtime type; plain objects become one row per key, down to a limit. */
   generic(key: string, label: string, known: boolean, value: unknown, depth: number): void {
+    const { l10n } = this;
     if (value === null) {
       this.rows.push({ key, label, known, kind: 'null', text: 'null' });
     } else if (typeof value === 'string') {
       const row: FieldRow = { key, label, known, kind: 'text', text: value };
-      if (value === '') row.detail = this.l10n.t('(empty)');
+      if (value === '') row.detail = l10n.t('(empty)');
       this.rows.push(row);
     } else if (typeof value === 'number') {
       const lastSegment = key.slice(key.lastIndexOf('.') + 1);

@@ -1,0 +1,263 @@
+// @ts-check
+// The workitem detail panel's page script. It never builds markup from strings: rows that arrive
+// later are created element by element with textContent, the same structure the HTML renderer
+// writes. Every sentence comes from the extension (the page's data-config or a message).
+(function () {
+  'use strict';
+
+  // @ts-ignore: provided by the VS Code webview host
+  const vscode = acquireVsCodeApi();
+
+  /** @type {{workitemId: string, renderId: number, kind: string, timelineTotal: number, timelineShown: number, pageSize: number, locale: string, labels: Record<string, string>}} */
+  const config = JSON.parse(document.body.getAttribute('data-config') || '{}');
+  const labels = config.labels || {};
+
+  /** @type {{workitemId?: string, scrollY?: number, timelineLoaded?: number}} */
+  const saved = vscode.getState() || {};
+  const sameWorkitem = saved.workitemId === config.workitemId;
+  let timelineLoaded = config.timelineShown || 0;
+  let pageRequested = false;
+  let rawJsonRequested = false;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let copiedTimer;
+
+  function post(message) {
+    vscode.postMessage(message);
+  }
+
+  function saveState() {
+    vscode.setState({ workitemId: config.workitemId, scrollY: window.scrollY, timelineLoaded: timelineLoaded });
+  }
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  // Same set of characters the HTML renderer makes visible (src/webviews/html/escape.ts).
+  const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2028\u2029\u2060\u2066-\u2069\uFEFF]/g;
+
+  /** Appends `text` to `parent` as text nodes, invisible characters as visible `U+XXXX` markers. */
+  function appendText(parent, text, max) {
+    let value = String(text);
+    let truncated = false;
+    if (value.length > max) {
+      let end = max;
+      const code = value.charCodeAt(end - 1);
+      if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+      value = value.slice(0, end);
+      truncated = true;
+    }
+    let last = 0;
+    value.replace(INVISIBLE, function (char, offset) {
+      if (offset > last) parent.appendChild(document.createTextNode(value.slice(last, offset)));
+      const marker = document.createElement('span');
+      marker.className = 'ctrl';
+      marker.title = labels.invisible || '';
+      marker.textContent = 'U+' + char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      parent.appendChild(marker);
+      last = offset + char.length;
+      return char;
+    });
+    if (last < value.length) parent.appendChild(document.createTextNode(value.slice(last)));
+    if (truncated) parent.appendChild(document.createTextNode('…'));
+  }
+
+  function cell(row, className) {
+    const td = document.createElement('td');
+    if (className) td.className = className;
+    row.appendChild(td);
+    return td;
+  }
+
+  /** One event row, as renderTimelineRow (src/webviews/detail/timelineSection.ts) writes it. */
+  function buildTimelineRow(view) {
+    const tr = document.createElement('tr');
+    tr.setAttribute('data-key', String(view.key));
+    const when = cell(tr, '');
+    when.title = view.whenTitle;
+    when.appendChild(document.createTextNode(view.when + ' '));
+    const relative = document.createElement('span');
+    relative.className = 'detail';
+    relative.textContent = view.relative;
+    when.appendChild(relative);
+    const what = cell(tr, view.whatUnknown ? 'unknown' : '');
+    if (view.whatUnknown) what.title = labels.unknownEvent || '';
+    appendText(what, view.what, 200);
+    const state = document.createElement('span');
+    state.className = ['state-name', view.stateSource === 'inferred' ? 'inferred' : '', view.stateUnknown ? 'unknown' : '']
+      .filter(Boolean)
+      .join(' ');
+    if (view.stateSource === 'inferred') state.title = labels.inferred || '';
+    else if (view.stateUnknown) state.title = labels.unknownState || '';
+    appendText(state, view.state, 100);
+    cell(tr, '').appendChild(state);
+    appendText(cell(tr, ''), view.who, 200);
+    appendText(cell(tr, ''), view.detail, 500);
+    cell(tr, 'num').textContent = view.gap;
+    return tr;
+  }
+
+  function updateTimelineCount() {
+    const count = byId('timeline-count');
+    if (count && labels.showing) {
+      count.textContent = labels.showing.replace('{0}', String(timelineLoaded)).replace('{1}', String(config.timelineTotal));
+    }
+    const older = byId('timeline-older');
+    if (older) older.hidden = timelineLoaded >= config.timelineTotal;
+  }
+
+  function requestOlder(limit) {
+    if (pageRequested || timelineLoaded >= config.timelineTotal) return;
+    pageRequested = true;
+    const older = byId('timeline-older');
+    if (older) older.setAttribute('aria-busy', 'true');
+    post({ type: 'timelinePage', offset: timelineLoaded, limit: Math.max(1, Math.min(limit, 500)) });
+  }
+
+  function onTimelinePage(message) {
+    pageRequested = false;
+    const older = byId('timeline-older');
+    if (older) older.removeAttribute('aria-busy');
+    // An answer for another offset belongs to an earlier request (e.g. before a re-render).
+    if (message.offset !== timelineLoaded) return;
+    const body = byId('timeline-rows');
+    if (!body) return;
+    const fragment = document.createDocumentFragment();
+    for (const view of message.rows) fragment.appendChild(buildTimelineRow(view));
+    body.appendChild(fragment);
+    timelineLoaded += message.rows.length;
+    config.timelineTotal = message.total;
+    updateTimelineCount();
+    saveState();
+  }
+
+  function setBusy(action, label) {
+    for (const button of document.querySelectorAll('button.action')) {
+      if (!(button instanceof HTMLButtonElement)) continue;
+      if (!button.hasAttribute('data-label')) button.setAttribute('data-label', button.textContent || '');
+      button.disabled = action !== null;
+      const running = action !== null && button.getAttribute('data-action') === action;
+      button.classList.toggle('running', running);
+      button.textContent = running && label ? label : button.getAttribute('data-label');
+    }
+  }
+
+  function showError(message, retryable) {
+    const banner = byId('banner');
+    const text = byId('banner-text');
+    if (banner && text) {
+      text.textContent = message;
+      const retry = byId('banner-retry');
+      if (retry) retry.hidden = !retryable;
+      banner.hidden = false;
+      return;
+    }
+    const pageText = byId('error-text');
+    if (pageText) pageText.textContent = message;
+  }
+
+  function showCopied(status) {
+    const copied = byId('copied');
+    if (!copied) return;
+    copied.textContent = status;
+    if (copiedTimer !== undefined) clearTimeout(copiedTimer);
+    copiedTimer = setTimeout(function () {
+      copied.textContent = '';
+    }, 2500);
+  }
+
+  window.addEventListener('message', function (event) {
+    const message = event.data;
+    if (!message || typeof message.type !== 'string') return;
+    switch (message.type) {
+      case 'update': {
+        const status = byId('status-text');
+        if (status) status.textContent = message.status;
+        if (message.banner) {
+          showError(message.banner.message, message.banner.retryable);
+        } else {
+          const banner = byId('banner');
+          if (banner) banner.hidden = true;
+        }
+        break;
+      }
+      case 'busy':
+        setBusy(message.action, message.label);
+        break;
+      case 'error':
+        showError(message.message, message.retryable);
+        break;
+      case 'timelinePage':
+        onTimelinePage(message);
+        break;
+      case 'rawJson': {
+        const pre = byId('raw-json');
+        if (pre) {
+          pre.textContent = message.text;
+          pre.removeAttribute('data-deferred');
+        }
+        break;
+      }
+      case 'copied':
+        showCopied(message.status);
+        break;
+    }
+  });
+
+  document.addEventListener('click', function (event) {
+    const origin = event.target instanceof Element ? event.target.closest('[data-command]') : null;
+    if (!origin || (origin instanceof HTMLButtonElement && origin.disabled)) return;
+    switch (origin.getAttribute('data-command')) {
+      case 'runAction':
+        post({ type: 'runAction', action: origin.getAttribute('data-action') });
+        break;
+      case 'refresh':
+        post({ type: 'refresh' });
+        break;
+      case 'copyId':
+        post({ type: 'copyId' });
+        break;
+      case 'copyJson':
+        post({ type: 'copyJson' });
+        break;
+      case 'olderEvents':
+        requestOlder(config.pageSize || 200);
+        break;
+    }
+  });
+
+  const rawDetails = byId('raw-details');
+  if (rawDetails) {
+    rawDetails.addEventListener('toggle', function () {
+      const pre = byId('raw-json');
+      if (rawDetails instanceof HTMLDetailsElement && rawDetails.open && pre && pre.hasAttribute('data-deferred') && !rawJsonRequested) {
+        rawJsonRequested = true;
+        post({ type: 'rawJson' });
+      }
+    });
+  }
+
+  let scrollTimer;
+  window.addEventListener('scroll', function () {
+    if (scrollTimer !== undefined) return;
+    scrollTimer = setTimeout(function () {
+      scrollTimer = undefined;
+      saveState();
+    }, 200);
+  });
+
+  window.addEventListener('error', function (event) {
+    post({ type: 'scriptError', message: String(event.message || 'error').slice(0, 2000) });
+  });
+
+  // A re-render (the workitem changed) or a restore after reload keeps the reader's place.
+  if (sameWorkitem) {
+    if (typeof saved.scrollY === 'number') window.scrollTo(0, saved.scrollY);
+    if (typeof saved.timelineLoaded === 'number' && saved.timelineLoaded > timelineLoaded) {
+      requestOlder(saved.timelineLoaded - timelineLoaded);
+    }
+  }
+  updateTimelineCount();
+  saveState();
+  post({ type: 'ready', renderId: config.renderId });
+})();

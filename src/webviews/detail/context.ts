@@ -1,0 +1,9 @@
+// What every section of the detail page needs to turn data into text.
+import type { L10n } from '../../model/format/l10n';
+import type { TimeFormat } from '../../model/format/time';
+
+export interface SectionContext {
+  l10n: L10n;
+  now: number;
+  time: TimeFormat;
+}

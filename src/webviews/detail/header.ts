@@ -1,0 +1,77 @@
+// The top of the panel: which workitem, where it stands, and what can be done with it.
+import { isKnownChannel, isKnownState, isKnownType, type WorkitemAction } from '../../api/domain';
+import type { Workitem } from '../../api/schemas';
+import { formatTimeOfDay } from '../../model/format/time';
+import type { ActionAvailability } from '../../model/workitemActions';
+import { actionLabel } from '../actionLabels';
+import { attributeText, displayText, html, joinHtml, type SafeHtml } from '../html/escape';
+import type { SectionContext } from './context';
+
+export interface HeaderStatus {
+  checkedAt?: number;
+  changedAt?: number;
+  changedFields?: readonly string[];
+}
+
+function badge(value: string, known: boolean, label: string, context: SectionContext, extraClass = ''): SafeHtml {
+  const { l10n } = context;
+  const title = known ? label : l10n.t('{0}: unknown value', label);
+  return html`<span class="badge${extraClass}${known ? '' : ' unknown'}" title="${title}">${displayText(value, context.l10n, 80)}</span>`;
+}
+
+function actionButton(action: WorkitemAction, context: SectionContext): SafeHtml {
+  return html`<button type="button" class="action" data-command="runAction" data-action="${action}">${actionLabel(action, context.l10n)}</button>`;
+}
+
+function statusLine(status: HeaderStatus, context: SectionContext): SafeHtml {
+  const { l10n, time } = context;
+  const checked =
+    status.checkedAt !== undefined ? l10n.t('Checked at {0}', formatTimeOfDay(status.checkedAt, time)) : '';
+  const changed =
+    status.changedAt !== undefined
+      ? html` <span class="changed-note">${displayText(l10n.t('Changed at {0}: {1}', formatTimeOfDay(status.changedAt, time), (status.changedFields ?? []).join(', ')), l10n, 500)}</span>`
+      : undefined;
+  return html`<p class="status" id="status" role="status" aria-live="polite"><span id="status-text">${checked}</span>${changed}</p>`;
+}
+
+export function renderHeader(
+  workitem: Workitem,
+  availability: ActionAvailability,
+  status: HeaderStatus,
+  context: SectionContext,
+): SafeHtml {
+  const { l10n } = context;
+  const state = isKnownState(workitem.state) ? ` state-${workitem.state}` : '';
+  const priority =
+    workitem.priority !== undefined
+      ? html`<span class="badge priority" title="${l10n.t('Priority')}">${l10n.t('P{0}', workitem.priority)}</span>`
+      : undefined;
+  const notPermitted =
+    availability.notPermitted.length > 0
+      ? html`<p class="muted">${l10n.t(
+          'Not allowed with your sign-in: {0}',
+          availability.notPermitted
+            .map(({ action, needs }) => l10n.t('{0} (needs {1})', actionLabel(action, l10n), needs))
+            .join(', '),
+        )}</p>`
+      : undefined;
+  const actions = availability.allowed.map((action) => actionButton(action, context));
+  return html`<header class="header">
+<div class="title-row">
+<h1 class="workitem-id" title="${attributeText(workitem.workitemId)}">${displayText(workitem.workitemId, l10n, 200)}</h1>
+${badge(workitem.state, isKnownState(workitem.state), l10n.t('State'), context, ` state${state}`)}
+${badge(workitem.channelType, isKnownChannel(workitem.channelType), l10n.t('Channel'), context)}
+${badge(workitem.type, isKnownType(workitem.type), l10n.t('Type'), context)}
+${priority}
+</div>
+${statusLine(status, context)}
+<div class="toolbar" role="toolbar" aria-label="${l10n.t('Workitem actions')}">
+${joinHtml(actions)}
+<button type="button" class="secondary" data-command="refresh">${l10n.t('Refresh')}</button>
+<button type="button" class="secondary" data-command="copyId">${l10n.t('Copy ID')}</button>
+<span class="copied" id="copied" role="status" aria-live="polite"></span>
+</div>
+${notPermitted}
+</header>
+<div class="banner" id="banner" role="alert" hidden><span id="banner-text"></span> <button type="button" id="banner-retry" data-command="refresh">${l10n.t('Retry')}</button></div>`;
+}

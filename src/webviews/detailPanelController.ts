@@ -1,0 +1,446 @@
+// Everything one detail panel does, without vscode: fetch, render, refresh while visible, point at
+// changes, run actions, answer the page's messages. The panel manager plugs a real webview in;
+// unit tests plug in a fake one. No method throws into its caller's event loop: failures are
+// shown in the page and logged.
+import type { WorkitemAction } from '../api/domain';
+import type { Workitem } from '../api/schemas';
+import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
+import type { L10n } from '../model/format/l10n';
+import { formatTimeOfDay, type TimeFormat } from '../model/format/time';
+import { deriveTimeline, type Timeline } from '../model/timeline';
+import { availableActions } from '../model/workitemActions';
+import { changedFields } from '../model/workitemDiff';
+import { actionBusyLabel, actionLabel } from './actionLabels';
+import { visibleJson } from './detail/sections';
+import { TIMELINE_WINDOW } from './detail/timelineSection';
+import { renderDetailErrorHtml, renderDetailHtml } from './detailHtml';
+import { describeFetchError } from './fetchErrorText';
+import { parseWebviewMessage, type ExtensionMessage } from './messages';
+import { CoalescedRun, Poller, realTimers, type PanelTimers } from './refreshScheduling';
+import { RenderReadiness } from './renderReadiness';
+import { timelineRowViews } from './timelineRows';
+
+export type { PanelTimers } from './refreshScheduling';
+
+/** The webview side of one panel, as the controller needs it. */
+export interface PanelHost {
+  readonly cspSource: string;
+  readonly assets: { scriptUri: string; styleUri: string; codiconsUri?: string };
+  isVisible(): boolean;
+  setHtml(html: string): void;
+  postMessage(message: ExtensionMessage): PromiseLike<boolean>;
+}
+
+export interface PanelLog {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface DetailPanelControllerDeps {
+  getApi(): WorkitemsApi;
+  permissions(): readonly string[];
+  runAction(action: WorkitemAction, workitemId: string): Promise<void>;
+  log: PanelLog;
+  /** 0 = no auto-refresh. Read before every wait, so a settings change applies at once. */
+  refreshIntervalMs(): number;
+  l10n: L10n;
+  time(): TimeFormat;
+  now(): number;
+  createNonce(): string;
+  copyText(text: string): Promise<void>;
+  timers?: PanelTimers;
+  /** How long a visible page may take to post `ready`; default 30 s. */
+  readyTimeoutMs?: number;
+}
+
+/** What a panel shows, for tests (they cannot look inside the webview's iframe). */
+export interface DetailPanelSnapshot {
+  workitemId: string;
+  /** `none` until the first fetch finished. */
+  kind: 'none' | 'workitem' | 'error';
+  /** Increases with every full render (each with a fresh nonce). */
+  renderId: number;
+  /** The page of the latest render posted `ready`. */
+  ready: boolean;
+  state?: string;
+  modifiedAt?: number;
+  eventCount: number;
+  /** Timeline rows rendered into the page (a bounded window). */
+  timelineRows: number;
+  /** Action buttons shown. */
+  actions: WorkitemAction[];
+  checkedAt?: number;
+  changedAt?: number;
+  changedFields: string[];
+  banner?: Banner;
+  busy: WorkitemAction | null;
+  issues: number;
+}
+
+interface Banner {
+  message: string;
+  retryable: boolean;
+  kind?: string;
+  /** A fetch error clears on the next good fetch; an action error stays until the next render. */
+  source: 'fetch' | 'action';
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class DetailPanelController {
+  private issues: readonly ValidationIssue[];
+  private kind: DetailPanelSnapshot['kind'] = 'none';
+  private workitem?: Workitem;
+  private json?: string;
+  private fingerprint?: string;
+  private timeline?: Timeline;
+  private allowed: WorkitemAction[] = [];
+  private checkedAt?: number;
+  private changedAt?: number;
+  private changed: string[] = [];
+  private banner?: Banner;
+  private busy: WorkitemAction | null = null;
+  private abort?: AbortController;
+  private disposed = false;
+  private visible: boolean;
+  private errorPageMessage?: string;
+  private readonly readiness: RenderReadiness;
+  private readonly fetches = new CoalescedRun(() => this.fetchAndShow());
+  private readonly poller: Poller;
+
+  constructor(
+    readonly workitemId: string,
+    private readonly host: PanelHost,
+    private readonly deps: DetailPanelControllerDeps,
+    issues: readonly ValidationIssue[] = [],
+  ) {
+    this.issues = issues;
+    const timers = deps.timers ?? realTimers;
+    this.readiness = new RenderReadiness(timers);
+    this.poller = new Poller(timers);
+    this.visible = host.isVisible();
+  }
+
+  /** First fetch and render; resolves once the page posted `ready` (at once if hidden). */
+  async load(): Promise<void> {
+    await this.refresh();
+    this.schedulePoll();
+  }
+
+  /** Re-fetches; a call during a fetch is served by one more fetch after it, never by a stale one. */
+  refresh(): Promise<void> {
+    return this.disposed ? Promise.resolve() : this.fetches.run();
+  }
+
+  setIssues(issues: readonly ValidationIssue[]): void {
+    this.issues = issues;
+    if (this.kind === 'workitem') {
+      this.renderWorkitem();
+    }
+  }
+
+  /** Resolves when the latest render's page posted `ready`, or at once when there is none to wait for. */
+  whenReady(): Promise<void> {
+    if (this.disposed || this.kind === 'none' || !this.host.isVisible()) {
+      return Promise.resolve();
+    }
+    const { l10n } = this.deps;
+    return this.readiness.wait(
+      this.deps.readyTimeoutMs ?? 30_000,
+      () => new Error(l10n.t('The panel of workitem {0} did not finish loading.', this.workitemId)),
+    );
+  }
+
+  /** Call on every view-state change; only a change of visibility does something. */
+  visibilityChanged(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    this.poller.cancel();
+    if (!visible) {
+      // A hidden webview's document is discarded; shown again, it loads anew and posts `ready` again.
+      this.readiness.forget();
+    }
+    if (visible && !this.disposed) {
+      // A hidden panel was not polled: catch up at once, then resume the rhythm.
+      this.track(this.refresh().then(() => this.schedulePoll()), 'refresh on show');
+    }
+  }
+
+  /** Handles one message from the page; invalid ones are logged and dropped. */
+  handleMessage(raw: unknown): void {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.deps.log.warn(`Detail panel ${this.workitemId}: ignored an invalid message (${parsed.problem}).`);
+      return;
+    }
+    const message = parsed.message;
+    try {
+      switch (message.type) {
+        case 'ready':
+          this.onReady(message.renderId);
+          return;
+        case 'runAction':
+          this.track(this.runAction(message.action), `action ${message.action}`);
+          return;
+        case 'copyId':
+          this.track(this.copy('id'), 'copy id');
+          return;
+        case 'copyJson':
+          this.track(this.copy('json'), 'copy JSON');
+          return;
+        case 'refresh':
+          this.track(this.refresh(), 'refresh');
+          return;
+        case 'timelinePage':
+          this.sendTimelinePage(message.offset, message.limit);
+          return;
+        case 'rawJson':
+          if (this.workitem) this.post({ type: 'rawJson', text: visibleJson(this.workitem) });
+          return;
+        case 'scriptError':
+          this.deps.log.warn(`Detail panel ${this.workitemId}: script error in the page: ${message.message}`);
+          return;
+        default: {
+          const unhandled: never = message;
+          this.deps.log.warn(`Detail panel ${this.workitemId}: unhandled message ${JSON.stringify(unhandled)}`);
+        }
+      }
+    } catch (error) {
+      this.deps.log.error(`Detail panel ${this.workitemId}: handling ${message.type} failed: ${errorText(error)}`);
+    }
+  }
+
+  snapshot(): DetailPanelSnapshot {
+    const snapshot: DetailPanelSnapshot = {
+      workitemId: this.workitemId,
+      kind: this.kind,
+      renderId: this.readiness.renderId,
+      ready: this.kind !== 'none' && this.readiness.ready,
+      eventCount: this.timeline?.entries.length ?? 0,
+      timelineRows: Math.min(this.timeline?.entries.length ?? 0, TIMELINE_WINDOW),
+      actions: [...this.allowed],
+      changedFields: [...this.changed],
+      busy: this.busy,
+      issues: this.issues.length,
+    };
+    if (this.workitem) {
+      snapshot.state = this.workitem.state;
+      if (this.workitem.modifiedAt !== undefined) snapshot.modifiedAt = this.workitem.modifiedAt;
+    }
+    if (this.checkedAt !== undefined) snapshot.checkedAt = this.checkedAt;
+    if (this.changedAt !== undefined) snapshot.changedAt = this.changedAt;
+    if (this.banner) snapshot.banner = { ...this.banner };
+    return snapshot;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.poller.cancel();
+    this.abort?.abort();
+    this.readiness.releaseAll();
+  }
+
+  // ── fetching and rendering ────────────────────────────────────────────────────────────────
+
+  private async fetchAndShow(): Promise<void> {
+    const abort = new AbortController();
+    this.abort = abort;
+    let rendered: boolean;
+    try {
+      const workitem = await this.deps.getApi().fetchWorkitem(this.workitemId, { signal: abort.signal });
+      rendered = !this.disposed && this.show(workitem);
+    } catch (error) {
+      rendered = !this.disposed && this.showFetchError(error);
+    } finally {
+      if (this.abort === abort) this.abort = undefined;
+    }
+    if (rendered) {
+      await this.whenReady();
+    }
+  }
+
+  /** Returns whether the page was rendered again (it was if anything it shows changed). */
+  private show(workitem: Workitem): boolean {
+    const now = this.deps.now();
+    this.checkedAt = now;
+    if (this.banner?.source === 'fetch') this.banner = undefined;
+    const json = JSON.stringify(workitem);
+    const fingerprint = `${json}\n${this.deps.permissions().join(' ')}`;
+    if (this.kind === 'workitem' && fingerprint === this.fingerprint) {
+      this.postStatus();
+      return false;
+    }
+    if (this.kind === 'workitem' && this.workitem && json !== this.json) {
+      this.changed = changedFields(this.workitem, workitem);
+      this.changedAt = now;
+    }
+    this.workitem = workitem;
+    this.json = json;
+    this.fingerprint = fingerprint;
+    this.timeline = deriveTimeline(workitem.timeEvents, { now, createdAt: workitem.createdAt });
+    this.renderWorkitem();
+    return true;
+  }
+
+  private renderWorkitem(): void {
+    if (!this.workitem || !this.timeline) return;
+    const permissions = this.deps.permissions();
+    const renderId = this.readiness.nextRender();
+    this.kind = 'workitem';
+    this.allowed = availableActions(this.workitem, permissions).allowed;
+    if (this.banner?.source === 'action') this.banner = undefined;
+    const status: { checkedAt?: number; changedAt?: number; changedFields?: readonly string[] } = {
+      changedFields: this.changed,
+    };
+    if (this.checkedAt !== undefined) status.checkedAt = this.checkedAt;
+    if (this.changedAt !== undefined) status.changedAt = this.changedAt;
+    this.host.setHtml(
+      renderDetailHtml({
+        ...this.host.assets,
+        workitem: this.workitem,
+        issues: this.issues,
+        permissions,
+        now: this.deps.now(),
+        nonce: this.deps.createNonce(),
+        cspSource: this.host.cspSource,
+        l10n: this.deps.l10n,
+        time: this.deps.time(),
+        renderId,
+        timeline: this.timeline,
+        status,
+        workitemJson: this.json,
+      }),
+    );
+  }
+
+  /** Returns whether the page was rendered again (the first failure, or a different one, before any success). */
+  private showFetchError(error: unknown): boolean {
+    const text = describeFetchError(error, this.workitemId, this.deps.l10n);
+    this.deps.log.warn(`Detail panel ${this.workitemId}: fetch failed (${text.kind ?? 'error'}): ${errorText(error)}`);
+    this.checkedAt = this.deps.now();
+    this.banner = { message: text.message, retryable: text.retryable, source: 'fetch' };
+    if (text.kind !== undefined) this.banner.kind = text.kind;
+    if (this.kind === 'workitem') {
+      // Keep what the user was reading; say above it that it may be out of date.
+      this.post({ type: 'error', message: text.message, retryable: text.retryable });
+      return false;
+    }
+    if (this.kind === 'error' && this.errorPageMessage === text.message) {
+      // The same failure again (e.g. while polling): no reload of the page, just the new check time.
+      this.postStatus();
+      return false;
+    }
+    this.errorPageMessage = text.message;
+    const renderId = this.readiness.nextRender();
+    this.kind = 'error';
+    this.allowed = [];
+    this.host.setHtml(
+      renderDetailErrorHtml({
+        ...this.host.assets,
+        workitemId: this.workitemId,
+        message: text.message,
+        retryable: text.retryable,
+        issues: [...this.issues, ...(text.issues ?? [])],
+        nonce: this.deps.createNonce(),
+        cspSource: this.host.cspSource,
+        l10n: this.deps.l10n,
+        time: this.deps.time(),
+        now: this.deps.now(),
+        renderId,
+      }),
+    );
+    return true;
+  }
+
+  // ── page messages ─────────────────────────────────────────────────────────────────────────
+
+  private onReady(renderId: number): void {
+    if (!this.readiness.markReady(renderId)) {
+      this.deps.log.debug(`Detail panel ${this.workitemId}: ready from an old render (${renderId}).`);
+      return;
+    }
+    // The page may be a reload of an earlier render (shown again after being hidden): bring it up to date.
+    this.postStatus();
+    if (this.busy !== null) {
+      this.post({ type: 'busy', action: this.busy, label: actionBusyLabel(this.busy, this.deps.l10n) });
+    }
+  }
+
+  private async runAction(action: WorkitemAction): Promise<void> {
+    if (this.busy !== null) {
+      this.deps.log.info(`Detail panel ${this.workitemId}: ${action} ignored while ${this.busy} runs.`);
+      return;
+    }
+    // The page may only ask for what it was offered: a stale or forged message must not act.
+    if (!this.allowed.includes(action)) {
+      this.deps.log.warn(`Detail panel ${this.workitemId}: ${action} is not offered for this workitem; ignored.`);
+      return;
+    }
+    this.busy = action;
+    this.post({ type: 'busy', action, label: actionBusyLabel(action, this.deps.l10n) });
+    try {
+      await this.deps.runAction(action, this.workitemId);
+    } catch (error) {
+      const { l10n } = this.deps;
+      const message = l10n.t('{0} failed: {1}', actionLabel(action, l10n), errorText(error));
+      this.banner = { message, retryable: false, source: 'action' };
+      this.post({ type: 'error', message, retryable: false });
+    } finally {
+      this.busy = null;
+      this.post({ type: 'busy', action: null });
+    }
+    await this.refresh();
+  }
+
+  private async copy(what: 'id' | 'json'): Promise<void> {
+    if (what === 'json' && !this.workitem) return;
+    await this.deps.copyText(what === 'id' ? this.workitemId : JSON.stringify(this.workitem, null, 2));
+    const { l10n } = this.deps;
+    const status = what === 'id' ? l10n.t('ID copied') : l10n.t('JSON copied');
+    this.post({ type: 'copied', what, status });
+  }
+
+  private sendTimelinePage(offset: number, limit: number): void {
+    if (!this.timeline) return;
+    const rows = timelineRowViews(this.timeline, offset, limit, { now: this.deps.now(), time: this.deps.time() });
+    this.post({ type: 'timelinePage', offset, total: this.timeline.entries.length, rows });
+  }
+
+  private postStatus(): void {
+    if (this.checkedAt === undefined) return;
+    const { l10n } = this.deps;
+    const status = l10n.t('Checked at {0}', formatTimeOfDay(this.checkedAt, this.deps.time()));
+    const banner = this.banner ? { message: this.banner.message, retryable: this.banner.retryable } : null;
+    this.post({ type: 'update', workitemId: this.workitemId, checkedAt: this.checkedAt, status, banner });
+  }
+
+  /** Only to a page that said it is ready: earlier messages could reach a page that has no listener yet. */
+  private post(message: ExtensionMessage): void {
+    if (this.disposed || !this.readiness.ready) return;
+    this.host.postMessage(message).then(undefined, (error: unknown) => {
+      this.deps.log.debug(`Detail panel ${this.workitemId}: could not post ${message.type}: ${errorText(error)}`);
+    });
+  }
+
+  // ── polling ───────────────────────────────────────────────────────────────────────────────
+
+  private schedulePoll(): void {
+    this.poller.cancel();
+    const interval = this.deps.refreshIntervalMs();
+    if (this.disposed || interval <= 0 || !this.host.isVisible()) return;
+    this.poller.schedule(interval, () => {
+      this.track(this.refresh().then(() => this.schedulePoll()), 'auto-refresh');
+    });
+  }
+
+  private track(work: Promise<void>, what: string): void {
+    work.catch((error: unknown) => {
+      this.deps.log.error(`Detail panel ${this.workitemId}: ${what} failed: ${errorText(error)}`);
+    });
+  }
+}

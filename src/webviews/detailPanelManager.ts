@@ -1,0 +1,185 @@
+// One webview panel per workitem: opening an open one reveals it, panels survive a window reload
+// (WebviewPanelSerializer), and each panel's behaviour lives in a DetailPanelController.
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import type { WorkitemAction } from '../api/domain';
+import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
+import { DETAIL_PANEL_VIEW_TYPE } from '../commands/commandIds';
+import { DetailPanelController, type DetailPanelSnapshot, type PanelHost } from './detailPanelController';
+import type { ExtensionMessage } from './messages';
+import { createNonce } from './nonce';
+
+export interface DetailPanelDeps {
+  extensionUri: vscode.Uri;
+  /** The current client (changes on sign-in). */
+  getApi(): WorkitemsApi;
+  /** Of the current token. */
+  permissions(): readonly string[];
+  /** Same code path as the commands. */
+  runAction(action: WorkitemAction, workitemId: string): Promise<void>;
+  log: vscode.LogOutputChannel;
+  /** 0 = no auto-refresh. */
+  refreshIntervalMs(): number;
+}
+
+export type { DetailPanelSnapshot } from './detailPanelController';
+
+/** What the page stores with `vscode.setState`; only the id matters for restoring. */
+const RestoredStateSchema = z.looseObject({ workitemId: z.string().min(1) });
+
+interface OpenPanel {
+  panel: vscode.WebviewPanel;
+  controller: DetailPanelController;
+}
+
+export class DetailPanelManager implements vscode.Disposable {
+  private readonly panels = new Map<string, OpenPanel>();
+  private readonly mediaUri: vscode.Uri;
+
+  constructor(private readonly deps: DetailPanelDeps) {
+    this.mediaUri = vscode.Uri.joinPath(deps.extensionUri, 'media');
+  }
+
+  /** Opens (or reveals and refreshes) the panel; resolves once its page posted `ready`. */
+  async open(workitemId: string, issues?: ValidationIssue[]): Promise<void> {
+    const existing = this.panels.get(workitemId);
+    if (existing) {
+      const shown = this.untilVisible(existing.panel);
+      existing.panel.reveal();
+      await shown;
+      if (issues) existing.controller.setIssues(issues);
+      await existing.controller.refresh();
+      await existing.controller.whenReady();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      DETAIL_PANEL_VIEW_TYPE,
+      workitemId,
+      vscode.ViewColumn.Active,
+      this.panelOptions(),
+    );
+    await this.attach(panel, workitemId, issues ?? []).load();
+  }
+
+  /** Adopts a panel VS Code restored after a reload; `state` is what the page last saved. */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const parsed = RestoredStateSchema.safeParse(state);
+    if (!parsed.success) {
+      this.deps.log.warn('Detail panel: closing a restored panel without a workitem id.');
+      panel.dispose();
+      return;
+    }
+    const { workitemId } = parsed.data;
+    if (this.panels.has(workitemId)) {
+      panel.dispose();
+      return;
+    }
+    panel.title = workitemId;
+    panel.webview.options = this.panelOptions();
+    try {
+      await this.attach(panel, workitemId, []).load();
+    } catch (error) {
+      this.deps.log.warn(`Detail panel ${workitemId}: restore did not complete: ${String(error)}`);
+    }
+  }
+
+  /** Re-fetches one panel, or every open panel when no id is given. */
+  async refresh(workitemId?: string): Promise<void> {
+    const targets =
+      workitemId !== undefined ? [this.panels.get(workitemId)].filter((open) => open !== undefined) : [...this.panels.values()];
+    await Promise.all(targets.map(({ controller }) => controller.refresh()));
+  }
+
+  isOpen(workitemId: string): boolean {
+    return this.panels.has(workitemId);
+  }
+
+  /** What the panel shows (for integration tests, which cannot read inside the webview). */
+  lastRendered(workitemId: string): DetailPanelSnapshot | undefined {
+    return this.panels.get(workitemId)?.controller.snapshot();
+  }
+
+  dispose(): void {
+    for (const { panel } of [...this.panels.values()]) {
+      panel.dispose();
+    }
+    this.panels.clear();
+  }
+
+  /** Resolves when the panel is visible (reveal reports it by event), or after a few seconds regardless. */
+  private untilVisible(panel: vscode.WebviewPanel): Promise<void> {
+    if (panel.visible) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, 5000);
+      const subscription = panel.onDidChangeViewState((event) => {
+        if (event.webviewPanel.visible) done();
+      });
+    });
+  }
+
+  private panelOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [this.mediaUri], enableFindWidget: true };
+  }
+
+  private attach(panel: vscode.WebviewPanel, workitemId: string, issues: readonly ValidationIssue[]): DetailPanelController {
+    const webview = panel.webview;
+    const host: PanelHost = {
+      cspSource: webview.cspSource,
+      assets: {
+        scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaUri, 'detail.js')).toString(),
+        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaUri, 'detail.css')).toString(),
+      },
+      isVisible: () => panel.visible,
+      setHtml: (html) => {
+        webview.html = html;
+      },
+      postMessage: (message: ExtensionMessage) => webview.postMessage(message),
+    };
+    const controller = new DetailPanelController(
+      workitemId,
+      host,
+      {
+        getApi: () => this.deps.getApi(),
+        permissions: () => this.deps.permissions(),
+        runAction: (action, id) => this.deps.runAction(action, id),
+        log: this.deps.log,
+        refreshIntervalMs: () => this.deps.refreshIntervalMs(),
+        l10n: vscode.l10n,
+        time: () => ({ locale: vscode.env.language }),
+        now: () => Date.now(),
+        createNonce,
+        copyText: async (text) => {
+          await vscode.env.clipboard.writeText(text);
+        },
+      },
+      issues,
+    );
+    const subscriptions = [
+      webview.onDidReceiveMessage((raw: unknown) => controller.handleMessage(raw)),
+      panel.onDidChangeViewState((event) => controller.visibilityChanged(event.webviewPanel.visible)),
+    ];
+    panel.onDidDispose(() => {
+      controller.dispose();
+      subscriptions.forEach((subscription) => subscription.dispose());
+      if (this.panels.get(workitemId)?.panel === panel) {
+        this.panels.delete(workitemId);
+      }
+    });
+    this.panels.set(workitemId, { panel, controller });
+    return controller;
+  }
+}
+
+/** Restores detail panels after a window reload (the page saved `{ workitemId }` with setState). */
+export function registerDetailPanelSerializer(manager: DetailPanelManager): vscode.Disposable {
+  return vscode.window.registerWebviewPanelSerializer(DETAIL_PANEL_VIEW_TYPE, {
+    deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown) => manager.restore(panel, state),
+  });
+}

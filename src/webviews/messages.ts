@@ -1,0 +1,98 @@
+// The detail panel's message protocol, one discriminated union per direction. Everything that
+// crosses the webview boundary is parsed here; a message that does not parse is logged and dropped,
+// never thrown into the extension host.
+import { z } from 'zod';
+import { WORKITEM_ACTIONS } from '../api/domain';
+
+/** Most rows one page request may ask for: keeps one answer's DOM work small. */
+export const MAX_TIMELINE_PAGE = 500;
+
+const workitemAction = z.enum(WORKITEM_ACTIONS);
+
+// ── webview → extension ────────────────────────────────────────────────────────────────────────
+export const WebviewMessageSchema = z.discriminatedUnion('type', [
+  /** The page's script is running; `renderId` says which render it belongs to. */
+  z.object({ type: z.literal('ready'), renderId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('runAction'), action: workitemAction }),
+  z.object({ type: z.literal('copyJson') }),
+  z.object({ type: z.literal('copyId') }),
+  z.object({ type: z.literal('refresh') }),
+  /** Older timeline entries: `offset` counts from the newest entry. */
+  z.object({
+    type: z.literal('timelinePage'),
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(MAX_TIMELINE_PAGE),
+  }),
+  /** The raw JSON, for a workitem too large to embed it in the page. */
+  z.object({ type: z.literal('rawJson') }),
+  /** An exception in the page, so it lands in the extension's log. */
+  z.object({ type: z.literal('scriptError'), message: z.string().max(2000) }),
+]);
+export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
+
+// ── extension → webview ───────────────────────────────────────────────────────────────────────
+/** One timeline row, already formatted: the page only places text, it never formats or parses HTML. */
+export const TimelineRowViewSchema = z.object({
+  key: z.number().int().nonnegative(),
+  when: z.string(),
+  whenTitle: z.string(),
+  relative: z.string(),
+  what: z.string(),
+  whatUnknown: z.boolean(),
+  state: z.string(),
+  stateSource: z.enum(['event', 'inferred', 'none']),
+  stateUnknown: z.boolean(),
+  who: z.string(),
+  detail: z.string(),
+  gap: z.string(),
+});
+export type TimelineRowView = z.infer<typeof TimelineRowViewSchema>;
+
+const bannerSchema = z.object({ message: z.string(), retryable: z.boolean() });
+
+export const ExtensionMessageSchema = z.discriminatedUnion('type', [
+  /**
+   * A refresh found the workitem unchanged (a change re-renders the page instead). `banner` is the
+   * whole banner state, so a page that missed an `error` still ends up right.
+   */
+  z.object({
+    type: z.literal('update'),
+    workitemId: z.string(),
+    checkedAt: z.number(),
+    status: z.string(),
+    banner: bannerSchema.nullable(),
+  }),
+  /** An action is running (buttons disabled, one spinner) or finished (`null`). */
+  z.object({ type: z.literal('busy'), action: workitemAction.nullable(), label: z.string().optional() }),
+  /** A failure to show in the page's banner; `retryable` offers the Retry button. */
+  z.object({ type: z.literal('error'), ...bannerSchema.shape }),
+  z.object({
+    type: z.literal('timelinePage'),
+    offset: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    rows: z.array(TimelineRowViewSchema),
+  }),
+  z.object({ type: z.literal('rawJson'), text: z.string() }),
+  /** Confirmation after a copy, shown briefly next to the button. */
+  z.object({ type: z.literal('copied'), what: z.enum(['id', 'json']), status: z.string() }),
+]);
+export type ExtensionMessage = z.infer<typeof ExtensionMessageSchema>;
+
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; problem: string };
+
+function describeProblem(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
+  const result = WebviewMessageSchema.safeParse(raw);
+  return result.success ? { ok: true, message: result.data } : { ok: false, problem: describeProblem(result.error) };
+}
+
+export function parseExtensionMessage(raw: unknown): ParseResult<ExtensionMessage> {
+  const result = ExtensionMessageSchema.safeParse(raw);
+  return result.success ? { ok: true, message: result.data } : { ok: false, problem: describeProblem(result.error) };
+}

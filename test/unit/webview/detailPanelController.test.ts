@@ -1,0 +1,435 @@
+import * as assert from 'assert';
+import type { WorkitemAction } from '../../../src/api/domain';
+import { NcxError } from '../../../src/api/errors';
+import type { Workitem } from '../../../src/api/schemas';
+import { untranslated } from '../../../src/model/format/l10n';
+import { DetailPanelController, type DetailPanelControllerDeps } from '../../../src/webviews/detailPanelController';
+import { createNonce } from '../../../src/webviews/nonce';
+import { deferred, FakeHost, ManualTimers, RecordingLog, ScriptedApi, settle } from './fakePanel';
+import { callOnHold, heldAndRetrievedCall, longCall, MINUTE, T0 } from './fixtures/workitems';
+
+const INTERVAL = 10_000;
+const READY_TIMEOUT = 30_000;
+
+interface Rig {
+  controller: DetailPanelController;
+  host: FakeHost;
+  api: ScriptedApi;
+  timers: ManualTimers;
+  log: RecordingLog;
+  actions: Array<[WorkitemAction, string]>;
+  copied: string[];
+  deps: DetailPanelControllerDeps;
+}
+
+function rig(api: ScriptedApi, overrides: Partial<DetailPanelControllerDeps> = {}, id = 'wi_20001'): Rig {
+  const host = new FakeHost();
+  const timers = new ManualTimers();
+  const log = new RecordingLog();
+  const actions: Array<[WorkitemAction, string]> = [];
+  const copied: string[] = [];
+  let now = T0 + 10 * MINUTE;
+  const deps: DetailPanelControllerDeps = {
+    getApi: () => api,
+    permissions: () => ['workitems:read', 'workitems:write'],
+    runAction: async (action, workitemId) => {
+      actions.push([action, workitemId]);
+    },
+    log,
+    refreshIntervalMs: () => INTERVAL,
+    l10n: untranslated,
+    time: () => ({ locale: 'en-US', timeZone: 'UTC' }),
+    now: () => (now += 1000),
+    createNonce,
+    copyText: async (text) => {
+      copied.push(text);
+    },
+    timers,
+    readyTimeoutMs: READY_TIMEOUT,
+    ...overrides,
+  };
+  return { controller: new DetailPanelController(id, host, deps), host, api, timers, log, actions, copied, deps };
+}
+
+/** What the page's script does on load. */
+function pageReady(r: Rig): void {
+  r.controller.handleMessage({ type: 'ready', renderId: r.host.config.renderId });
+}
+
+/** Starts `work`, answers `ready` for every render it makes, and waits for it. */
+async function withReady(r: Rig, work: Promise<void>): Promise<void> {
+  let done = false;
+  const finished = work.finally(() => {
+    done = true;
+  });
+  let answered = r.host.htmls.length;
+  for (let i = 0; i < 20 && !done; i += 1) {
+    await settle();
+    if (r.host.htmls.length > answered) {
+      answered = r.host.htmls.length;
+      pageReady(r);
+    }
+  }
+  await finished;
+}
+
+function changed(workitem: Workitem, patch: Partial<Workitem>): Workitem {
+  return { ...workitem, ...patch };
+}
+
+describe('DetailPanelController', () => {
+  it('resolves load only once the page posted ready for that render', async () => {
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()));
+    let loaded = false;
+    const loading = r.controller.load().then(() => {
+      loaded = true;
+    });
+    await settle();
+    await settle();
+    assert.strictEqual(r.host.htmls.length, 1);
+    assert.strictEqual(loaded, false, 'resolved before ready');
+    r.controller.handleMessage({ type: 'ready', renderId: r.host.config.renderId + 5 });
+    await settle();
+    assert.strictEqual(loaded, false, 'a ready of another render does not count');
+    pageReady(r);
+    await loading;
+    const snapshot = r.controller.snapshot();
+    assert.strictEqual(snapshot.kind, 'workitem');
+    assert.strictEqual(snapshot.ready, true);
+    assert.strictEqual(snapshot.state, 'active');
+    assert.deepStrictEqual(snapshot.actions, ['hold', 'hangup', 'transfer']);
+  });
+
+  it('also waits for ready when the first fetch fails and the page shows the error', async () => {
+    const r = rig(new ScriptedApi(new NcxError('network', 'ECONNREFUSED')));
+    let loaded = false;
+    const loading = r.controller.load().then(() => {
+      loaded = true;
+    });
+    await settle();
+    await settle();
+    assert.strictEqual(r.controller.snapshot().kind, 'error');
+    assert.strictEqual(loaded, false);
+    pageReady(r);
+    await loading;
+  });
+
+  it('does not wait for a page that is not visible (it loads when shown)', async () => {
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()));
+    r.host.visible = false;
+    await r.controller.load();
+    assert.strictEqual(r.host.htmls.length, 1);
+    assert.deepStrictEqual(r.timers.delays(), [], 'no polling while hidden');
+  });
+
+  it('rejects load when the page never posts ready', async () => {
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()));
+    const loading = r.controller.load();
+    await settle();
+    await settle();
+    assert.strictEqual(r.timers.fire(READY_TIMEOUT), 1);
+    await assert.rejects(loading, /did not finish loading/);
+  });
+
+  it('renders each time with a fresh nonce', async () => {
+    const call = heldAndRetrievedCall();
+    const r = rig(new ScriptedApi(call, changed(call, { state: 'hold' }), changed(call, { state: 'active', priority: 5 })));
+    await withReady(r, r.controller.load());
+    await withReady(r, r.controller.refresh());
+    await withReady(r, r.controller.refresh());
+    assert.strictEqual(r.host.htmls.length, 3);
+    const nonces = new Set(r.host.htmls.map((html) => r.host.nonceOf(html)));
+    assert.strictEqual(nonces.size, 3);
+  });
+
+  it('only posts the check time when the workitem did not change', async () => {
+    const call = heldAndRetrievedCall();
+    const r = rig(new ScriptedApi(call));
+    await withReady(r, r.controller.load());
+    r.host.posted.length = 0;
+    await r.controller.refresh();
+    assert.strictEqual(r.host.htmls.length, 1, 'no re-render');
+    const [update] = r.host.postedOf('update');
+    assert.ok(update);
+    assert.match(update.status, /^Checked at \d+:\d\d:\d\d [AP]M$/);
+    assert.strictEqual(update.banner, null);
+  });
+
+  it('re-renders a changed workitem and says which fields changed', async () => {
+    const call = heldAndRetrievedCall();
+    const held = changed(call, {
+      state: 'hold',
+      modifiedAt: T0 + 6 * MINUTE,
+      actions: ['unhold', 'hangup', 'transfer'],
+      timeEvents: [...(call.timeEvents ?? []), { type: 'held', timestamp: T0 + 6 * MINUTE, userId: 'jason.fontenot', state: 'hold' }],
+    });
+    const r = rig(new ScriptedApi(call, held));
+    await withReady(r, r.controller.load());
+    await withReady(r, r.controller.refresh());
+    const snapshot = r.controller.snapshot();
+    assert.strictEqual(r.host.htmls.length, 2);
+    assert.strictEqual(snapshot.state, 'hold');
+    // In the key order of the new version.
+    assert.deepStrictEqual(snapshot.changedFields, ['state', 'actions', 'timeEvents', 'modifiedAt']);
+    assert.ok(snapshot.changedAt !== undefined);
+    assert.deepStrictEqual(snapshot.actions, ['unhold', 'hangup', 'transfer']);
+    assert.strictEqual(snapshot.eventCount, 7);
+    assert.match(r.host.lastHtml, /Changed at [^<]*: state, actions, timeEvents, modifiedAt/);
+  });
+
+  it('shows a fetch failure as a page with Retry, and the workitem once Retry works', async () => {
+    const r = rig(new ScriptedApi(new NcxError('network', 'ECONNREFUSED'), heldAndRetrievedCall()));
+    await withReady(r, r.controller.load());
+    let snapshot = r.controller.snapshot();
+    assert.strictEqual(snapshot.kind, 'error');
+    assert.strictEqual(snapshot.banner?.kind, 'network');
+    assert.strictEqual(snapshot.banner?.retryable, true);
+    assert.match(r.host.lastHtml, /Could not reach the server/);
+    assert.match(r.host.lastHtml, /data-command="refresh"/);
+    r.controller.handleMessage({ type: 'refresh' });
+    await withReady(r, settle());
+    await withReady(r, settle());
+    snapshot = r.controller.snapshot();
+    assert.strictEqual(snapshot.kind, 'workitem');
+    assert.strictEqual(snapshot.banner, undefined);
+  });
+
+  it('lists the validation issues of a workitem the server sent but that could not be read', async () => {
+    const issues = [{ workitemId: 'wi_20001', path: 'timeEvents.2.timestamp', expected: 'number', received: '"soon"' }];
+    const r = rig(new ScriptedApi(new NcxError('malformed', 'invalid workitem', { issues })));
+    await withReady(r, r.controller.load());
+    assert.strictEqual(r.controller.snapshot().kind, 'error');
+    assert.match(r.host.lastHtml, /id="issues"/);
+    assert.match(r.host.lastHtml, /timeEvents\.2\.timestamp/);
+    assert.match(r.host.lastHtml, /&quot;soon&quot;/);
+  });
+
+  it('does not offer Retry for a workitem that does not exist', async () => {
+    const r = rig(new ScriptedApi(new NcxError('notFound', '404')));
+    await withReady(r, r.controller.load());
+    assert.strictEqual(r.controller.snapshot().banner?.retryable, false);
+    assert.doesNotMatch(r.host.lastHtml, /data-command="refresh"/);
+  });
+
+  it('does not reload the error page while the same failure repeats', async () => {
+    const r = rig(new ScriptedApi(new NcxError('timeout', 'slow')));
+    await withReady(r, r.controller.load());
+    r.host.posted.length = 0;
+    await r.controller.refresh();
+    await r.controller.refresh();
+    assert.strictEqual(r.host.htmls.length, 1);
+    assert.strictEqual(r.host.postedOf('update').length, 2, 'each check still updates the time shown');
+  });
+
+  it('keeps the workitem on screen when a later refresh fails, and clears the banner when one works', async () => {
+    const call = heldAndRetrievedCall();
+    const r = rig(new ScriptedApi(call, new NcxError('server', '502', { status: 502 }), call));
+    await withReady(r, r.controller.load());
+    await r.controller.refresh();
+    assert.strictEqual(r.host.htmls.length, 1);
+    assert.deepStrictEqual(r.host.postedOf('error'), [{ type: 'error', message: 'The server failed to answer (502).', retryable: true }]);
+    assert.strictEqual(r.controller.snapshot().kind, 'workitem');
+    assert.strictEqual(r.controller.snapshot().banner?.kind, 'server');
+    await r.controller.refresh();
+    assert.strictEqual(r.controller.snapshot().banner, undefined);
+    const updates = r.host.postedOf('update');
+    assert.strictEqual(updates[updates.length - 1].banner, null);
+  });
+
+  it('runs an offered action through deps, shows it as busy, then refreshes', async () => {
+    const call = heldAndRetrievedCall();
+    const running = deferred<void>();
+    const r = rig(new ScriptedApi(call, callOnHold()), {
+      runAction: async (action, workitemId) => {
+        r.actions.push([action, workitemId]);
+        await running.promise;
+      },
+    });
+    await withReady(r, r.controller.load());
+    r.controller.handleMessage({ type: 'runAction', action: 'hold' });
+    await settle();
+    assert.deepStrictEqual(r.actions, [['hold', 'wi_20001']]);
+    assert.strictEqual(r.controller.snapshot().busy, 'hold');
+    assert.deepStrictEqual(r.host.postedOf('busy'), [{ type: 'busy', action: 'hold', label: 'Holding…' }]);
+    r.controller.handleMessage({ type: 'runAction', action: 'hangup' });
+    await settle();
+    assert.strictEqual(r.actions.length, 1, 'a second action waits for the first');
+    running.resolve();
+    await withReady(r, settle());
+    await withReady(r, settle());
+    assert.strictEqual(r.controller.snapshot().busy, null);
+    assert.strictEqual(r.api.fetches, 2);
+    assert.strictEqual(r.controller.snapshot().state, 'hold');
+  });
+
+  it('ignores an action the workitem does not offer (a forged or stale message)', async () => {
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()));
+    await withReady(r, r.controller.load());
+    r.controller.handleMessage({ type: 'runAction', action: 'unhold' });
+    await settle();
+    assert.deepStrictEqual(r.actions, []);
+    assert.match(r.log.at('warn').join('\n'), /unhold is not offered/);
+  });
+
+  it('offers no action the token may not run', async () => {
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()), { permissions: () => ['workitems:read'] });
+    await withReady(r, r.controller.load());
+    assert.deepStrictEqual(r.controller.snapshot().actions, []);
+    r.controller.handleMessage({ type: 'runAction', action: 'hold' });
+    await settle();
+    assert.deepStrictEqual(r.actions, []);
+  });
+
+  it('shows a failed action in the banner and ends busy', async () => {
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()), {
+      runAction: () => Promise.reject(new NcxError('conflict', 'Workitem is already terminated')),
+    });
+    await withReady(r, r.controller.load());
+    r.controller.handleMessage({ type: 'runAction', action: 'hangup' });
+    await withReady(r, settle());
+    assert.deepStrictEqual(r.host.postedOf('error'), [
+      { type: 'error', message: 'Hang Up failed: Workitem is already terminated', retryable: false },
+    ]);
+    assert.deepStrictEqual(r.host.postedOf('busy').map((message) => message.action), ['hangup', null]);
+    assert.strictEqual(r.controller.snapshot().banner?.source, 'action');
+  });
+
+  it('logs and drops invalid messages without throwing', async () => {
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()));
+    await withReady(r, r.controller.load());
+    const before = r.host.posted.length;
+    for (const junk of [undefined, null, 42, 'refresh', { type: 'runAction' }, { type: 'eval', code: '1' }, { type: 'timelinePage', offset: -1, limit: 5 }]) {
+      assert.doesNotThrow(() => r.controller.handleMessage(junk));
+    }
+    await settle();
+    assert.strictEqual(r.host.posted.length, before);
+    assert.strictEqual(r.api.fetches, 1);
+    assert.strictEqual(r.log.at('warn').filter((line) => line.includes('ignored an invalid message')).length, 7);
+  });
+
+  it('answers timeline page requests with older rows', async () => {
+    const r = rig(new ScriptedApi(longCall(1000)));
+    await withReady(r, r.controller.load());
+    assert.strictEqual(r.controller.snapshot().timelineRows, 200);
+    r.controller.handleMessage({ type: 'timelinePage', offset: 200, limit: 300 });
+    const [page] = r.host.postedOf('timelinePage');
+    assert.strictEqual(page.offset, 200);
+    assert.strictEqual(page.total, 1000);
+    assert.strictEqual(page.rows.length, 300);
+    assert.strictEqual(page.rows[0].key, 799);
+  });
+
+  it('sends the raw JSON of a large workitem on request', async () => {
+    const big = longCall(10_000);
+    const r = rig(new ScriptedApi(big));
+    await withReady(r, r.controller.load());
+    r.controller.handleMessage({ type: 'rawJson' });
+    const [raw] = r.host.postedOf('rawJson');
+    assert.deepStrictEqual(JSON.parse(raw.text), big);
+  });
+
+  it('copies the id and the JSON', async () => {
+    const call = heldAndRetrievedCall();
+    const r = rig(new ScriptedApi(call));
+    await withReady(r, r.controller.load());
+    r.controller.handleMessage({ type: 'copyId' });
+    r.controller.handleMessage({ type: 'copyJson' });
+    await settle();
+    assert.deepStrictEqual(r.copied[0], 'wi_20001');
+    assert.deepStrictEqual(JSON.parse(r.copied[1]), call);
+    assert.deepStrictEqual(r.host.postedOf('copied').map((message) => message.what), ['id', 'json']);
+  });
+
+  it('refreshes on its interval while visible, stops when hidden and catches up when shown', async () => {
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()));
+    await withReady(r, r.controller.load());
+    assert.deepStrictEqual(r.timers.delays(), [INTERVAL]);
+    r.timers.fire(INTERVAL);
+    await settle();
+    await settle();
+    assert.strictEqual(r.api.fetches, 2);
+    assert.deepStrictEqual(r.timers.delays(), [INTERVAL], 'the next refresh is scheduled');
+
+    r.host.visible = false;
+    r.controller.visibilityChanged(false);
+    assert.deepStrictEqual(r.timers.delays(), []);
+
+    r.host.visible = true;
+    r.controller.visibilityChanged(true);
+    r.controller.visibilityChanged(true);
+    await settle();
+    await settle();
+    assert.strictEqual(r.api.fetches, 3, 'one catch-up refresh, however often the view state fires');
+    assert.deepStrictEqual(r.timers.delays(), [INTERVAL]);
+  });
+
+  it('does not poll when auto-refresh is off', async () => {
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()), { refreshIntervalMs: () => 0 });
+    await withReady(r, r.controller.load());
+    assert.deepStrictEqual(r.timers.delays(), []);
+  });
+
+  it('serves refreshes asked for during a fetch with one more fetch, not one each', async () => {
+    const slow = deferred<Workitem>();
+    const call = heldAndRetrievedCall();
+    const r = rig(new ScriptedApi(call));
+    await withReady(r, r.controller.load());
+    r.api.answerNext(slow.promise, call);
+    const first = r.controller.refresh();
+    const second = r.controller.refresh();
+    const third = r.controller.refresh();
+    assert.strictEqual(second, third);
+    slow.resolve(call);
+    await Promise.all([first, second, third]);
+    assert.strictEqual(r.api.fetches, 3, 'load + the slow one + one more');
+  });
+
+  it('aborts its fetch and releases waiters when disposed', async () => {
+    const never = deferred<Workitem>();
+    const r = rig(new ScriptedApi(never.promise));
+    const loading = r.controller.load();
+    await settle();
+    r.controller.dispose();
+    assert.strictEqual(r.api.signals[0]?.aborted, true);
+    never.reject(new NcxError('cancelled', 'aborted'));
+    await loading;
+    assert.strictEqual(r.host.htmls.length, 0, 'nothing rendered after dispose');
+    assert.deepStrictEqual(r.timers.delays(), []);
+  });
+
+  it('waits for the page to load again after it was hidden and shown', async () => {
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()));
+    await withReady(r, r.controller.load());
+    r.host.visible = false;
+    r.controller.visibilityChanged(false);
+    assert.strictEqual(r.controller.snapshot().ready, false, 'the hidden page was discarded');
+    r.host.visible = true;
+    r.controller.visibilityChanged(true);
+    let ready = false;
+    const waiting = r.controller.whenReady().then(() => {
+      ready = true;
+    });
+    await settle();
+    assert.strictEqual(ready, false);
+    pageReady(r);
+    await waiting;
+    assert.strictEqual(r.controller.snapshot().ready, true);
+    assert.strictEqual(r.host.htmls.length, 1, 'same render, reloaded by the host');
+  });
+
+  it('replays busy and the banner to a page that loads again (shown after being hidden)', async () => {
+    const running = deferred<void>();
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()), { runAction: () => running.promise });
+    await withReady(r, r.controller.load());
+    r.controller.handleMessage({ type: 'runAction', action: 'transfer' });
+    await settle();
+    r.host.posted.length = 0;
+    pageReady(r);
+    assert.deepStrictEqual(
+      r.host.posted.map((message) => message.type),
+      ['update', 'busy'],
+    );
+    running.resolve();
+    await settle();
+  });
+});

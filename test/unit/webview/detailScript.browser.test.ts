@@ -1,0 +1,220 @@
+// The page script (media/detail.js) in a real Chromium, under the real CSP: it must load, post
+// `ready`, turn clicks into messages, page the timeline and never execute data. Skipped, with the
+// reason printed, on a machine without Chromium.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Workitem } from '../../../src/api/schemas';
+import { deriveTimeline } from '../../../src/model/timeline';
+import { renderDetailHtml } from '../../../src/webviews/detailHtml';
+import type { ExtensionMessage } from '../../../src/webviews/messages';
+import { createNonce } from '../../../src/webviews/nonce';
+import { timelineRowViews } from '../../../src/webviews/timelineRows';
+import { heldAndRetrievedCall, longCall, MINUTE, T0 } from './fixtures/workitems';
+
+const ORIGIN = 'https://webview.test';
+const MEDIA = path.resolve(__dirname, '../../../../media');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const NOW = T0 + 10 * MINUTE;
+const TIME = { locale: 'en-US', timeZone: 'UTC' };
+
+// Browser-side code is written as strings: the project compiles without the DOM library.
+/** The webview host's API as a recorder; init scripts run before the page and outside its CSP. */
+const INIT_SCRIPT = `
+  window.__posted = [];
+  window.__violations = [];
+  window.__state = __STATE__;
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__violations.push(event.violatedDirective + ' ' + event.blockedURI);
+  });
+  Object.defineProperty(window, 'acquireVsCodeApi', {
+    value: () => ({
+      postMessage: (message) => window.__posted.push(message),
+      getState: () => window.__state,
+      setState: (next) => { window.__state = next; },
+    }),
+  });
+`;
+const postedOfType = (type: string) => `window.__posted.some((message) => message.type === ${JSON.stringify(type)})`;
+
+/**
+ * Polls an expression from Node: Playwright's own waitForFunction evaluates strings with `eval`
+ * inside the page, which the page's CSP (rightly) forbids.
+ */
+async function waitUntil(page: Page, expression: string): Promise<void> {
+  for (let attempt = 0; attempt < 250; attempt += 1) {
+    if ((await page.evaluate(expression)) === true) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.fail(`timed out waiting for ${expression}`);
+}
+
+function pageHtml(workitem: Workitem): string {
+  return renderDetailHtml({
+    workitem,
+    issues: [],
+    permissions: ['workitems:write'],
+    now: NOW,
+    nonce: createNonce(),
+    cspSource: ORIGIN,
+    scriptUri: `${ORIGIN}/media/detail.js`,
+    styleUri: `${ORIGIN}/media/detail.css`,
+    time: TIME,
+    renderId: 4,
+  });
+}
+
+describe('media/detail.js in Chromium', function () {
+  this.timeout(30_000);
+  let browser: Browser | undefined;
+
+  before(async function () {
+    if (!fs.existsSync(CHROMIUM)) {
+      console.log(`      skipped: no Chromium at ${CHROMIUM} (set CHROMIUM to its path)`);
+      this.skip();
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function open(workitem: Workitem, savedState?: unknown): Promise<Page> {
+    assert.ok(browser);
+    const page = await browser.newPage();
+    const html = pageHtml(workitem);
+    await page.route(`${ORIGIN}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/index.html') {
+        await route.fulfill({ status: 200, contentType: 'text/html', body: html });
+      } else if (url.pathname.startsWith('/media/')) {
+        const file = path.join(MEDIA, path.basename(url.pathname));
+        await route.fulfill({ status: 200, contentType: file.endsWith('.js') ? 'text/javascript' : 'text/css', body: fs.readFileSync(file) });
+      } else {
+        await route.fulfill({ status: 404, body: '' });
+      }
+    });
+    await page.addInitScript({ content: INIT_SCRIPT.replace('__STATE__', JSON.stringify(savedState ?? null)) });
+    await page.goto(`${ORIGIN}/index.html`);
+    await waitUntil(page, postedOfType('ready'));
+    return page;
+  }
+
+  const posted = (page: Page) => page.evaluate('window.__posted') as Promise<unknown[]>;
+  const state = (page: Page) => page.evaluate('window.__state') as Promise<{ workitemId?: string; timelineLoaded?: number }>;
+  const violations = (page: Page) => page.evaluate('window.__violations') as Promise<string[]>;
+  const send = (page: Page, message: ExtensionMessage) => page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
+
+  it('loads under the CSP, posts ready for its render and saves the workitem id for restore', async () => {
+    const page = await open(heldAndRetrievedCall());
+    assert.deepStrictEqual(await posted(page), [{ type: 'ready', renderId: 4 }]);
+    assert.deepStrictEqual(await violations(page), []);
+    assert.strictEqual((await state(page)).workitemId, 'wi_20001');
+    await page.close();
+  });
+
+  it('turns button clicks into messages', async () => {
+    const page = await open(heldAndRetrievedCall());
+    await page.click('button[data-action="hold"]');
+    await page.click('button[data-command="copyId"]');
+    await page.click('button[data-command="copyJson"]');
+    await page.click('.toolbar button[data-command="refresh"]');
+    assert.deepStrictEqual((await posted(page)).slice(1), [
+      { type: 'runAction', action: 'hold' },
+      { type: 'copyId' },
+      { type: 'copyJson' },
+      { type: 'refresh' },
+    ]);
+    await page.close();
+  });
+
+  it('disables the actions while one runs and names the running one', async () => {
+    const page = await open(heldAndRetrievedCall());
+    await send(page, { type: 'busy', action: 'hold', label: 'Holding…' });
+    assert.strictEqual(await page.textContent('button[data-action="hold"]'), 'Holding…');
+    assert.strictEqual(await page.isDisabled('button[data-action="hangup"]'), true);
+    await send(page, { type: 'busy', action: null });
+    assert.strictEqual(await page.textContent('button[data-action="hold"]'), 'Hold');
+    assert.strictEqual(await page.isDisabled('button[data-action="hangup"]'), false);
+    await page.close();
+  });
+
+  it('shows and clears the error banner', async () => {
+    const page = await open(heldAndRetrievedCall());
+    assert.strictEqual(await page.isVisible('#banner'), false);
+    await send(page, { type: 'error', message: 'Could not reach the server.', retryable: true });
+    assert.strictEqual(await page.textContent('#banner-text'), 'Could not reach the server.');
+    assert.strictEqual(await page.isVisible('#banner-retry'), true);
+    await send(page, { type: 'update', workitemId: 'wi_20001', checkedAt: NOW, status: 'Checked at 4:10:00 PM', banner: null });
+    assert.strictEqual(await page.isVisible('#banner'), false);
+    assert.strictEqual(await page.textContent('#status-text'), 'Checked at 4:10:00 PM');
+    await page.close();
+  });
+
+  it('pages older timeline events in on request, as text', async () => {
+    const call = longCall(1000);
+    const page = await open(call);
+    assert.strictEqual(await page.locator('#timeline-rows tr').count(), 200);
+    await page.click('#timeline-older');
+    const request = (await posted(page)).slice(-1)[0];
+    assert.deepStrictEqual(request, { type: 'timelinePage', offset: 200, limit: 200 });
+    const timeline = deriveTimeline(call.timeEvents, { now: NOW });
+    const rows = timelineRowViews(timeline, 200, 200, { now: NOW, time: TIME });
+    rows[0] = { ...rows[0], what: '<img src=x onerror="window.__pwned=1">', who: 'agent\u202Eevil' };
+    await send(page, { type: 'timelinePage', offset: 200, total: 1000, rows });
+    assert.strictEqual(await page.locator('#timeline-rows tr').count(), 400);
+    assert.strictEqual(await page.textContent('#timeline-count'), 'Showing 400 of 1000 events');
+    assert.strictEqual(await page.locator('#timeline-rows tr[data-key="799"] td').nth(1).textContent(), '<img src=x onerror="window.__pwned=1">');
+    assert.strictEqual(await page.locator('#timeline-rows tr[data-key="799"] td').nth(3).textContent(), 'agentU+202Eevil');
+    assert.strictEqual(await page.locator('#timeline-rows img').count(), 0);
+    // A late answer for an offset already passed is ignored.
+    await send(page, { type: 'timelinePage', offset: 200, total: 1000, rows });
+    assert.strictEqual(await page.locator('#timeline-rows tr').count(), 400);
+    assert.strictEqual((await state(page)).timelineLoaded, 400);
+    await page.close();
+  });
+
+  it('asks for the raw JSON of a large workitem when it is opened', async () => {
+    const page = await open(longCall(10_000));
+    await page.click('#raw-details summary');
+    await waitUntil(page, postedOfType('rawJson'));
+    await send(page, { type: 'rawJson', text: '{"workitemId":"wi_99999"}' });
+    assert.strictEqual(await page.textContent('#raw-json'), '{"workitemId":"wi_99999"}');
+    await page.close();
+  });
+
+  it('restores how far the timeline was paged after a re-render', async () => {
+    const page = await open(longCall(1000), { workitemId: 'wi_99999', scrollY: 0, timelineLoaded: 600 });
+    await waitUntil(page, postedOfType('timelinePage'));
+    const request = (await posted(page)).find((message) => (message as { type: string }).type === 'timelinePage');
+    assert.deepStrictEqual(request, { type: 'timelinePage', offset: 200, limit: 400 });
+    await page.close();
+  });
+
+  it('never runs or builds markup from hostile values', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const call: Workitem = {
+      ...heldAndRetrievedCall(),
+      summary: hostile,
+      agentUsername: `" onmouseover="window.__pwned=3`,
+      [hostile]: `javascript:window.__pwned=4`,
+    };
+    const page = await open(call);
+    const found = await page.evaluate(`({
+      pwned: window.__pwned,
+      images: document.querySelectorAll('img, svg, iframe, object, embed, a').length,
+      scripts: document.querySelectorAll('script').length,
+      handlers: [...document.querySelectorAll('*')].flatMap((element) =>
+        [...element.attributes].filter((attr) => attr.name.startsWith('on')).map((attr) => attr.name)),
+    })`);
+    assert.deepStrictEqual(found, { pwned: undefined, images: 0, scripts: 1, handlers: [] });
+    assert.deepStrictEqual(await violations(page), []);
+    await page.close();
+  });
+});

@@ -1,0 +1,170 @@
+// Test doubles for the detail panel controller: a webview host that records what it is given, an
+// API serving scripted answers, timers fired by hand, and a log that keeps its lines.
+import * as assert from 'assert';
+import type { Queue, Workitem } from '../../../src/api/schemas';
+import type { RequestOptions, SearchPage, WorkitemsApi } from '../../../src/api/workitemsApi';
+import type { DetailPageConfig } from '../../../src/webviews/detailHtml';
+import type { PanelHost, PanelLog, PanelTimers } from '../../../src/webviews/detailPanelController';
+import { parseExtensionMessage, type ExtensionMessage } from '../../../src/webviews/messages';
+import { attribute, tokenize } from './htmlTokens';
+import { CSP_SOURCE, SCRIPT_URI, STYLE_URI } from './renderInput';
+
+export class FakeHost implements PanelHost {
+  readonly cspSource = CSP_SOURCE;
+  readonly assets = { scriptUri: SCRIPT_URI, styleUri: STYLE_URI };
+  visible = true;
+  readonly htmls: string[] = [];
+  readonly posted: ExtensionMessage[] = [];
+
+  isVisible(): boolean {
+    return this.visible;
+  }
+
+  setHtml(html: string): void {
+    this.htmls.push(html);
+  }
+
+  postMessage(message: ExtensionMessage): PromiseLike<boolean> {
+    // Everything the extension sends must match its own schema.
+    const parsed = parseExtensionMessage(message);
+    assert.ok(parsed.ok, parsed.ok ? '' : `posted an invalid message: ${parsed.problem}`);
+    this.posted.push(message);
+    return Promise.resolve(true);
+  }
+
+  get lastHtml(): string {
+    const html = this.htmls[this.htmls.length - 1];
+    assert.ok(html !== undefined, 'nothing rendered yet');
+    return html;
+  }
+
+  get config(): DetailPageConfig {
+    const body = tokenize(this.lastHtml).tags.find((tag) => tag.name === 'body');
+    assert.ok(body);
+    return JSON.parse(attribute(body, 'data-config') ?? '') as DetailPageConfig;
+  }
+
+  nonceOf(html: string): string {
+    const script = tokenize(html).tags.find((tag) => tag.name === 'script');
+    assert.ok(script);
+    return attribute(script, 'nonce') ?? '';
+  }
+
+  postedOf<T extends ExtensionMessage['type']>(type: T): Array<Extract<ExtensionMessage, { type: T }>> {
+    return this.posted.filter((message): message is Extract<ExtensionMessage, { type: T }> => message.type === type);
+  }
+}
+
+type Answer = Workitem | Error | Promise<Workitem>;
+
+/** Answers `fetchWorkitem` from a script of answers; the last one repeats. */
+export class ScriptedApi implements WorkitemsApi {
+  fetches = 0;
+  readonly signals: AbortSignal[] = [];
+  private answers: Answer[];
+
+  constructor(...answers: Answer[]) {
+    this.answers = answers;
+  }
+
+  answerNext(...answers: Answer[]): void {
+    this.answers = answers;
+  }
+
+  async fetchWorkitem(_id: string, options?: RequestOptions): Promise<Workitem> {
+    this.fetches += 1;
+    if (options?.signal) this.signals.push(options.signal);
+    const answer = this.answers.length > 1 ? this.answers.shift() : this.answers[0];
+    if (answer instanceof Error) throw answer;
+    assert.ok(answer !== undefined, 'no scripted answer');
+    return structuredClone(await answer);
+  }
+
+  search(): Promise<SearchPage> {
+    throw new Error('not used by the panel');
+  }
+  pages(): AsyncIterable<SearchPage> {
+    throw new Error('not used by the panel');
+  }
+  count(): Promise<number> {
+    throw new Error('not used by the panel');
+  }
+  hold(): Promise<Workitem> {
+    throw new Error('actions go through deps.runAction');
+  }
+  unhold(): Promise<Workitem> {
+    throw new Error('actions go through deps.runAction');
+  }
+  hangUp(): Promise<Workitem> {
+    throw new Error('actions go through deps.runAction');
+  }
+  transferToQueue(): Promise<void> {
+    throw new Error('actions go through deps.runAction');
+  }
+  listQueues(): Promise<Queue[]> {
+    throw new Error('not used by the panel');
+  }
+}
+
+export class ManualTimers implements PanelTimers {
+  private nextId = 1;
+  readonly pending = new Map<number, { callback: () => void; ms: number }>();
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.pending.set(id, { callback, ms });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+
+  /** Fires every pending timer of exactly `ms`; returns how many fired. */
+  fire(ms: number): number {
+    const due = [...this.pending].filter(([, timer]) => timer.ms === ms);
+    for (const [id, timer] of due) {
+      this.pending.delete(id);
+      timer.callback();
+    }
+    return due.length;
+  }
+
+  delays(): number[] {
+    return [...this.pending.values()].map((timer) => timer.ms).sort((a, b) => a - b);
+  }
+}
+
+export class RecordingLog implements PanelLog {
+  readonly lines: Array<[level: string, message: string]> = [];
+  debug(message: string): void {
+    this.lines.push(['debug', message]);
+  }
+  info(message: string): void {
+    this.lines.push(['info', message]);
+  }
+  warn(message: string): void {
+    this.lines.push(['warn', message]);
+  }
+  error(message: string): void {
+    this.lines.push(['error', message]);
+  }
+  at(level: string): string[] {
+    return this.lines.filter(([lineLevel]) => lineLevel === level).map(([, message]) => message);
+  }
+}
+
+/** Lets pending promise callbacks run. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+export function deferred<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: unknown): void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
