@@ -1,7 +1,105 @@
+// Entry point: builds the log, the connection, the tree, the detail panels and the commands, and
+// hands every disposable to VS Code. Nothing here fetches: the view asks the connection for data
+// when it is first shown, and that is when the local sandbox starts.
 import * as vscode from 'vscode';
+import type { WorkitemAction } from './api/domain';
+import { ActionRunner, type ActionOutcome } from './commands/actionRunner';
+import { panelHooks, treeHooks } from './commands/adapters';
+import { COMMANDS, VIEW_CONTAINER_ID } from './commands/commandIds';
+import type { CommandContext } from './commands/context';
+import { registerCommands } from './commands/registerCommands';
+import type { Connection } from './connection/connection';
+import { createConnection } from './connection/createConnection';
+import { showRejectedToken } from './connection/rejectedTokenNotice';
+import { createConnectionStatusBar } from './connection/statusBar';
+import { createOutputChannelLog } from './log/outputChannelLog';
+import { deferredWorkitemsApi } from './model/deferredApi';
+import { installTranslator } from './ui/l10n';
+import { VscodeUi } from './ui/vscodeUi';
+import { readSettings, writeUserSetting } from './ui/vscodeSettings';
+import { WorkitemTreeProvider } from './views/tree/workitemTreeProvider';
+import { DetailPanelManager, registerDetailPanelSerializer } from './webviews/detailPanelManager';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Placeholder until the inspector lands.
+/**
+ * What `activate` returns, for integration tests:
+ * `vscode.extensions.getExtension('workitem-inspector.workitem-inspector').exports`.
+ * - `tree`: the Workitems view's provider (refresh, setFilter, reveal, rootGroupCounts…);
+ * - `panels`: the detail panel manager (open, isOpen, lastRendered…);
+ * - `connection`: state, permissions, getApi(), signIn(), signOut(), useSandbox(), onDidChange*;
+ * - `runAction(action, workitemId)`: the same action path as the commands and the panel buttons
+ *   (permission check, confirmation for hang-up, spinner, one request at a time, refresh).
+ */
+export interface WorkitemInspectorApi {
+  readonly tree: WorkitemTreeProvider;
+  readonly panels: DetailPanelManager;
+  readonly connection: Connection;
+  runAction(action: WorkitemAction, workitemId: string): Promise<ActionOutcome>;
 }
 
-export function deactivate(): void {}
+let stopConnection: (() => Promise<void>) | undefined;
+
+export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi {
+  installTranslator(vscode.l10n);
+  const log = createOutputChannelLog();
+  const ui = new VscodeUi();
+  const { connection, disposables: connectionParts } = createConnection(context, log);
+  stopConnection = () => connection.dispose();
+  const api = deferredWorkitemsApi(() => connection.getApi());
+
+  const tree = new WorkitemTreeProvider({
+    api,
+    workspaceState: context.workspaceState,
+    onRefreshError: (error) => log.warn(`Auto-refresh failed: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const runAction = (action: WorkitemAction, workitemId: string): Promise<ActionOutcome> => runner.run(action, workitemId);
+  const panels = new DetailPanelManager({
+    extensionUri: context.extensionUri,
+    getApi: () => api,
+    permissions: () => connection.permissions,
+    runAction: async (action, workitemId) => {
+      await runAction(action, workitemId);
+    },
+    log: log.channel,
+    refreshIntervalMs: () => readSettings().refreshIntervalSeconds * 1000,
+  });
+  const ctx: CommandContext = {
+    ui,
+    log,
+    connection,
+    tree: treeHooks(tree, log),
+    panels: panelHooks(panels, log),
+    settings: { get: readSettings, setGroupBy: (mode) => writeUserSetting('tree.groupBy', mode) },
+    showLog: () => log.show(),
+  };
+  const runner = new ActionRunner(ctx);
+
+  context.subscriptions.push(
+    log,
+    ...connectionParts,
+    tree,
+    panels,
+    registerDetailPanelSerializer(panels),
+    ...registerCommands(ctx, runner),
+    createConnectionStatusBar(connection),
+    connection.onDidChangeConnection(() => {
+      tree.reload();
+      ctx.panels.refresh();
+    }),
+    connection.onDidRejectToken((state) => {
+      showRejectedToken(ui, state)
+        .then((choice) => (choice ? vscode.commands.executeCommand(COMMANDS[choice]) : undefined))
+        .then(undefined, (error: unknown) => log.error(`Offering to sign in again: ${String(error)}`));
+    }),
+  );
+  if (context.extensionMode === vscode.ExtensionMode.Development && process.env.WORKITEM_INSPECTOR_SHOW_VIEW === '1') {
+    // `npm start` asks for the view to be in front; showing it is what lets the sandbox start.
+    void vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`).then(undefined, () => undefined);
+  }
+  return { tree, panels, connection, runAction };
+}
+
+/** Awaited by VS Code: the sandbox child process is stopped before the extension host exits. */
+export async function deactivate(): Promise<void> {
+  await stopConnection?.();
+  stopConnection = undefined;
+}

@@ -1,5 +1,6 @@
 // Typed errors a person can act on. Every failure of the client is one of these kinds; the UI
 // chooses its row / message / action from `kind`, never from the text.
+import type { ValidationIssue } from './workitemsApi';
 
 export type NcxErrorKind =
   | 'badRequest'
@@ -25,6 +26,10 @@ export interface NcxErrorDetails {
   missingPermission?: string;
   /** For `rateLimited`: milliseconds the server asked us to wait. */
   retryAfterMs?: number;
+  /** For `malformed`: each problem of an answer that failed validation (for the detail view). */
+  issues?: ValidationIssue[];
+  /** The `message` of the server's `{code, message}` body, verbatim (e.g. why a 409 refused an action). */
+  serverMessage?: string;
   cause?: unknown;
 }
 

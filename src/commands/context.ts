@@ -1,0 +1,54 @@
+// What the commands need from the rest of the extension, as narrow interfaces: the real tree,
+// panels and connection satisfy them in `extension.ts`, fakes satisfy them in the unit tests.
+import type { Workitem } from '../api/schemas';
+import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
+import type { GroupByMode, Settings } from '../config/settings';
+import type { ConnectionState, SignInRequest } from '../connection/connection';
+import type { Log } from '../log/log';
+import type { Ui } from '../ui/ui';
+
+export interface WorkitemTreeHooks {
+  refresh(): void;
+  /** The filter the tree shows now (to prefill "Filter…"). */
+  currentFilter(): string | undefined;
+  setFilter(query: string): void;
+  clearFilter(): void;
+  /** Shows `text` with a spinner on the workitem's row; undefined removes it. */
+  setBusy(workitemId: string, text: string | undefined): void;
+  /** Reveals and selects the workitem's row (loading its group when needed). */
+  reveal(workitemId: string): Promise<void>;
+  loadMore(node: unknown): Promise<void>;
+  retry(node: unknown): Promise<void>;
+  /** The workitems selected in the tree. */
+  selectedWorkitems(): Workitem[];
+}
+
+export interface DetailPanelHooks {
+  open(workitemId: string, issues?: readonly ValidationIssue[]): Promise<void>;
+  /** Refreshes the panel of one workitem, or every open panel. */
+  refresh(workitemId?: string): void;
+}
+
+export interface ConnectionHooks {
+  readonly state: ConnectionState;
+  readonly permissions: readonly string[];
+  getApi(): Promise<WorkitemsApi>;
+  signIn(request: SignInRequest): Promise<ConnectionState>;
+  signOut(): Promise<void>;
+  useSandbox(): Promise<void>;
+}
+
+export interface SettingsHooks {
+  get(): Settings;
+  setGroupBy(mode: GroupByMode): Promise<void>;
+}
+
+export interface CommandContext {
+  ui: Ui;
+  log: Log;
+  connection: ConnectionHooks;
+  tree: WorkitemTreeHooks;
+  panels: DetailPanelHooks;
+  settings: SettingsHooks;
+  showLog(): void;
+}

@@ -1,0 +1,38 @@
+// "Filter…": a query in the NCX `q` syntax, checked with the same parser the server uses while the
+// user types, so a mistake is pointed at before anything is sent.
+import { validateQuery } from '../api/queryBuilder';
+import { l10n } from '../ui/l10n';
+import type { CommandContext } from './context';
+import type { CommandHandler } from './handler';
+
+/** Why the text is not a query the server would accept, or undefined when it is. */
+export function filterProblem(text: string): string | undefined {
+  const check = validateQuery(text);
+  return check.ok ? undefined : check.message;
+}
+
+export function filterCommand(ctx: CommandContext): CommandHandler {
+  return async () => {
+    const text = await ctx.ui.input({
+      title: l10n.t('Filter Workitems'),
+      prompt: l10n.t('A query such as state:active AND channelType:voice, or priority:>=4. Empty shows everything.'),
+      placeholder: 'state:hold AND selectedQueue:q_support',
+      value: ctx.tree.currentFilter() ?? '',
+      validate: filterProblem,
+    });
+    if (text === undefined) {
+      return;
+    }
+    // The box validated already; checked again because a fake or an older VS Code may not.
+    const problem = filterProblem(text);
+    if (problem) {
+      void ctx.ui.warn(l10n.t('The filter was not applied: {0}', problem));
+      return;
+    }
+    if (text.trim() === '') {
+      ctx.tree.clearFilter();
+    } else {
+      ctx.tree.setFilter(text.trim());
+    }
+  };
+}

@@ -1,0 +1,3 @@
+// The shape of every command handler: VS Code passes whatever the invocation site has (a tree
+// node and the selection, an id, nothing), so the handlers take unknown arguments and check them.
+export type CommandHandler = (...args: unknown[]) => Promise<void>;

@@ -1,0 +1,29 @@
+// Why the server refused an action, in its own words when it gave any: the sandbox and NCX know
+// the workitem's real state; our copy in the tree may be seconds old.
+import type { WorkitemAction } from '../api/domain';
+import type { NcxError } from '../api/errors';
+import { l10n } from '../ui/l10n';
+import { actionVerb } from './actionText';
+
+/** The client appends the body's message as ` The server said: "…"` when it cannot pass it on otherwise. */
+const SERVER_SAID = / The server said: "([\s\S]+)"$/;
+
+export function serverWords(error: NcxError): string | undefined {
+  const said = error.details.serverMessage ?? SERVER_SAID.exec(error.message)?.[1];
+  return said?.trim() || undefined;
+}
+
+export function refusalMessage(action: WorkitemAction, workitemId: string, error: NcxError): string {
+  const said = serverWords(error);
+  if (said) {
+    return said;
+  }
+  switch (error.kind) {
+    case 'notFound':
+      return l10n.t('{0} no longer exists: {1} is not possible.', workitemId, actionVerb(action));
+    case 'forbidden':
+      return error.message;
+    default:
+      return l10n.t('The server refused to {0} {1} in its current state.', actionVerb(action), workitemId);
+  }
+}

@@ -1,0 +1,81 @@
+// Every command id mapped to its handler (the Record type makes a missing one a compile error),
+// each wrapped so that a failure becomes a message and a log line, never an unhandled rejection.
+import { isNcxError } from '../api/errors';
+import { l10n } from '../ui/l10n';
+import type { ActionRunner } from './actionRunner';
+import { clearFilterCommand } from './clearFilter';
+import { COMMANDS, type CommandKey } from './commandIds';
+import { connectionMenuCommand } from './connectionMenu';
+import type { CommandContext } from './context';
+import { copyIdCommand } from './copyId';
+import { copyJsonCommand } from './copyJson';
+import { filterCommand } from './filter';
+import { groupByCommand } from './groupBy';
+import { hangUpCommand } from './hangUp';
+import type { CommandHandler } from './handler';
+import { holdCommand } from './hold';
+import { loadMoreCommand } from './loadMore';
+import { openByIdCommand } from './openById';
+import { openDetailsCommand } from './openDetails';
+import { refreshCommand } from './refresh';
+import { retryCommand } from './retry';
+import { showIssuesCommand } from './showIssues';
+import { showLogCommand } from './showLog';
+import { signInCommand } from './signIn';
+import { signOutCommand } from './signOut';
+import { transferToQueueCommand } from './transferToQueue';
+import { unholdCommand } from './unhold';
+import { useSandboxCommand } from './useSandbox';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs the handler; a failure is logged and shown, and the returned promise always fulfils. */
+export function guard(ctx: Pick<CommandContext, 'ui' | 'log'>, key: CommandKey, handler: CommandHandler): CommandHandler {
+  return async (...args) => {
+    try {
+      await handler(...args);
+    } catch (error) {
+      if (isNcxError(error) && error.kind === 'cancelled') {
+        return;
+      }
+      ctx.log.error(`${COMMANDS[key]} failed: ${error instanceof Error && error.stack ? error.stack : messageOf(error)}`);
+      void ctx.ui.error(l10n.t('Workitem Inspector: {0}', messageOf(error)));
+    }
+  };
+}
+
+export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner): Record<CommandKey, CommandHandler> {
+  const signIn = signInCommand(ctx);
+  const signOut = signOutCommand(ctx);
+  const useSandbox = useSandboxCommand(ctx);
+  const showLog = showLogCommand(ctx);
+  const unguarded: Record<CommandKey, CommandHandler> = {
+    hold: holdCommand(ctx, runner),
+    unhold: unholdCommand(ctx, runner),
+    hangUp: hangUpCommand(ctx, runner),
+    transferToQueue: transferToQueueCommand(ctx, runner),
+    openDetails: openDetailsCommand(ctx),
+    copyId: copyIdCommand(ctx),
+    copyJson: copyJsonCommand(ctx),
+    refresh: refreshCommand(ctx),
+    filter: filterCommand(ctx),
+    clearFilter: clearFilterCommand(ctx),
+    groupBy: groupByCommand(ctx),
+    openById: openByIdCommand(ctx),
+    signIn,
+    signOut,
+    useSandbox,
+    showLog,
+    connectionMenu: connectionMenuCommand(ctx, (choice) => ({ signIn, signOut, useSandbox, showLog })[choice]()),
+    loadMore: loadMoreCommand(ctx),
+    retry: retryCommand(ctx),
+    showIssues: showIssuesCommand(ctx),
+  };
+  const guarded = {} as Record<CommandKey, CommandHandler>;
+  for (const key of Object.keys(unguarded) as CommandKey[]) {
+    guarded[key] = guard(ctx, key, unguarded[key]);
+  }
+  return guarded;
+}

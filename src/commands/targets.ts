@@ -1,0 +1,47 @@
+// What a command was invoked on. VS Code passes a tree node (plus every selected node, for
+// multi-selection), the webview and other callers pass a workitem id, the palette passes nothing.
+import { WorkitemSchema, type Workitem } from '../api/schemas';
+
+/** A workitem as the command got it: whole (from the tree) or only its id. */
+export type WorkitemTarget = Workitem | string;
+
+export function targetId(target: WorkitemTarget): string {
+  return typeof target === 'string' ? target : target.workitemId;
+}
+
+/** The workitem a tree node carries, or the argument itself when it is a workitem. */
+export function workitemOf(arg: unknown): Workitem | undefined {
+  if (typeof arg !== 'object' || arg === null) {
+    return undefined;
+  }
+  const carried = 'workitem' in arg ? WorkitemSchema.safeParse(arg.workitem) : undefined;
+  if (carried?.success) {
+    return carried.data;
+  }
+  const itself = WorkitemSchema.safeParse(arg);
+  return itself.success ? itself.data : undefined;
+}
+
+/**
+ * The workitems to act on: the clicked row (or the whole selection when the clicked row is part
+ * of a multi-selection), an id, or, from the palette, the tree's selection. Empty means "ask".
+ */
+export function resolveTargets(args: readonly unknown[], selected: () => Workitem[]): WorkitemTarget[] {
+  const [first, second] = args;
+  if (typeof first === 'string') {
+    const id = first.trim();
+    return id ? [id] : [];
+  }
+  const clicked = workitemOf(first);
+  if (clicked) {
+    const selection = Array.isArray(second)
+      ? second.map(workitemOf).filter((item): item is Workitem => item !== undefined)
+      : [];
+    const clickedIsSelected = selection.some((item) => item.workitemId === clicked.workitemId);
+    return clickedIsSelected && selection.length > 1 ? selection : [clicked];
+  }
+  if (first === undefined) {
+    return selected();
+  }
+  return [];
+}

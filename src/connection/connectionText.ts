@@ -1,0 +1,50 @@
+// How the connection is described to the user: the status bar item and the connection menu's title.
+import { l10n } from '../ui/l10n';
+import type { ConnectionState } from './connection';
+
+/** "Sandbox", or the NCX host. */
+export function connectionPlace(state: ConnectionState): string {
+  return state.mode === 'sandbox' ? l10n.t('Sandbox') : (state.host ?? l10n.t('NCX'));
+}
+
+/** One sentence: where requests go, as whom, and what is wrong if anything. */
+export function connectionSummary(state: ConnectionState): string {
+  const place = connectionPlace(state);
+  switch (state.status) {
+    case 'idle':
+      return state.mode === 'sandbox'
+        ? l10n.t('Local sandbox (starts when the Workitems view needs it)')
+        : l10n.t('NCX at {0} as {1} (not connected yet)', place, state.username ?? '?');
+    case 'connecting':
+      return state.mode === 'sandbox' ? l10n.t('Starting the local sandbox…') : l10n.t('Connecting to {0}…', place);
+    case 'connected':
+      return state.mode === 'sandbox'
+        ? l10n.t('Local sandbox at {0}, signed in as {1}', state.host ?? '?', state.username ?? '?')
+        : l10n.t('NCX at {0}, signed in as {1}', place, state.username ?? '?');
+    case 'signedOut':
+      return l10n.t('Not signed in to NCX');
+    case 'rejected':
+      return l10n.t('{0} rejected the session of {1}: sign in again', place, state.username ?? '?');
+    case 'failed':
+      return l10n.t('Could not connect to {0}: {1}', place, state.error ?? '?');
+  }
+}
+
+/** The status bar's short text (codicons allowed). */
+export function statusBarText(state: ConnectionState): string {
+  const place = connectionPlace(state);
+  switch (state.status) {
+    case 'idle':
+      return `$(plug) ${place}`;
+    case 'connecting':
+      return `$(sync~spin) ${place}`;
+    case 'connected':
+      return `$(${state.mode === 'sandbox' ? 'beaker' : 'cloud'}) ${place} · ${state.username ?? '?'}`;
+    case 'signedOut':
+      return `$(account) ${l10n.t('Sign in to NCX')}`;
+    case 'rejected':
+      return `$(warning) ${place} · ${l10n.t('sign in again')}`;
+    case 'failed':
+      return `$(error) ${place}`;
+  }
+}

@@ -1,0 +1,56 @@
+// Builds the Connection of the running extension from VS Code's pieces: settings, SecretStorage,
+// the bundled sandbox script, the HTTP client, the log. Also keeps it in step with settings
+// changes and with sign-ins / sign-outs in other windows.
+import * as vscode from 'vscode';
+import { refreshToken, signIn } from '../api/auth';
+import { NcxClient } from '../api/client';
+import type { RequestLogEntry } from '../api/http';
+import { logRequest } from '../log/log';
+import type { SecretAwareLog } from '../log/redactingLog';
+import { onDidChangeSettings, readSettings, writeUserSetting } from '../ui/vscodeSettings';
+import { Connection } from './connection';
+import { sandboxLauncher } from './sandboxLauncher';
+import { SecretSessionStore } from './secretSessionStore';
+import { readTokenClaims } from './tokenClaims';
+
+export interface CreatedConnection {
+  connection: Connection;
+  disposables: vscode.Disposable[];
+}
+
+export function createConnection(context: vscode.ExtensionContext, log: SecretAwareLog): CreatedConnection {
+  const sessions = new SecretSessionStore(context.secrets);
+  const onRequest = (entry: RequestLogEntry): void => logRequest(log, entry);
+  const timeoutMs = (): number => readSettings().requestTimeoutSeconds * 1000;
+  const connection = new Connection({
+    settings: readSettings,
+    setMode: (mode) => writeUserSetting('connection.mode', mode),
+    sessions,
+    startSandbox: sandboxLauncher({ script: context.asAbsolutePath('dist/sandbox.js'), log }),
+    signIn: (request) => signIn({ ...request, timeoutMs: timeoutMs(), onRequest }),
+    refreshToken: (grant) =>
+      refreshToken({ ...grant, authScheme: readSettings()['ncx.authScheme'], timeoutMs: timeoutMs(), onRequest }),
+    createApi: ({ location, token, settings }) =>
+      new NcxClient({
+        location,
+        token,
+        authScheme: settings['ncx.authScheme'],
+        timeoutMs: settings.requestTimeoutSeconds * 1000,
+        onRequest,
+      }),
+    readClaims: readTokenClaims,
+    log,
+  });
+  const reportFailure = (what: string) => (error: unknown) =>
+    log.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  const disposables: vscode.Disposable[] = [
+    sessions,
+    onDidChangeSettings((affects) => {
+      connection.settingsChanged(affects).catch(reportFailure('Applying the changed settings'));
+    }),
+    sessions.onDidChange(() => {
+      connection.storedSessionChanged().catch(reportFailure('Following the sign-in of another window'));
+    }),
+  ];
+  return { connection, disposables };
+}

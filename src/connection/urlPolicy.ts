@@ -1,0 +1,41 @@
+// Where a token may be sent. A token over plain http:// to another machine can be read by anyone
+// on the path, so that is refused unless the user opted in (`ncx.allowInsecureHttp`, which
+// package.json keeps out of workspace settings so a checked-out repository cannot opt in for them).
+import { l10n } from '../ui/l10n';
+
+export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: string };
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') {
+    return true;
+  }
+  const ipv4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return ipv4 !== null && ipv4.slice(1).every((part) => Number(part) <= 255);
+}
+
+/** Checks a login URL or a `location` the server returned before any credential goes to it. */
+export function checkServerUrl(raw: string, allowInsecureHttp: boolean): UrlCheck {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { ok: false, reason: l10n.t('"{0}" is not a URL (expected e.g. https://login.example.com).', raw) };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, reason: l10n.t('{0} is not an http(s) URL.', url.protocol) };
+  }
+  if (url.username || url.password) {
+    return { ok: false, reason: l10n.t('Put the user name and password in the sign-in prompts, not in the URL.') };
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
+    return {
+      ok: false,
+      reason: l10n.t(
+        'Refusing to send credentials over plain http:// to {0}. Use https://, or enable the setting "workitemInspector.ncx.allowInsecureHttp".',
+        url.host,
+      ),
+    };
+  }
+  return { ok: true, url };
+}

@@ -1,0 +1,23 @@
+// The extension's settings as read from VS Code: always through the zod schema of
+// config/settings.ts, so a hand-edited settings.json with a wrong value falls back to the default.
+import * as vscode from 'vscode';
+import { parseSettings, SETTINGS_SECTION, type SettingKey, type Settings } from '../config/settings';
+
+export function readSettings(): Settings {
+  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return parseSettings((key) => configuration.get(key));
+}
+
+/** Writes a user (global) setting: connection mode and grouping are the user's, not a workspace's. */
+export async function writeUserSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Calls `listener` with a predicate telling which of our settings a configuration change touched. */
+export function onDidChangeSettings(listener: (affects: (key: SettingKey) => boolean) => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(SETTINGS_SECTION)) {
+      listener((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+    }
+  });
+}

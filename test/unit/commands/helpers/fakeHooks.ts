@@ -1,0 +1,81 @@
+// Fakes of the tree, the panels and the settings that record what the commands asked of them.
+import type { Workitem } from '../../../../src/api/schemas';
+import type { ValidationIssue } from '../../../../src/api/workitemsApi';
+import type { DetailPanelHooks, SettingsHooks, WorkitemTreeHooks } from '../../../../src/commands/context';
+import { parseSettings, type GroupByMode, type Settings } from '../../../../src/config/settings';
+
+export class FakeTree implements WorkitemTreeHooks {
+  /** Every setBusy call, in order: [id, text | undefined]. */
+  readonly busy: Array<[string, string | undefined]> = [];
+  refreshes = 0;
+  filter: string | undefined;
+  readonly revealed: string[] = [];
+  readonly loadedMore: unknown[] = [];
+  readonly retried: unknown[] = [];
+  selection: Workitem[] = [];
+  revealFails = false;
+
+  refresh(): void {
+    this.refreshes++;
+  }
+
+  currentFilter(): string | undefined {
+    return this.filter;
+  }
+
+  setFilter(query: string): void {
+    this.filter = query;
+  }
+
+  clearFilter(): void {
+    this.filter = undefined;
+  }
+
+  setBusy(workitemId: string, text: string | undefined): void {
+    this.busy.push([workitemId, text]);
+  }
+
+  async reveal(workitemId: string): Promise<void> {
+    if (this.revealFails) {
+      throw new Error(`${workitemId} is not in the tree`);
+    }
+    this.revealed.push(workitemId);
+  }
+
+  async loadMore(node: unknown): Promise<void> {
+    this.loadedMore.push(node);
+  }
+
+  async retry(node: unknown): Promise<void> {
+    this.retried.push(node);
+  }
+
+  selectedWorkitems(): Workitem[] {
+    return this.selection;
+  }
+}
+
+export class FakePanels implements DetailPanelHooks {
+  readonly opened: Array<{ id: string; issues?: readonly ValidationIssue[] }> = [];
+  readonly refreshed: Array<string | undefined> = [];
+
+  async open(workitemId: string, issues?: readonly ValidationIssue[]): Promise<void> {
+    this.opened.push({ id: workitemId, issues });
+  }
+
+  refresh(workitemId?: string): void {
+    this.refreshed.push(workitemId);
+  }
+}
+
+export class FakeSettings implements SettingsHooks {
+  values: Settings = parseSettings(() => undefined);
+
+  get(): Settings {
+    return this.values;
+  }
+
+  async setGroupBy(mode: GroupByMode): Promise<void> {
+    this.values = { ...this.values, 'tree.groupBy': mode };
+  }
+}
