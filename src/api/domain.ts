@@ -31,10 +31,14 @@ export const WORKITEM_TYPES = [
   'Instagram',
   'Twitter',
   'Whatsapp',
+  'VideoMeeting',
 ] as const;
 export type WorkitemType = (typeof WORKITEM_TYPES)[number];
 
-/** The channel each type travels on (social messages ride the chat channel). */
+/**
+ * The channel each type travels on (social messages ride the chat channel). NCX names no type for
+ * the videoMeeting channel; `VideoMeeting` is our assumption so that every channel has one.
+ */
 export const CHANNEL_OF_TYPE: Readonly<Record<WorkitemType, ChannelType>> = {
   InboundCall: 'voice',
   OutboundCall: 'voice',
@@ -48,6 +52,7 @@ export const CHANNEL_OF_TYPE: Readonly<Record<WorkitemType, ChannelType>> = {
   Instagram: 'chat',
   Twitter: 'chat',
   Whatsapp: 'chat',
+  VideoMeeting: 'videoMeeting',
 };
 
 /** Actions a user can run from the inspector; they appear in a workitem's `actions` list. */

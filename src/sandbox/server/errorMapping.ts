@@ -21,12 +21,12 @@ export function toHttpError(error: unknown): HttpError {
     return notFound(`Workitem '${error.workitemId}' does not exist.`);
   }
   if (error instanceof IllegalActionError) {
-    return new HttpError(
-      409,
-      'conflict',
-      `Cannot ${error.action} workitem '${error.workitemId}' while it is in state '${error.state}': ${error.message}`,
-      { workitemId: error.workitemId, state: error.state, action: error.action },
-    );
+    // The state machine's message already names the workitem, the state and the action.
+    return new HttpError(409, 'conflict', error.message, {
+      workitemId: error.workitemId,
+      state: error.state,
+      action: error.action,
+    });
   }
   return new HttpError(500, 'internal', 'The sandbox failed to handle the request; see its log.');
 }
