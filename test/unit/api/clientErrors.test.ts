@@ -100,7 +100,7 @@ describe('api/client errors against the sandbox', () => {
       const { workitemId } = someWorkitem('terminated');
       const error = await failure(client().hold(workitemId), 'conflict');
       assert.equal(error.details.status, 409);
-      assert.match(error.message, /The server said: "Cannot hold workitem/);
+      assert.match(error.message, /The server said: "wi_\d+ is terminated: hold is not possible"/);
     });
 
     it('badRequest for a query the server cannot read', async () => {

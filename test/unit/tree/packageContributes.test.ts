@@ -75,7 +75,7 @@ describe('package.json contributions', () => {
     assert.ok(container);
     assert.ok(fs.existsSync(path.join(root, container.icon)), container.icon);
     assert.deepStrictEqual(contributes.views[VIEW_CONTAINER_ID].map((view) => [view.id, view.name]), [[TREE_VIEW_ID, 'Workitems']]);
-    assert.deepStrictEqual(manifest.activationEvents.sort(), [`onView:${TREE_VIEW_ID}`, `onWebviewPanel:${DETAIL_PANEL_VIEW_TYPE}`].sort());
+    assert.deepStrictEqual(manifest.activationEvents.sort(), ['onStartupFinished', `onView:${TREE_VIEW_ID}`, `onWebviewPanel:${DETAIL_PANEL_VIEW_TYPE}`].sort());
   });
 
   it('matches every context value the tree produces with at least one row menu', () => {

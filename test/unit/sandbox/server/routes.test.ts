@@ -136,14 +136,14 @@ describe('sandbox HTTP API', function () {
     });
 
     it('answers 409 naming the state for an action the state forbids', async () => {
-      const done = await findWorkitem(url, token, 'state:dispositioned');
-      const body = assertError(await call(url, PATHS.hold(done.workitemId), { method: 'POST', token }), 409, /'dispositioned'/);
+      const done = await findWorkitem(url, token, 'state:dispositioned AND channelType:voice');
+      const body = assertError(await call(url, PATHS.hold(done.workitemId), { method: 'POST', token }), 409, /is dispositioned: hold is not possible/);
       assert.equal(body.code, 'conflict');
     });
 
     it('answers 409 for a hold on a channel that cannot hold', async () => {
       const chat = await findWorkitem(url, token, 'state:active AND channelType:chat');
-      assertError(await call(url, PATHS.hold(chat.workitemId), { method: 'POST', token }), 409, /'active'/);
+      assertError(await call(url, PATHS.hold(chat.workitemId), { method: 'POST', token }), 409, /chat workitem: hold is only possible on voice/);
     });
 
     it('answers 404 for an action on an unknown workitem', async () => {
