@@ -2,48 +2,37 @@
 // commands from the command palette, and a workitem's detail webview. The harness
 // (scripts/harness, `ui`) opens the workbench with this repo as the extension under development
 // and calls run() with the page; a screenshot is saved after every step.
-import * as path from 'path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import {
+  answerInputBox,
+  chooseQuickPickItem,
+  elementScreenshot,
+  findWebviewFrameShowing,
+  openPalette,
+  quickInput,
+  quickPickLabels,
+  rowLabels,
+  runFromPalette,
+  screenshot,
+  STEP_TIMEOUT_MS,
+  treeRows,
+  waitForRows,
+  type UiCheckContext,
+} from './workbench';
 
-export interface UiCheckContext {
-  readonly screenshotsDir: string;
-  readonly workbenchUrl: string;
-  readonly log: (line: string) => void;
-}
+export type { UiCheckContext };
 
 const CONTAINER_TITLE = 'Workitems';
 const REFRESH_COMMAND = 'Workitems: Refresh';
 const OPEN_BY_ID_COMMAND = 'Workitems: Open Workitem by ID…';
+const GROUP_BY_COMMAND = 'Workitems: Group By…';
+const FILTER_COMMAND = 'Workitems: Filter…';
+const CLEAR_FILTER_COMMAND = 'Workitems: Clear Filter';
 const WORKITEM_ID = /\bwi_[\w-]+/;
-const STEP_TIMEOUT_MS = 30_000;
-
-function treeRows(page: Page) {
-  return page.locator('.part.sidebar .monaco-list[role="tree"] .monaco-list-row');
-}
-
-async function rowLabels(page: Page): Promise<string[]> {
-  const labels: string[] = [];
-  for (const row of await treeRows(page).all()) {
-    labels.push(((await row.getAttribute('aria-label')) ?? (await row.textContent()) ?? '').trim());
-  }
-  return labels;
-}
-
-async function screenshot(page: Page, context: UiCheckContext, name: string): Promise<void> {
-  const file = path.join(context.screenshotsDir, `ui-${name}.png`);
-  await page.screenshot({ path: file });
-  context.log(`screenshot ${path.basename(file)}`);
-}
-
-async function runFromPalette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await input.fill(`>${title}`);
-  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await entry.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await page.keyboard.press('Enter');
-}
+const CHANNEL_ROW = /^(voice|email|sms|chat|videoMeeting) · /;
+const STATE_ROW = /^(inqueue|offered|accepted|active|hold|conference|terminated|dispositioned) · /;
+/** Commands only tree rows offer: the palette must not list them. */
+const ROW_ONLY_COMMANDS = ['Workitems: Load More', 'Workitems: Retry', 'Workitems: Show Validation Issues'];
 
 /** The id of a workitem the tree shows: from a row's label, else from a workitem row's tooltip. */
 async function findWorkitemId(page: Page): Promise<string> {
@@ -79,25 +68,97 @@ async function findWorkitemId(page: Page): Promise<string> {
   throw new Error(`no tree row or tooltip shows a workitem id (${WORKITEM_ID.source}); rows: ${JSON.stringify(await rowLabels(page))}`);
 }
 
-/** Webview content lives two iframes deep; the frame whose text names the workitem is the detail view. */
-async function findWebviewFrameShowing(page: Page, text: string): Promise<Frame> {
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) {
-        continue;
-      }
-      const body = await frame
-        .locator('body')
-        .innerText({ timeout: 1000 })
-        .catch(() => '');
-      if (body.includes(text)) {
-        return frame;
-      }
-    }
-    await page.waitForTimeout(250);
+async function openDetailByIdAndLook(page: Page, context: UiCheckContext): Promise<string> {
+  const workitemId = await findWorkitemId(page);
+  context.log(`opening ${workitemId}, an id the tree shows`);
+  await runFromPalette(page, OPEN_BY_ID_COMMAND);
+  await answerInputBox(page, workitemId);
+  try {
+    const frame = await findWebviewFrameShowing(page, workitemId);
+    const heading = await frame.locator('h1, h2').first().textContent({ timeout: 2000 }).catch(() => null);
+    context.log(`detail webview for ${workitemId} rendered; heading: ${JSON.stringify(heading)}`);
+    await screenshot(page, context, '04-webview');
+    await elementScreenshot(frame.locator('header.header').first(), context, '05-webview-header');
+    const timeline = frame.locator('#timeline').first();
+    await timeline.scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
+    context.log(`timeline section: ${JSON.stringify((await timeline.innerText()).split('\n').slice(0, 4))}`);
+  } finally {
+    await screenshot(page, context, '06-webview-timeline');
   }
-  throw new Error(`no webview frame shows "${text}" after ${STEP_TIMEOUT_MS} ms (${page.frames().length} frames)`);
+  return workitemId;
+}
+
+/** What the panel says about its freshness after the other steps (it polls while visible). */
+async function logPanelStatus(page: Page, context: UiCheckContext, workitemId: string): Promise<void> {
+  const frame = await findWebviewFrameShowing(page, workitemId);
+  const status = await frame.locator('#status-text').innerText({ timeout: STEP_TIMEOUT_MS });
+  context.log(`detail panel of ${workitemId} at the end: ${JSON.stringify(status)}`);
+}
+
+async function lookAtPalette(page: Page, context: UiCheckContext): Promise<void> {
+  await openPalette(page, 'Workitems: ');
+  try {
+    const labels = await quickPickLabels(page);
+    context.log(`palette entries: ${JSON.stringify(labels)}`);
+    const listedRowOnly = ROW_ONLY_COMMANDS.filter((title) => labels.some((label) => label.startsWith(title)));
+    if (listedRowOnly.length > 0) {
+      throw new Error(`the palette lists commands meant for tree rows only: ${listedRowOnly.join(', ')}`);
+    }
+    if (labels.some((label) => label.startsWith(CLEAR_FILTER_COMMAND))) {
+      throw new Error('the palette offers "Clear Filter" while no filter is applied');
+    }
+  } finally {
+    await screenshot(page, context, '07-palette');
+    await page.keyboard.press('Escape');
+  }
+}
+
+async function groupByChannelAndBack(page: Page, context: UiCheckContext): Promise<void> {
+  await runFromPalette(page, GROUP_BY_COMMAND);
+  await chooseQuickPickItem(page, 'Channel, then state');
+  try {
+    const labels = await waitForRows(page, 'channel groups at the top', (rows) => rows.length > 0 && rows.every((row) => CHANNEL_ROW.test(row)));
+    context.log(`grouped by channel: ${JSON.stringify(labels)}`);
+  } finally {
+    await screenshot(page, context, '08-group-by-channel');
+  }
+  await runFromPalette(page, GROUP_BY_COMMAND);
+  await chooseQuickPickItem(page, 'State, then channel');
+  await waitForRows(page, 'state groups at the top again', (rows) => rows.length > 0 && rows.every((row) => STATE_ROW.test(row)));
+}
+
+async function filterAndLookAtARow(page: Page, context: UiCheckContext): Promise<void> {
+  await runFromPalette(page, FILTER_COMMAND);
+  await answerInputBox(page, 'state:hold');
+  try {
+    const labels = await waitForRows(page, 'only the hold group', (rows) => rows.length === 1 && rows[0].startsWith('hold · '));
+    context.log(`filtered by state:hold: ${JSON.stringify(labels)}`);
+    const title = await page.locator('.part.sidebar .composite.title').innerText({ timeout: STEP_TIMEOUT_MS });
+    context.log(`side bar title while filtered: ${JSON.stringify(title)}`);
+    await treeRows(page).first().click();
+    await waitForRows(page, 'channel groups under hold', (rows) => rows.length > 1);
+    await treeRows(page).nth(1).click();
+    const workitemRow = page.locator('.part.sidebar .monaco-list[role="tree"] .monaco-list-row:not([aria-expanded])').first();
+    await workitemRow.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await workitemRow.hover();
+    await page.locator('.monaco-hover, .workbench-hover', { hasText: WORKITEM_ID }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await screenshot(page, context, '09-row-tooltip');
+    await page.mouse.move(0, 0);
+    await workitemRow.click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    const items = (await menu.locator('.action-label').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+    context.log(`context menu of a held workitem: ${JSON.stringify(items)}`);
+    await screenshot(page, context, '10-row-context-menu');
+    await page.keyboard.press('Escape');
+    if (!items.includes('Unhold') || items.includes('Hold')) {
+      throw new Error(`a held call's menu should offer Unhold and not Hold: ${JSON.stringify(items)}`);
+    }
+  } finally {
+    await screenshot(page, context, '11-filtered');
+  }
+  await runFromPalette(page, CLEAR_FILTER_COMMAND);
+  await waitForRows(page, 'every state again', (rows) => rows.filter((row) => STATE_ROW.test(row)).length > 1);
 }
 
 export async function run(page: Page, context: UiCheckContext): Promise<void> {
@@ -119,23 +180,14 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
   context.log(`tree rows: ${JSON.stringify(await rowLabels(page))}`);
 
   await runFromPalette(page, REFRESH_COMMAND);
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+  await quickInput(page).waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
   await treeRows(page).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await screenshot(page, context, '03-refresh');
   context.log(`"${REFRESH_COMMAND}" ran from the palette; rows after: ${JSON.stringify(await rowLabels(page))}`);
 
-  const workitemId = await findWorkitemId(page);
-  context.log(`opening ${workitemId}, an id the tree shows`);
-  await runFromPalette(page, OPEN_BY_ID_COMMAND);
-  const idInput = page.locator('.quick-input-widget input');
-  await idInput.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await idInput.fill(workitemId);
-  await page.keyboard.press('Enter');
-  try {
-    const frame = await findWebviewFrameShowing(page, workitemId);
-    const heading = await frame.locator('h1, h2').first().textContent({ timeout: 2000 }).catch(() => null);
-    context.log(`detail webview for ${workitemId} rendered; heading: ${JSON.stringify(heading)}`);
-  } finally {
-    await screenshot(page, context, '04-webview');
-  }
+  const workitemId = await openDetailByIdAndLook(page, context);
+  await lookAtPalette(page, context);
+  await groupByChannelAndBack(page, context);
+  await filterAndLookAtARow(page, context);
+  await logPanelStatus(page, context, workitemId);
 }

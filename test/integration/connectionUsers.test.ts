@@ -1,0 +1,140 @@
+// The connection as a person switches it: signed in ("Sign In to NCX…") as a read-only user of a
+// second sandbox, whose actions are then withheld; a wrong password; and back to the local sandbox
+// as its admin. The second sandbox runs in this process, so the one the extension started is not
+// the one the read-only user signs in to.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { signIn } from '../../src/api/auth';
+import { NcxClient } from '../../src/api/client';
+import { COMMANDS } from '../../src/commands/commandIds';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox';
+import { runCommand } from './helpers/commandRunner';
+import { inspectorApi, type WorkitemInspectorApi } from './helpers/inspector';
+import { recordMessages, type MessageRecorder } from './helpers/messages';
+import { answerQuickInputs } from './helpers/quickInputs';
+import { openSandboxSession, showWorkitemsView } from './helpers/sandboxSession';
+import { stateCounts, valueCounts } from './helpers/serverCounts';
+import { serverWorkitem, takeWorkitem } from './helpers/serverWorkitems';
+import { waitFor } from './helpers/waitFor';
+
+const VIEWER = { username: 'viewer', password: 'viewer-password' };
+
+describe('connection: read-only user, wrong password, back to the sandbox', function () {
+  this.timeout(60_000);
+  let inspector: WorkitemInspectorApi;
+  let other: RunningSandbox;
+  let otherAsAdmin: NcxClient;
+  let messages: MessageRecorder;
+
+  /** Runs "Sign In to NCX…" typing the three answers a person would. */
+  async function signInWithCommand(loginUrl: string, username: string, password: string): Promise<string[]> {
+    const answers = [loginUrl, username, password];
+    const inputs = answerQuickInputs({ input: () => answers.shift() });
+    try {
+      await runCommand(COMMANDS.signIn);
+    } finally {
+      inputs.dispose();
+    }
+    return inputs.asked.map((asked) => asked.validation ?? '');
+  }
+
+  before(async () => {
+    await openSandboxSession();
+    inspector = await inspectorApi();
+    other = await startSandbox({ port: 0, size: 300, seed: 23, traffic: false });
+    const grant = await signIn({ loginUrl: other.url, username: 'admin', password: 'admin-password' });
+    otherAsAdmin = new NcxClient({ location: grant.location, token: () => grant.token, retries: 0 });
+  });
+
+  beforeEach(() => {
+    messages = recordMessages();
+  });
+
+  afterEach(() => {
+    messages.dispose();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (inspector.connection.state.mode !== 'sandbox') {
+      await inspector.connection.useSandbox();
+    }
+    // Forget the read-only user's stored session (in sandbox mode this touches nothing else).
+    await inspector.connection.signOut();
+    await other?.stop();
+  });
+
+  it('signs in as the read-only viewer and shows that server\'s workitems', async () => {
+    const validations = await signInWithCommand(other.url, VIEWER.username, VIEWER.password);
+    assert.deepStrictEqual(validations, ['', '', ''], 'every answer passes the boxes\' validation');
+    await showWorkitemsView();
+    await inspector.connection.getApi();
+    const state = inspector.connection.state;
+    assert.strictEqual(state.mode, 'ncx');
+    assert.strictEqual(state.status, 'connected');
+    assert.strictEqual(state.username, VIEWER.username);
+    assert.deepStrictEqual([...state.authorities], ['workitems:read']);
+    assert.ok(messages.shown.some((message) => message.severity === 'info' && message.text.includes(VIEWER.username)));
+
+    const expected = await stateCounts(otherAsAdmin);
+    await waitFor(
+      () => {
+        assert.deepStrictEqual(valueCounts(inspector.tree.rootGroupCounts()), expected);
+        return true;
+      },
+      { description: "the tree to show the viewer's server" },
+    );
+  });
+
+  it('withholds actions from the viewer: not offered in the panel, refused before any request', async () => {
+    const workitem = await takeWorkitem(otherAsAdmin, 'state:active AND channelType:voice');
+    await runCommand(COMMANDS.openDetails, [workitem.workitemId]);
+    const shown = inspector.panels.lastRendered(workitem.workitemId);
+    assert.ok(shown?.ready);
+    assert.strictEqual(shown.state, 'active');
+    assert.deepStrictEqual(shown.actions, [], 'the panel offers no action to a read-only user');
+
+    for (const action of ['hold', 'hangup', 'transfer'] as const) {
+      assert.strictEqual(await inspector.runAction(action, workitem.workitemId), 'notAllowed', action);
+    }
+    const warnings = messages.shown.filter((message) => message.severity === 'warning');
+    assert.strictEqual(warnings.length, 3, JSON.stringify(messages.shown));
+    assert.ok(warnings.every((message) => message.text.includes('workitems:write')), warnings[0]?.text);
+
+    await runCommand(COMMANDS.hold, [workitem.workitemId]);
+    const after = await serverWorkitem(otherAsAdmin, workitem.workitemId);
+    assert.strictEqual(after.state, workitem.state);
+    assert.strictEqual(after.modifiedAt, workitem.modifiedAt);
+    assert.strictEqual(after.timeEvents?.length, workitem.timeEvents?.length);
+  });
+
+  it('says clearly that a wrong password was not accepted, and keeps the session it had', async () => {
+    messages.answerQuestions(() => undefined);
+    await signInWithCommand(other.url, VIEWER.username, 'not-the-password');
+    const errors = messages.shown.filter((message) => message.severity === 'error');
+    assert.strictEqual(errors.length, 1, JSON.stringify(messages.shown));
+    assert.match(errors[0].text, /did not accept the user name or password/);
+    assert.strictEqual(inspector.connection.state.username, VIEWER.username);
+    assert.strictEqual(inspector.connection.state.status, 'connected');
+  });
+
+  it('"Use Local Sandbox" goes back to the extension\'s sandbox as its admin, with actions', async () => {
+    await runCommand(COMMANDS.useSandbox);
+    const session = await openSandboxSession();
+    const state = inspector.connection.state;
+    assert.strictEqual(state.mode, 'sandbox');
+    assert.strictEqual(state.username, 'admin');
+    assert.ok(state.authorities.includes('workitems:write'));
+    assert.notStrictEqual(session.url, other.url);
+    const expected = await stateCounts(session.server);
+    await waitFor(
+      () => {
+        assert.deepStrictEqual(valueCounts(inspector.tree.rootGroupCounts()), expected);
+        return true;
+      },
+      { description: "the tree to show the extension's sandbox again" },
+    );
+    const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+    assert.strictEqual(await inspector.runAction('hold', workitem.workitemId), 'done');
+  });
+});

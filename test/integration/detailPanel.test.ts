@@ -1,0 +1,68 @@
+// The detail webview of a workitem, opened by command against the sandbox: it answers its "ready"
+// message, shows the state and timeline the sandbox has, and follows an action.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/commands/commandIds';
+import { runCommand } from './helpers/commandRunner';
+import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
+import { serverWorkitem, takeWorkitem } from './helpers/serverWorkitems';
+import { waitFor } from './helpers/waitFor';
+
+describe('detail panel against the sandbox', function () {
+  this.timeout(60_000);
+  let session: SandboxSession;
+
+  before(async () => {
+    session = await openSandboxSession();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens for a workitem id, becomes ready and shows what the sandbox has', async () => {
+    const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+    // The command resolves once the page has posted "ready".
+    await runCommand(COMMANDS.openDetails, [workitem.workitemId]);
+    const shown = session.inspector.panels.lastRendered(workitem.workitemId);
+    assert.ok(shown, 'a panel for the workitem');
+    assert.strictEqual(shown.ready, true);
+    assert.strictEqual(shown.kind, 'workitem');
+    assert.strictEqual(shown.state, 'active');
+    assert.strictEqual(shown.modifiedAt, workitem.modifiedAt);
+    assert.strictEqual(shown.eventCount, workitem.timeEvents?.length ?? 0);
+    assert.ok(shown.actions.includes('hold'), `an active call offers hold; offered: ${shown.actions.join(', ')}`);
+  });
+
+  it('shows the new state after an action on the open workitem', async () => {
+    const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+    await runCommand(COMMANDS.openDetails, [workitem.workitemId]);
+    const before = session.inspector.panels.lastRendered(workitem.workitemId);
+    assert.ok(before?.ready);
+
+    assert.strictEqual(await session.inspector.runAction('hold', workitem.workitemId), 'done');
+    const held = await serverWorkitem(session.server, workitem.workitemId);
+    const after = await waitFor(
+      () => {
+        const shown = session.inspector.panels.lastRendered(workitem.workitemId);
+        return shown?.ready && shown.state === 'hold' && shown;
+      },
+      { description: `the panel of ${workitem.workitemId} to show "hold"` },
+    );
+    assert.strictEqual(after.modifiedAt, held.modifiedAt);
+    assert.strictEqual(after.eventCount, held.timeEvents?.length ?? 0);
+    assert.ok(after.actions.includes('unhold'), `a held call offers unhold; offered: ${after.actions.join(', ')}`);
+    assert.ok(!after.actions.includes('hold'));
+  });
+
+  it('reveals an already open panel instead of opening a second one', async () => {
+    const workitem = await takeWorkitem(session.server, 'state:inqueue');
+    await runCommand(COMMANDS.openDetails, [workitem.workitemId]);
+    const first = session.inspector.panels.lastRendered(workitem.workitemId);
+    await runCommand(COMMANDS.openDetails, [workitem.workitemId]);
+    const second = session.inspector.panels.lastRendered(workitem.workitemId);
+    assert.ok(first?.ready && second?.ready);
+    const titled = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.label === workitem.workitemId);
+    assert.strictEqual(titled.length, 1, 'one tab for the workitem');
+  });
+});

@@ -1,0 +1,248 @@
+// Every command the extension registers, run once through VS Code against the sandbox, the way a
+// menu, the palette or a link would call it. UI it opens is answered by the test (quick inputs) or
+// dismissed; no run may end in an error message (the commands turn failures into one).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { COMMANDS, type CommandKey } from '../../src/commands/commandIds';
+import { runCommand, runCommandDismissingUi } from './helpers/commandRunner';
+import { recordMessages, type MessageRecorder } from './helpers/messages';
+import { answerQuickInputs } from './helpers/quickInputs';
+import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
+import { channelCounts, stateCounts, valueCounts, type ValueCount } from './helpers/serverCounts';
+import { serverWorkitem, takeWorkitem } from './helpers/serverWorkitems';
+import { writeUserSetting } from './helpers/testSettings';
+import { expandGroup, groupWithValue, isLoadMore, isWorkitem, rootNodes, workitemIdsOf, type WorkitemNode } from './helpers/treeWalk';
+import { waitFor } from './helpers/waitFor';
+
+const FILTER = 'priority:>=4';
+
+describe('every command, against the sandbox', function () {
+  this.timeout(60_000);
+  let session: SandboxSession;
+  let messages: MessageRecorder;
+
+  before(async () => {
+    session = await openSandboxSession();
+  });
+
+  beforeEach(() => {
+    messages = recordMessages();
+  });
+
+  afterEach(async () => {
+    messages.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  function assertNoErrorMessage(): void {
+    assert.deepStrictEqual(
+      messages.shown.filter((message) => message.severity === 'error'),
+      [],
+      'a command that fails shows an error message',
+    );
+  }
+
+  async function treeShows(expected: () => Promise<ValueCount[]>, what: string): Promise<void> {
+    const want = await expected();
+    await waitFor(
+      () => {
+        assert.deepStrictEqual(valueCounts(session.inspector.tree.rootGroupCounts()), want);
+        return true;
+      },
+      { description: what },
+    );
+  }
+
+  /** A workitem row of the tree in a state/channel group, as a context menu would pass it. */
+  async function workitemRow(state: string, channel: string): Promise<WorkitemNode> {
+    const tree = session.inspector.tree;
+    const stateRows = await expandGroup(tree, groupWithValue(await rootNodes(tree), state));
+    const rows = await expandGroup(tree, groupWithValue(stateRows, channel));
+    const row = rows.find(isWorkitem);
+    assert.ok(row, `a workitem row under ${state}/${channel}`);
+    return row;
+  }
+
+  const scenarios: Record<CommandKey, () => Promise<void>> = {
+    hold: async () => {
+      const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+      await runCommand(COMMANDS.hold, [workitem.workitemId]);
+      assert.strictEqual((await serverWorkitem(session.server, workitem.workitemId)).state, 'hold');
+    },
+    unhold: async () => {
+      const workitem = await takeWorkitem(session.server, 'state:hold AND channelType:voice');
+      await runCommand(COMMANDS.unhold, [workitem.workitemId]);
+      assert.strictEqual((await serverWorkitem(session.server, workitem.workitemId)).state, 'active');
+    },
+    hangUp: async () => {
+      const workitem = await takeWorkitem(session.server, 'state:inqueue');
+      messages.answerQuestions((buttons) => buttons[0]);
+      await runCommand(COMMANDS.hangUp, [workitem.workitemId]);
+      assert.strictEqual((await serverWorkitem(session.server, workitem.workitemId)).state, 'terminated');
+    },
+    transferToQueue: async () => {
+      // From a tree row: the command asks for the queue; the quick pick lists the sandbox's queues.
+      const row = await workitemRow('active', 'voice');
+      const queues = await session.server.listQueues();
+      const target = queues.find((queue) => queue._id !== row.workitem.selectedQueue);
+      assert.ok(target);
+      const picks = answerQuickInputs({ pick: () => target.name });
+      try {
+        await runCommand(COMMANDS.transferToQueue, [row]);
+      } finally {
+        picks.dispose();
+      }
+      assert.deepStrictEqual(
+        [...(picks.asked[0]?.offered ?? [])].sort(),
+        queues.map((queue) => queue.name).sort(),
+        'the pick offers every queue',
+      );
+      const after = await serverWorkitem(session.server, row.workitemId);
+      assert.strictEqual(after.state, 'inqueue');
+      assert.strictEqual(after.selectedQueue, target._id);
+    },
+    openDetails: async () => {
+      const row = await workitemRow('inqueue', 'voice');
+      await runCommand(COMMANDS.openDetails, [row]);
+      const shown = session.inspector.panels.lastRendered(row.workitemId);
+      assert.ok(shown?.ready, 'the panel answered ready');
+      assert.strictEqual(shown.state, (await serverWorkitem(session.server, row.workitemId)).state);
+    },
+    copyId: async () => {
+      const workitem = await takeWorkitem(session.server, 'state:offered');
+      await runCommand(COMMANDS.copyId, [workitem.workitemId]);
+      assert.strictEqual(await vscode.env.clipboard.readText(), workitem.workitemId);
+    },
+    copyJson: async () => {
+      const row = await workitemRow('terminated', 'email');
+      await runCommand(COMMANDS.copyJson, [row]);
+      const copied: unknown = JSON.parse(await vscode.env.clipboard.readText());
+      assert.deepStrictEqual(copied, await serverWorkitem(session.server, row.workitemId));
+    },
+    refresh: async () => {
+      await runCommand(COMMANDS.refresh);
+      await treeShows(() => stateCounts(session.server), 'the refreshed counts to equal the sandbox counts');
+    },
+    filter: async () => {
+      const inputs = answerQuickInputs({ input: () => FILTER });
+      try {
+        await runCommand(COMMANDS.filter);
+      } finally {
+        inputs.dispose();
+      }
+      assert.strictEqual(inputs.asked[0]?.validation, undefined, 'the box accepts the filter');
+      assert.strictEqual(session.inspector.tree.currentFilter(), FILTER);
+      await treeShows(() => stateCounts(session.server, FILTER), `the counts under ${FILTER} to equal the sandbox's`);
+      const unfiltered = await stateCounts(session.server);
+      const total = (counts: ValueCount[]): number => counts.reduce((sum, entry) => sum + entry.count, 0);
+      assert.ok(total(valueCounts(session.inspector.tree.rootGroupCounts())) < total(unfiltered), 'the filter hides workitems');
+    },
+    clearFilter: async () => {
+      session.inspector.tree.setFilter(FILTER);
+      await treeShows(() => stateCounts(session.server, FILTER), `the counts under ${FILTER}`);
+      await runCommand(COMMANDS.clearFilter);
+      assert.strictEqual(session.inspector.tree.currentFilter(), undefined);
+      await treeShows(() => stateCounts(session.server), 'the unfiltered counts after Clear Filter');
+    },
+    groupBy: async () => {
+      const picks = answerQuickInputs({ pick: (labels) => labels[1] });
+      try {
+        await runCommand(COMMANDS.groupBy);
+      } finally {
+        picks.dispose();
+      }
+      try {
+        assert.strictEqual(picks.asked.length, 1);
+        assert.strictEqual(picks.asked[0].offered.length, 5, 'five ways to group');
+        assert.strictEqual(session.inspector.tree.getGroupBy(), 'channelState');
+        await treeShows(() => channelCounts(session.server), 'channel groups with the sandbox counts');
+        assert.ok(session.inspector.tree.rootGroupCounts().every((group) => group.dimension === 'channel'));
+      } finally {
+        await writeUserSetting('tree.groupBy', 'stateChannel');
+      }
+      await treeShows(() => stateCounts(session.server), 'state groups again');
+    },
+    openById: async () => {
+      const workitem = await takeWorkitem(session.server, 'state:accepted');
+      await runCommand(COMMANDS.openById, [workitem.workitemId]);
+      assert.ok(session.inspector.panels.lastRendered(workitem.workitemId)?.ready, 'the panel answered ready');
+      const selected = session.inspector.tree.view.selection.filter(isWorkitem).map((node) => node.workitemId);
+      assert.deepStrictEqual(selected, [workitem.workitemId], 'the tree selects its row');
+    },
+    signIn: async () => {
+      const before = session.inspector.connection.state;
+      await runCommandDismissingUi(COMMANDS.signIn);
+      assert.deepStrictEqual(session.inspector.connection.state, before, 'dismissing the first box changes nothing');
+    },
+    signOut: async () => {
+      // In sandbox mode there is no NCX session: it only forgets a stored one.
+      await runCommand(COMMANDS.signOut);
+      assert.strictEqual(session.inspector.connection.state.mode, 'sandbox');
+      assert.strictEqual(session.inspector.connection.state.status, 'connected');
+      assert.ok(messages.shown.some((message) => message.severity === 'info'), 'it says so');
+    },
+    useSandbox: async () => {
+      const url = session.url;
+      await runCommand(COMMANDS.useSandbox);
+      const again = await openSandboxSession();
+      assert.strictEqual(again.url, url, 'already on the sandbox: the same one stays');
+    },
+    showLog: async () => {
+      await runCommand(COMMANDS.showLog);
+    },
+    connectionMenu: async () => {
+      const picks = answerQuickInputs({ pick: () => undefined });
+      try {
+        await runCommand(COMMANDS.connectionMenu);
+      } finally {
+        picks.dispose();
+      }
+      assert.strictEqual(picks.asked.length, 1);
+      assert.ok(picks.asked[0].offered.length >= 2, `menu items: ${picks.asked[0].offered.join(' | ')}`);
+    },
+    loadMore: async () => {
+      const tree = session.inspector.tree;
+      const stateRows = await expandGroup(tree, groupWithValue(await rootNodes(tree), 'dispositioned'));
+      const leaf = groupWithValue(stateRows, 'voice');
+      const rows = await expandGroup(tree, leaf);
+      const loadMore = rows.find(isLoadMore);
+      assert.ok(loadMore, `dispositioned/voice (${leaf.count}) spans more than a page`);
+      await runCommand(COMMANDS.loadMore, [loadMore]);
+      assert.ok(workitemIdsOf(await tree.getChildren(leaf)).length > workitemIdsOf(rows).length, 'more rows');
+    },
+    retry: async () => {
+      await runCommand(COMMANDS.retry);
+      await treeShows(() => stateCounts(session.server), 'the counts after Retry');
+    },
+    showIssues: async () => {
+      // The sandbox sends only valid workitems, so there is no issues row: the command says so.
+      await runCommand(COMMANDS.showIssues);
+      assert.ok(messages.shown.some((message) => message.severity === 'info'), 'an information message');
+    },
+  };
+
+  for (const key of Object.keys(COMMANDS) as CommandKey[]) {
+    it(`${COMMANDS[key]} runs without an error message`, async () => {
+      await scenarios[key]();
+      assertNoErrorMessage();
+    });
+  }
+
+  it('the action commands without a target ask for a workitem, and Escape leaves them', async () => {
+    // Selecting a group row leaves no workitem selected, so the commands have to ask.
+    const tree = session.inspector.tree;
+    await tree.view.reveal(groupWithValue(await rootNodes(tree), 'active'), { select: true, focus: false });
+    await waitFor(() => tree.view.selection.length > 0 && tree.selectedWorkitems().length === 0, {
+      description: 'a group row to be the only selection',
+    });
+    for (const command of [COMMANDS.hold, COMMANDS.unhold, COMMANDS.hangUp, COMMANDS.transferToQueue, COMMANDS.openDetails]) {
+      await runCommandDismissingUi(command);
+    }
+    await runCommandDismissingUi(COMMANDS.filter);
+    await runCommandDismissingUi(COMMANDS.groupBy);
+    await runCommandDismissingUi(COMMANDS.connectionMenu);
+    await runCommandDismissingUi(COMMANDS.openById);
+    assert.strictEqual(session.inspector.tree.currentFilter(), undefined);
+    assertNoErrorMessage();
+  });
+});

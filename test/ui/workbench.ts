@@ -1,0 +1,109 @@
+// How the UI check reaches the parts of the web workbench it drives: the Workitems tree's rows,
+// the command palette and quick picks, webview frames, and screenshots named after each step.
+import * as path from 'path';
+import type { Frame, Locator, Page } from 'playwright-core';
+
+export interface UiCheckContext {
+  readonly screenshotsDir: string;
+  readonly workbenchUrl: string;
+  readonly log: (line: string) => void;
+}
+
+export const STEP_TIMEOUT_MS = 30_000;
+
+export function treeRows(page: Page): Locator {
+  return page.locator('.part.sidebar .monaco-list[role="tree"] .monaco-list-row');
+}
+
+/** Read in one go: the tree re-renders its rows while it loads, so row handles go stale. */
+export function rowLabels(page: Page): Promise<string[]> {
+  return treeRows(page).evaluateAll((rows) => rows.map((row) => (row.getAttribute('aria-label') ?? row.textContent ?? '').trim()));
+}
+
+/** Polls the tree's row labels until `accept` says yes; fails with the last labels seen. */
+export async function waitForRows(page: Page, what: string, accept: (labels: string[]) => boolean): Promise<string[]> {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let labels: string[] = [];
+  while (Date.now() < deadline) {
+    labels = await rowLabels(page);
+    if (accept(labels)) {
+      return labels;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`the tree never showed ${what}; rows: ${JSON.stringify(labels)}`);
+}
+
+export async function screenshot(page: Page, context: UiCheckContext, name: string): Promise<void> {
+  const file = path.join(context.screenshotsDir, `ui-${name}.png`);
+  await page.screenshot({ path: file });
+  context.log(`screenshot ${path.basename(file)}`);
+}
+
+export async function elementScreenshot(locator: Locator, context: UiCheckContext, name: string): Promise<void> {
+  const file = path.join(context.screenshotsDir, `ui-${name}.png`);
+  await locator.screenshot({ path: file, timeout: STEP_TIMEOUT_MS });
+  context.log(`screenshot ${path.basename(file)}`);
+}
+
+export function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget input');
+}
+
+/** Opens the palette with `text` typed after ">" and waits until an entry shows it. */
+export async function openPalette(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await quickInput(page).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await quickInput(page).fill(`>${text}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+}
+
+/** The entries the open quick pick renders (it renders only those in view). */
+export function quickPickLabels(page: Page): Promise<string[]> {
+  return page
+    .locator('.quick-input-list .monaco-list-row')
+    .evaluateAll((rows) => rows.map((row) => (row.getAttribute('aria-label') ?? '').trim()));
+}
+
+/** Runs a command from the palette by its full title. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  await openPalette(page, title);
+  await page.keyboard.press('Enter');
+}
+
+/** Chooses the entry of the open quick pick that shows `label`. */
+export async function chooseQuickPickItem(page: Page, label: string): Promise<void> {
+  const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await entry.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await entry.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+}
+
+/** Types into the open input box and presses Enter. */
+export async function answerInputBox(page: Page, text: string): Promise<void> {
+  await quickInput(page).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await quickInput(page).fill(text);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+}
+
+/** Webview content lives two iframes deep; the frame whose text contains `text` is the one. */
+export async function findWebviewFrameShowing(page: Page, text: string): Promise<Frame> {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) {
+        continue;
+      }
+      const body = await frame
+        .locator('body')
+        .innerText({ timeout: 1000 })
+        .catch(() => '');
+      if (body.includes(text)) {
+        return frame;
+      }
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview frame shows "${text}" after ${STEP_TIMEOUT_MS} ms (${page.frames().length} frames)`);
+}
