@@ -49,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const tree = new WorkitemTreeProvider({
     api,
     workspaceState: context.workspaceState,
+    permissions: () => connection.permissions,
     onRefreshError: (error) => log.warn(`Auto-refresh failed: ${error instanceof Error ? error.message : String(error)}`),
   });
   const runAction = (action: WorkitemAction, workitemId: string): Promise<ActionOutcome> => runner.run(action, workitemId);

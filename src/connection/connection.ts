@@ -110,7 +110,8 @@ export class Connection {
       throw new NcxError('badRequest', l10n.t('The server sent a location that is not safe to use: {0}', location.reason));
     }
     this.mode = 'ncx';
-    this.reset();
+    // Signing in to the embedded sandbox itself (e.g. as a read-only user) must not stop it.
+    this.reset({ keepSandbox: isSameOrigin(grant.location, this.sandbox.url) });
     const session = this.buildSession('ncx', grant, loginUrl, request.username, settings);
     await this.deps.sessions.set(this.toStored(session));
     this.adopt(session);
@@ -318,7 +319,7 @@ export class Connection {
 
 
 
-  private reset(): void {
+  private reset(options: { keepSandbox?: boolean } = {}): void {
     this.generation++;
     this.session = undefined;
     this.connecting = undefined;
@@ -328,7 +329,9 @@ export class Connection {
     this.setState({ mode: this.mode, status: 'idle', authorities: [] });
     if (this.mode === 'ncx') {
       // A sandbox nobody asks anything any more only costs memory and CPU (its traffic runs on).
-      void this.sandbox.stop();
+      if (!options.keepSandbox) {
+        void this.sandbox.stop();
+      }
       void this.describeStoredSession(this.generation);
     }
   }
@@ -441,5 +444,16 @@ export class Connection {
   private setState(next: ConnectionState): void {
     this.current = next;
     this.stateChanged.fire(next);
+  }
+}
+
+function isSameOrigin(a: string, b: string | undefined): boolean {
+  if (b === undefined) {
+    return false;
+  }
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
   }
 }

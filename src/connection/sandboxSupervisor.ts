@@ -17,6 +17,13 @@ export class SandboxSupervisor {
     private readonly onUnexpectedExit: () => void,
   ) {}
 
+  private startedUrl: string | undefined;
+
+  /** The sandbox's base URL once it listens. */
+  get url(): string | undefined {
+    return this.startedUrl;
+  }
+
   /** Started, or starting. */
   get running(): boolean {
     return this.starting !== undefined;
@@ -31,6 +38,9 @@ export class SandboxSupervisor {
     this.starting = starting;
     starting.then(
       (handle) => {
+        if (this.starting === starting) {
+          this.startedUrl = handle.url;
+        }
         this.log.info(`Sandbox listening on ${handle.url}`);
         void handle.exited?.then(() => this.exited(starting));
       },
@@ -48,6 +58,7 @@ export class SandboxSupervisor {
     const starting = this.starting;
     // Forgotten first, so that the exit this causes is not taken for a crash.
     this.starting = undefined;
+    this.startedUrl = undefined;
     if (!starting) {
       return;
     }
@@ -65,6 +76,7 @@ export class SandboxSupervisor {
       return;
     }
     this.starting = undefined;
+    this.startedUrl = undefined;
     this.log.error('The sandbox process exited unexpectedly; it restarts with the next request');
     this.onUnexpectedExit();
   }

@@ -20,7 +20,9 @@ export function checkServerUrl(raw: string, allowInsecureHttp: boolean): UrlChec
   try {
     url = new URL(raw.trim());
   } catch {
-    return { ok: false, reason: l10n.t('"{0}" is not a URL (expected e.g. https://login.example.com).', raw) };
+    // Quoted without any `user:password@`, which the user may have typed into the URL.
+    const shown = raw.replace(/[^\s/@]*@/g, '');
+    return { ok: false, reason: l10n.t('"{0}" is not a URL (expected e.g. https://login.example.com).', shown) };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, reason: l10n.t('{0} is not an http(s) URL.', url.protocol) };

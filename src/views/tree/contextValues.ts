@@ -1,7 +1,7 @@
 // The `contextValue` of every kind of row, composed as `kind;key:value;…;` so that menu `when`
 // clauses can test one fact with a regex, e.g. `viewItem =~ /actions:[^;]*\bhold\b/`.
 // No `vscode` import: package.json's menus are checked against TREE_CONTEXT_VALUES in plain Node.
-import { WORKITEM_ACTIONS, isKnownChannel, isKnownState } from '../../api/domain';
+import { PERMISSION_FOR_ACTION, WORKITEM_ACTIONS, hasPermission, isKnownChannel, isKnownState } from '../../api/domain';
 import type { Workitem } from '../../api/schemas';
 import type { GroupDimension } from '../../model/groupKeys';
 import { knownActionsOf } from '../../model/workitemText';
@@ -16,8 +16,17 @@ function channelToken(channel: string): string {
 }
 
 /** While an action runs on a workitem its actions are withheld, so no second one can start. */
-export function workitemContextValue(workitem: Workitem, busy: boolean): string {
-  const actions = busy ? [] : knownActionsOf(workitem, WORKITEM_ACTIONS);
+/** Only actions the workitem offers AND the token's permissions allow reach the menus. */
+export function workitemContextValue(
+  workitem: Workitem,
+  busy: boolean,
+  permissions: readonly string[] = ['workitems:admin'],
+): string {
+  const actions = busy
+    ? []
+    : knownActionsOf(workitem, WORKITEM_ACTIONS).filter((action) =>
+        hasPermission(permissions, PERMISSION_FOR_ACTION[action as keyof typeof PERMISSION_FOR_ACTION]),
+      );
   return (
     `workitem;${busy ? 'busy;' : ''}state:${stateToken(workitem.state)};` +
     `channel:${channelToken(workitem.channelType)};actions:${actions.join(',')};`

@@ -112,11 +112,11 @@ function workitemTooltip(workitem: Workitem, now: number): vscode.MarkdownString
   return tooltip;
 }
 
-export function workitemTreeItem(node: WorkitemModelNode, now: number): vscode.TreeItem {
+export function workitemTreeItem(node: WorkitemModelNode, now: number, permissions: readonly string[]): vscode.TreeItem {
   const { workitem } = node;
   const item = new vscode.TreeItem(workitemLabelText(workitem), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.contextValue = workitemContextValue(workitem, node.busy !== undefined);
+  item.contextValue = workitemContextValue(workitem, node.busy !== undefined, permissions);
   item.tooltip = workitemTooltip(workitem, now);
   if (node.busy !== undefined) {
     item.iconPath = new vscode.ThemeIcon(BUSY_ICON);

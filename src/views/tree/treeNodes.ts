@@ -26,6 +26,8 @@ import {
 
 export interface TreeItemContext {
   readonly now: number;
+  /** Authorities of the current token: menus offer only the actions they allow. */
+  readonly permissions: readonly string[];
   /** The `q` of a group, for its tooltip. */
   queryOf(groupId: string): string | undefined;
 }
@@ -92,7 +94,7 @@ export class WorkitemNode extends TreeNode {
   }
 
   toTreeItem(context: TreeItemContext): vscode.TreeItem {
-    const item = workitemTreeItem({ kind: 'workitem', id: this.id, parentId: this.parentId, workitem: this.workitem, busy: this.busy }, context.now);
+    const item = workitemTreeItem({ kind: 'workitem', id: this.id, parentId: this.parentId, workitem: this.workitem, busy: this.busy }, context.now, context.permissions);
     item.command = workitemClickCommand(this);
     return item;
   }

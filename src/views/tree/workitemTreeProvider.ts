@@ -32,6 +32,8 @@ export interface WorkitemTreeProviderOptions {
   settings?: () => Settings;
   /** Clock for the rows' ages. */
   now?: () => number;
+  /** Authorities of the current token; by default every action is offered and the server decides. */
+  permissions?: () => readonly string[];
   /** Where a failed background refresh is reported (the output channel). */
   onRefreshError?: (error: unknown) => void;
 }
@@ -49,6 +51,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly filterStore: TreeFilterStore;
   private readonly settings: () => Settings;
   private readonly now: () => number;
+  private readonly permissions: () => readonly string[];
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   private readonly refreshManager: RefreshManager;
   private readonly disposables: vscode.Disposable[] = [];
@@ -61,6 +64,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   constructor(options: WorkitemTreeProviderOptions) {
     this.settings = options.settings ?? readSettings;
     this.now = options.now ?? Date.now;
+    this.permissions = options.permissions ?? (() => ['workitems:admin']);
     this.filterStore = new TreeFilterStore(options.workspaceState);
     const settings = this.settings();
     this.model = new WorkitemTreeModel({
@@ -105,7 +109,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   // ---- TreeDataProvider ----------------------------------------------------------------------
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.toTreeItem({ now: this.now(), queryOf: (groupId) => this.model.groupQueryOf(groupId) });
+    return node.toTreeItem({ now: this.now(), permissions: this.permissions(), queryOf: (groupId) => this.model.groupQueryOf(groupId) });
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
@@ -320,7 +324,15 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private updateTreeState(): void {
     const next = treeStateOf(this.model.rootStatus());
     const status = this.model.rootStatus();
-    this.view.message = status.kind === 'failed' && showsWelcomeInsteadOfRows(next) ? status.failure.message : undefined;
+    // A lone view's description is hidden behind the container's title, so the active filter is
+    // also shown as the view's message, unless a failure needs that place.
+    const filter = this.model.getFilter();
+    this.view.message =
+      status.kind === 'failed' && showsWelcomeInsteadOfRows(next)
+        ? status.failure.message
+        : filter === undefined
+          ? undefined
+          : vscode.l10n.t('Filter: {0}', filter);
     if (next !== this.state) {
       this.state = next;
       void this.setContext(TREE_STATE_CONTEXT_KEY, next);
@@ -331,6 +343,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const filter = this.model.getFilter();
     this.view.description = filter === undefined ? undefined : vscode.l10n.t('Filter: {0}', filter);
     void this.setContext(FILTERED_CONTEXT_KEY, filter !== undefined);
+    this.updateTreeState();
   }
 
   private async setContext(key: string, value: unknown): Promise<void> {

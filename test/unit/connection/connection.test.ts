@@ -161,6 +161,18 @@ describe('Connection to NCX (the sandbox standing in for a tenant)', () => {
     assert.equal(rig.started.length, 2);
   });
 
+  it('keeps the embedded sandbox running when signing in to that sandbox itself', async () => {
+    rig = connectionRig();
+    await rig.connection.getApi();
+    const ownUrl = rig.started[0]?.url ?? '';
+    const state = await rig.connection.signIn({ loginUrl: ownUrl, username: 'viewer', password: 'viewer-password' });
+
+    assert.equal(state.status, 'connected');
+    assert.equal(rig.stopped, 0, 'the sandbox the session points at was not stopped');
+    assert.deepEqual([...rig.connection.permissions], ['workitems:read']);
+    assert.equal(await (await rig.connection.getApi()).count(undefined), 200);
+  });
+
   it('refuses a plain http:// login URL to another host before sending anything', async () => {
     rig = connectionRig();
     const error = await rejection(

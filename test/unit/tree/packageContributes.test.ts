@@ -109,6 +109,11 @@ describe('package.json contributions', () => {
   it('keeps a server-sent action or state from breaking the context value', () => {
     const odd = { ...makeWorkitem(4, { state: 'hold;actions:hangup', channelType: 'voice' }), actions: ['hold;x', 'bogus', 'hangup'] };
     assert.strictEqual(workitemContextValue(odd, false), 'workitem;state:other;channel:voice;actions:hangup;');
+    assert.strictEqual(
+      workitemContextValue(odd, false, ['workitems:read']),
+      'workitem;state:other;channel:voice;actions:;',
+      'a read-only token is offered no action in the menus',
+    );
   });
 
   it('shows "Clear Filter" only with a filter and welcome text for each empty state', () => {
