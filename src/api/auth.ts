@@ -27,8 +27,8 @@ export interface RefreshOptions {
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
-function basicAuthorization(username: string, password: string): string {
-  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+function basicCredential(username: string, password: string): string {
+  return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
 
 function withMessage(error: NcxError, message: string): NcxError {
@@ -41,6 +41,7 @@ export async function signIn(options: SignInOptions): Promise<TokenResponse> {
     // HTTP Basic separates user and password with the first colon; the server would misread it.
     throw new NcxError('badRequest', `The user name cannot contain ':'; check the user name.`);
   }
+  const credential = basicCredential(options.username, options.password);
   try {
     return await request(
       {
@@ -51,8 +52,9 @@ export async function signIn(options: SignInOptions): Promise<TokenResponse> {
       {
         method: 'GET',
         path: PATHS.tokenWithAuthorities,
-        authorization: basicAuthorization(options.username, options.password),
-        secrets: [options.password],
+        authorization: `Basic ${credential}`,
+        // A server that echoes the credential alone gives the password away as well.
+        secrets: [options.password, credential],
         ...(options.signal ? { signal: options.signal } : {}),
         expected: TOKEN_RESPONSE,
         answer: TokenResponseSchema,

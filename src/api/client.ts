@@ -2,6 +2,7 @@
 // Every call goes through http.ts; every answer is validated before anything above sees it.
 import { z } from 'zod';
 import { NcxError } from './errors';
+import { redactIssues } from './excerpt';
 import {
   request,
   type Answer,
@@ -43,6 +44,12 @@ export interface NcxClientOptions {
 }
 
 const WORKITEM_SCHEMA_TYPE = 'workitem';
+/**
+ * Pages whose ids `pages()` remembers to leave out repeats. A workitem comes back only when new
+ * arrivals push the list down between two requests, and only by as many positions as arrived;
+ * three pages' worth is ample.
+ */
+const PAGES_REMEMBERED = 3;
 const QUEUE_SCHEMA_TYPE = 'queue';
 
 function readWorkitem(json: unknown, answer: Answer): Workitem {
@@ -110,7 +117,10 @@ export class NcxClient implements WorkitemsApi {
       'GET',
       PATHS.search(schemaType),
       SEARCH_ENVELOPE_DESCRIPTION,
-      (json, answer) => validateSearchAnswer(json, (problem) => answer.malformed(problem)),
+      (json, answer) => {
+        const page = validateSearchAnswer(json, (problem) => answer.malformed(problem));
+        return page.issues.length === 0 ? page : { ...page, issues: redactIssues(page.issues, answer.redact) };
+      },
       options,
       {
         query: {
@@ -130,28 +140,36 @@ export class NcxClient implements WorkitemsApi {
 
   /**
    * Walks the pages of a query from the start. The offset moves by what each page actually held,
-   * so a server that sends fewer rows than asked skips nothing; workitems seen earlier in the walk
-   * (the list shifted while we read) are left out. Only the ids are remembered, never the pages.
+   * so a server that sends fewer rows than asked skips nothing. When new workitems push the list
+   * down while we read, a page starts with some the walk already yielded: those are left out,
+   * by the ids of the last PAGES_REMEMBERED pages. Only that window is kept, so a walk over a
+   * million workitems holds as little as one over a thousand.
    */
   async *pages(params: Omit<SearchParams, 'start'>, options?: RequestOptions): AsyncGenerator<SearchPage, void, undefined> {
     const rows = params.rows ?? SEARCH_DEFAULT_ROWS;
     if (rows === 0) {
       throw new NcxError('badRequest', 'Walking pages needs a page size of at least 1; use count() for the total alone.');
     }
-    const seen = new Set<string>();
+    const recent: Array<Set<string>> = [];
+    const seenRecently = (id: string): boolean => recent.some((ids) => ids.has(id));
     let start = 0;
     for (;;) {
       if (options?.signal?.aborted) {
         throw new NcxError('cancelled', `Reading the pages of the search was cancelled.`);
       }
       const page = await this.searchRaw(WORKITEM_SCHEMA_TYPE, { ...params, rows, start }, options);
+      const ids = new Set<string>();
       const items = page.items.filter((item) => {
-        if (seen.has(item.workitemId)) {
+        if (ids.has(item.workitemId) || seenRecently(item.workitemId)) {
           return false;
         }
-        seen.add(item.workitemId);
+        ids.add(item.workitemId);
         return true;
       });
+      recent.push(ids);
+      if (recent.length > PAGES_REMEMBERED) {
+        recent.shift();
+      }
       yield { items, issues: page.issues, count: page.count, total: page.total, start };
       start += page.received;
       if (page.received === 0 || start >= page.total) {

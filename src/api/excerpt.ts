@@ -1,5 +1,6 @@
 // Short renderings of what a server sent, for error messages and validation issues. They are
 // bounded so that a 50 MB answer never ends up in a notification, and they never carry a secret.
+import type { ValidationIssue } from './workitemsApi';
 
 const ELLIPSIS = '…';
 
@@ -37,4 +38,14 @@ export function withoutSecrets(text: string, secrets: readonly (string | undefin
     }
   }
   return result;
+}
+
+/** Issues quote the server's values, which may echo a credential back: each text goes through `redact`. */
+export function redactIssues(issues: readonly ValidationIssue[], redact: (text: string) => string): ValidationIssue[] {
+  return issues.map((issue) => ({
+    workitemId: redact(issue.workitemId),
+    path: redact(issue.path),
+    expected: redact(issue.expected),
+    received: redact(issue.received),
+  }));
 }

@@ -4,7 +4,7 @@ import fetch from 'node-fetch';
 import type { z } from 'zod';
 import { ConnectionWatch } from './connectionWatch';
 import { NcxError, type NcxErrorDetails, type NcxErrorKind } from './errors';
-import { withoutSecrets } from './excerpt';
+import { redactIssues, withoutSecrets } from './excerpt';
 import {
   cancelledError,
   errorForStatus,
@@ -58,6 +58,8 @@ export interface Answer {
   status: number;
   /** A malformed error for this answer; `problem` says what is wrong in a few words. */
   malformed(problem: string, details?: NcxErrorDetails): NcxError;
+  /** `text` without the request's credentials, for anything a reader quotes from the answer. */
+  redact(text: string): string;
 }
 
 /** Validates the parsed JSON of a 2xx answer (`undefined` when the body was empty). */
@@ -100,9 +102,11 @@ function prepare<T>(config: HttpConfig, call: HttpRequest<T>): Prepared {
     base = new URL('invalid:');
   }
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
+    // Credentials written into the location stay out of the message.
+    const shown = config.baseUrl.replace(/\/\/[^/@]*@/, '//');
     throw new NcxError(
       'network',
-      `The location '${config.baseUrl}' is not an http:// or https:// address; check the connection settings.`,
+      `The location '${shown}' is not an http:// or https:// address; check the connection settings.`,
       { request: `${call.method} ${call.path}` },
     );
   }
@@ -137,8 +141,14 @@ function readAnswer<T>(
   context: RequestContext,
   secrets: readonly (string | undefined)[],
 ): T {
+  // A server may echo the credentials back in the very values a problem quotes.
+  const redact = (value: string): string => withoutSecrets(value, secrets);
   const malformed = (problem: string, details: NcxErrorDetails = {}): NcxError =>
-    malformedError(context, call.expected, problem, withoutSecrets(text, secrets), { status, ...details });
+    malformedError(context, call.expected, redact(problem), redact(text), {
+      status,
+      ...details,
+      ...(details.issues ? { issues: redactIssues(details.issues, redact) } : {}),
+    });
   let json: unknown;
   if (text.trim() !== '') {
     try {
@@ -148,7 +158,7 @@ function readAnswer<T>(
     }
   }
   if (!isZodSchema(call.answer)) {
-    return call.answer(json, { status, malformed });
+    return call.answer(json, { status, malformed, redact });
   }
   const parsed = call.answer.safeParse(json);
   if (!parsed.success) {
@@ -220,6 +230,9 @@ async function attemptOnce<T>(
       signal: controller.signal,
       size: prepared.maxAnswerBytes,
       agent: connection.agent,
+      // A redirect would carry the token to wherever the server points (another port, a
+      // subdomain); the API never redirects, so a 3xx is reported as the answer it is.
+      redirect: 'manual',
     });
     status = response.status;
     const declaredLength = Number(response.headers.get('content-length') ?? NaN);

@@ -61,8 +61,20 @@ export function childIdOf(parentId: string, localId: string): string {
   return parentId === ROOT_ID ? localId : `${parentId}/${localId}`;
 }
 
+/** Captures a lone surrogate: JSON can carry one, and encodeURIComponent throws on it. */
+const LONE_SURROGATE = /([\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])/;
+
+/** encodeURIComponent, with a lone surrogate written `%uD800` (a form it never writes itself, so ids stay distinct). */
+function encodeIdSegment(value: string): string {
+  // Splitting on a capturing group puts the lone surrogates at the odd places.
+  return value
+    .split(LONE_SURROGATE)
+    .map((part, index) => (index % 2 === 1 ? `%u${part.charCodeAt(0).toString(16).toUpperCase()}` : encodeURIComponent(part)))
+    .join('');
+}
+
 export function workitemNodeIdOf(parentId: string, workitemId: string): string {
-  return childIdOf(parentId, `wi:${encodeURIComponent(workitemId)}`);
+  return childIdOf(parentId, `wi:${encodeIdSegment(workitemId)}`);
 }
 
 /** Every id segment is URI-encoded, so the last `/` always separates a node from its parent. */

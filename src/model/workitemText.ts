@@ -1,13 +1,14 @@
 // What a person recognises a workitem by, decided without `vscode` so it can be tested in Node;
 // the view turns these parts into localised text.
 import type { Workitem } from '../api/schemas';
+import { revealBidiControls } from './format/text';
 
 export type WorkitemLabel =
   | { readonly kind: 'contact'; readonly name: string }
   | { readonly kind: 'route'; readonly from?: string; readonly to?: string }
   | { readonly kind: 'id'; readonly id: string };
 
-/** The contact's name, else the addresses (`from → to`), else the workitem id. */
+/** The contact's name, else the addresses (`from → to`), else the workitem id; bidi controls spelled out. */
 export function workitemLabel(workitem: Workitem): WorkitemLabel {
   const contact = workitem.contact;
   const name = [contact?.firstName, contact?.lastName]
@@ -15,18 +16,22 @@ export function workitemLabel(workitem: Workitem): WorkitemLabel {
     .filter((part): part is string => Boolean(part))
     .join(' ');
   if (name) {
-    return { kind: 'contact', name };
+    return { kind: 'contact', name: revealBidiControls(name) };
   }
   const company = contact?.company?.trim();
   if (company) {
-    return { kind: 'contact', name: company };
+    return { kind: 'contact', name: revealBidiControls(company) };
   }
   const from = workitem.from?.trim() || undefined;
   const to = workitem.to?.trim() || undefined;
   if (from !== undefined || to !== undefined) {
-    return { kind: 'route', ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+    return {
+      kind: 'route',
+      ...(from === undefined ? {} : { from: revealBidiControls(from) }),
+      ...(to === undefined ? {} : { to: revealBidiControls(to) }),
+    };
   }
-  return { kind: 'id', id: workitem.workitemId };
+  return { kind: 'id', id: revealBidiControls(workitem.workitemId) };
 }
 
 export type AgeUnit = 'seconds' | 'minutes' | 'hours' | 'days';

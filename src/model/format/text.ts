@@ -32,3 +32,12 @@ export function compactJson(value: unknown): string {
     return String(value);
   }
 }
+
+// Bidi marks, embeddings, overrides and isolates: in a label they reorder the text around them, so
+// `invoice\u202Egpj.exe` would read as `invoiceexe.jpg`.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** A server value for one-line UI text: bidi controls spelled out as `[U+202E]`, everything else kept. */
+export function revealBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, (char) => `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}
