@@ -1,9 +1,11 @@
 // Turns liqe's syntax tree into a QueryNode tree that the store evaluates against its indexes.
 // Everything that can be wrong with a query (unknown field, a word where a number belongs, a
 // range on a text field) is found here, before any workitem is looked at.
+// AND and OR bind equally and group from the left, as liqe reads them: `a OR b AND c` is
+// `(a OR b) AND c`. Queries that mix them should use parentheses.
 import type { ExpressionToken, LiqeQuery, TagToken } from 'liqe';
 import { QuerySyntaxError } from '../contracts';
-import { FREE_TEXT, QUERY_FIELDS, type FieldSpec } from './fields';
+import { QUERY_FIELDS, freeTextField, type FieldSpec } from './fields';
 import {
   anyElementMatcher,
   containsMatcher,
@@ -112,11 +114,9 @@ function compileFreeText(expression: ExpressionToken, query: string, position: n
     throw new QuerySyntaxError(`A search term needs a field for this kind of value (position ${position})`, position);
   }
   const text = literalText(expression, query);
-  const matcher =
-    !expression.quoted && hasWildcard(text)
-      ? wildcardMatcher(text, false)
-      : containsMatcher(text, expression.quoted);
-  return match(FREE_TEXT, matcher);
+  const wildcard = !expression.quoted && hasWildcard(text);
+  const matcher = wildcard ? wildcardMatcher(text, false) : containsMatcher(text, expression.quoted);
+  return match(freeTextField(wildcard || /\s/.test(text)), matcher);
 }
 
 function match(field: FieldSpec, matcher: Matcher): QueryNode {

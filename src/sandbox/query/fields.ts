@@ -54,17 +54,23 @@ export const QUERY_FIELDS: ReadonlyMap<string, FieldSpec> = new Map(FIELD_LIST.m
 /**
  * What a bare term (no field) searches, in one pass: workitemId, from, to, agentUsername and the
  * contact's first name, last name or "First Last" (so that a bare `"Jane Doe"` finds Jane Doe).
+ * The joined name costs a string per workitem, so it is only built for terms that could need it.
  */
-export const FREE_TEXT: FieldSpec = {
-  name: 'free text',
-  kind: 'text',
-  read: (w) => w.workitemId,
-  matches: (w, test) => {
-    if (test(w.workitemId) || test(w.from) || test(w.to) || test(w.agentUsername)) {
-      return true;
-    }
-    const first = w.contact?.firstName;
-    const last = w.contact?.lastName;
-    return test(first) || test(last) || (first !== undefined && last !== undefined && test(`${first} ${last}`));
-  },
-};
+export function freeTextField(termMaySpanNames: boolean): FieldSpec {
+  return {
+    name: 'free text',
+    kind: 'text',
+    read: (w) => w.workitemId,
+    matches: (w, test) => {
+      if (test(w.workitemId) || test(w.from) || test(w.to) || test(w.agentUsername)) {
+        return true;
+      }
+      const first = w.contact?.firstName;
+      const last = w.contact?.lastName;
+      if (test(first) || test(last)) {
+        return true;
+      }
+      return termMaySpanNames && first !== undefined && last !== undefined && test(`${first} ${last}`);
+    },
+  };
+}

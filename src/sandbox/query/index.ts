@@ -1,6 +1,6 @@
 export { compileQuery, type QueryNode } from './compile';
 export { parseQuery } from './parse';
-export { QUERY_FIELDS, FREE_TEXT, type FieldKind, type FieldSpec } from './fields';
+export { QUERY_FIELDS, freeTextField, type FieldKind, type FieldSpec } from './fields';
 export { type Interval, type Matcher } from './matchers';
 export { DEFAULT_SORT, SORT_FIELDS, compareNatural, compareValues, parseSort, type SortField, type SortKey } from './sort';
 export { checkPaging, type Paging } from './paging';

@@ -1,6 +1,7 @@
-// `sort` is "field asc|desc" items separated by commas, e.g. "priority desc, createdAt asc".
-// Ties are broken by insertion order (creation order for generated data) in the direction of
-// the first key, so "createdAt desc" lists the newest first and a page never shuffles.
+// `sort` is "field asc|desc" items separated by commas, e.g. "priority desc, createdAt asc"; the
+// order defaults to asc. Ties are broken by creation order (createdAt, then insertion) in the
+// direction of the first key, so "priority desc" lists the newest first among equals and a page
+// never shuffles.
 import { WORKITEM_STATES } from '../../api/domain';
 import type { Workitem } from '../../api/schemas';
 import { BadRequestError } from '../contracts';

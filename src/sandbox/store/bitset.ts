@@ -7,27 +7,24 @@ export function wordsFor(bitCount: number): number {
   return (bitCount + 31) >>> 5;
 }
 
-export function emptyBits(words: number): Bits {
-  return new Uint32Array(words);
-}
-
-/** Bits [from, to) set. */
-export function rangeBits(words: number, from: number, to: number): Bits {
-  const bits = new Uint32Array(words);
+/** Sets bits [from, to) of `target` (the others are left as they are) and returns it. */
+export function fillRange(target: Bits, from: number, to: number): Bits {
   if (from >= to) {
-    return bits;
+    return target;
   }
   const firstWord = from >>> 5;
   const lastWord = (to - 1) >>> 5;
   for (let w = firstWord; w <= lastWord; w++) {
-    bits[w] = 0xffffffff;
+    let word = 0xffffffff;
+    if (w === firstWord) {
+      word &= ~0 << (from & 31);
+    }
+    if (w === lastWord && (to & 31) !== 0) {
+      word &= (1 << (to & 31)) - 1;
+    }
+    target[w] |= word;
   }
-  bits[firstWord] &= ~0 << (from & 31);
-  const tail = to & 31;
-  if (tail !== 0) {
-    bits[lastWord] &= (1 << tail) - 1;
-  }
-  return bits;
+  return target;
 }
 
 export function setBit(bits: Bits, index: number): void {
@@ -65,20 +62,22 @@ export function andNotInto(target: Bits, source: Bits): void {
   }
 }
 
-/** a & b as a new set of `words` words. */
-export function and(a: Bits, b: Bits, words: number): Bits {
-  const result = new Uint32Array(words);
-  const shared = Math.min(words, a.length, b.length);
+/** target = a & b, over target's length; returns target. */
+export function and(a: Bits, b: Bits, target: Bits): Bits {
+  const shared = Math.min(target.length, a.length, b.length);
   for (let w = 0; w < shared; w++) {
-    result[w] = a[w] & b[w];
+    target[w] = a[w] & b[w];
   }
-  return result;
+  target.fill(0, shared);
+  return target;
 }
 
-export function copyBits(source: Bits, words: number): Bits {
-  const result = new Uint32Array(words);
-  result.set(source.length > words ? source.subarray(0, words) : source);
-  return result;
+/** target = source, over target's length; returns target. */
+export function copyBits(source: Bits, target: Bits): Bits {
+  const shared = Math.min(target.length, source.length);
+  target.set(source.length > shared ? source.subarray(0, shared) : source);
+  target.fill(0, shared);
+  return target;
 }
 
 export function popcount32(word: number): number {

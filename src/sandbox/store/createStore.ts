@@ -5,8 +5,9 @@
 // positions after it, so "newest first" stays a walk down the positions.
 //
 // Workitems handed out (search, get, apply) are the stored objects themselves and are shared
-// (their `contact` and `actions` too): callers must not mutate them. `apply` never changes a stored
-// workitem either; it stores the new one the state machine returns.
+// (their `contact` and `actions` too): callers must not mutate them, nor a workitem after handing
+// it to `insert`. `apply` never changes a stored workitem either; it stores the new one the state
+// machine returns.
 import type { Queue, Workitem } from '../../api/schemas';
 import { WorkitemSchema } from '../../api/schemas';
 import {
@@ -20,12 +21,14 @@ import {
   type SearchResult,
   type WorkitemStore,
 } from '../contracts';
-import { checkPaging, compileQuery, parseSort, type Interval, type QueryNode } from '../query';
+import { checkPaging, parseSort, type Interval } from '../query';
 import { applyAction } from '../stateMachine';
-import { andNotInto, countBits, rangeBits, selectBits, wordsFor, type Bits } from './bitset';
+import { andNotInto, countBits, fillRange, selectBits, wordsFor, type Bits } from './bitset';
 import { evaluate } from './evaluate';
 import { FieldIndex } from './fieldIndex';
 import { pagePositions } from './order';
+import { PlanCache } from './planCache';
+import { ScratchPool } from './scratchPool';
 import type { IndexedView } from './view';
 
 /** Fields with a bit-set index: what the tree groups and filters by. */
@@ -47,8 +50,6 @@ interface IndexSlot {
   read: (workitem: Workitem) => unknown;
 }
 
-const PLAN_CACHE_SIZE = 256;
-
 export function createStore(dataset: Dataset): WorkitemStore {
   return new IndexedStore(dataset);
 }
@@ -63,9 +64,9 @@ class IndexedStore implements WorkitemStore, IndexedView {
   private readonly agentList: Agent[];
   private capacityWords: number;
   private everything: Bits | undefined;
-  private readonly plans = new Map<string, QueryNode>();
+  private readonly plans = new PlanCache();
+  private readonly scratchPool = new ScratchPool();
   createdAtStrictlyOrdered = true;
-  readonly createdAtOrdered = true;
 
   constructor(dataset: Dataset) {
     this.queueList = [...dataset.queues];
@@ -93,10 +94,14 @@ class IndexedStore implements WorkitemStore, IndexedView {
   search(request: SearchRequest): SearchResult {
     const { rows, start } = checkPaging(request.rows, request.start);
     const keys = parseSort(request.sort);
-    const matched = evaluate(this.plan(request.q), this.all(), this);
-    const total = countBits(matched);
-    const objects = rows === 0 || start >= total ? [] : pagePositions(matched, keys, start, rows, this).map((p) => this.items[p]);
-    return { total, objects };
+    try {
+      const matched = evaluate(this.plans.get(request.q), this.all(), this);
+      const total = countBits(matched);
+      const objects = rows === 0 || start >= total ? [] : pagePositions(matched, keys, start, rows, this).map((p) => this.items[p]);
+      return { total, objects };
+    } finally {
+      this.scratchPool.recycle();
+    }
   }
 
   get(workitemId: string): Workitem | undefined {
@@ -157,6 +162,10 @@ class IndexedStore implements WorkitemStore, IndexedView {
 
   // IndexedView
 
+  scratch(): Bits {
+    return this.scratchPool.take(this.words);
+  }
+
   item(position: number): Workitem {
     return this.items[position];
   }
@@ -191,10 +200,17 @@ class IndexedStore implements WorkitemStore, IndexedView {
   }
 
   private add(workitem: Workitem): void {
-    // After every workitem created at the same time or earlier: ties keep insertion order.
-    const position = this.firstPosition((createdAt) => createdAt > workitem.createdAt);
-    const neighbours = [this.items[position - 1], this.items[position]];
-    if (neighbours.some((neighbour) => neighbour?.createdAt === workitem.createdAt)) {
+    // After every workitem created at the same time or earlier: ties keep insertion order. Most
+    // workitems come in creation order, and the binary search's random reads cost a second at 1M.
+    const newest = this.items[this.items.length - 1];
+    const position =
+      newest === undefined || workitem.createdAt >= newest.createdAt
+        ? this.items.length
+        : this.firstPosition((createdAt) => createdAt > workitem.createdAt);
+    if (
+      this.items[position - 1]?.createdAt === workitem.createdAt ||
+      this.items[position]?.createdAt === workitem.createdAt
+    ) {
       this.createdAtStrictlyOrdered = false;
     }
     if (wordsFor(this.items.length + 1) > this.capacityWords) {
@@ -211,6 +227,7 @@ class IndexedStore implements WorkitemStore, IndexedView {
       for (const index of this.indexes.values()) {
         index.openGap(position, usedWords);
       }
+      // Arrivals land among the last few positions; an insert deep in the history is rare and slow.
       for (let moved = position + 1; moved < this.items.length; moved++) {
         this.positions.set(this.items[moved].workitemId, moved);
       }
@@ -224,25 +241,8 @@ class IndexedStore implements WorkitemStore, IndexedView {
   }
 
   private all(): Bits {
-    this.everything ??= rangeBits(this.words, 0, this.items.length);
+    this.everything ??= fillRange(new Uint32Array(this.words), 0, this.items.length);
     return this.everything;
-  }
-
-  private plan(query: string | undefined): QueryNode {
-    const key = query ?? '';
-    let plan = this.plans.get(key);
-    if (!plan) {
-      plan = compileQuery(query);
-      if (this.plans.size >= PLAN_CACHE_SIZE) {
-        // Maps iterate in insertion order: drop the oldest plan.
-        const oldest = this.plans.keys().next();
-        if (!oldest.done) {
-          this.plans.delete(oldest.value);
-        }
-      }
-      this.plans.set(key, plan);
-    }
-    return plan;
   }
 }
 

@@ -1,9 +1,9 @@
 // Evaluates a compiled query to the set of matching positions, using indexes where it can:
-// index keys are tested instead of workitems, the createdAt order turns time ranges into a
+// index keys are tested instead of workitems, the createdAt order of positions turns time ranges into a
 // position range, and only unindexed predicates (text, wildcards on ids, other times) scan,
 // and then only the candidates that the cheap parts of an AND left over.
 import type { QueryNode } from '../query';
-import { and, andNotInto, copyBits, emptyBits, isEmpty, orInto, rangeBits, setBit, type Bits } from './bitset';
+import { and, andInto, andNotInto, copyBits, fillRange, isEmpty, orInto, setBit, type Bits } from './bitset';
 import type { IndexedView } from './view';
 
 type MatchNode = QueryNode & { kind: 'match' };
@@ -11,7 +11,7 @@ type MatchNode = QueryNode & { kind: 'match' };
 export function evaluate(node: QueryNode, within: Bits, view: IndexedView): Bits {
   switch (node.kind) {
     case 'all':
-      return copyBits(within, view.words);
+      return copyBits(within, view.scratch());
     case 'and': {
       let current = within;
       for (const child of cheapFirst(node.children, view)) {
@@ -20,12 +20,27 @@ export function evaluate(node: QueryNode, within: Bits, view: IndexedView): Bits
           break;
         }
       }
-      return current === within ? copyBits(within, view.words) : current;
+      return current === within ? copyBits(within, view.scratch()) : current;
     }
     case 'or': {
-      const result = emptyBits(view.words);
-      const remaining = copyBits(within, view.words);
-      for (const child of cheapFirst(node.children, view)) {
+      const result = view.scratch();
+      // Index lookups are ORed as they are and bounded by `within` once, not one by one.
+      const others: QueryNode[] = [];
+      for (const child of node.children) {
+        const found = child.kind === 'match' ? lookup(child, view) : undefined;
+        if (found) {
+          orInto(result, found());
+        } else {
+          others.push(child);
+        }
+      }
+      andInto(result, within);
+      if (others.length === 0) {
+        return result;
+      }
+      const remaining = copyBits(within, view.scratch());
+      andNotInto(remaining, result);
+      for (const child of cheapFirst(others, view)) {
         const part = evaluate(child, remaining, view);
         orInto(result, part);
         andNotInto(remaining, part);
@@ -36,7 +51,7 @@ export function evaluate(node: QueryNode, within: Bits, view: IndexedView): Bits
       return result;
     }
     case 'not': {
-      const result = copyBits(within, view.words);
+      const result = copyBits(within, view.scratch());
       andNotInto(result, evaluate(node.child, within, view));
       return result;
     }
@@ -71,14 +86,14 @@ function lookup(node: MatchNode, view: IndexedView): (() => Bits) | undefined {
   if (index) {
     const exact = matcher.exact;
     if (exact !== undefined) {
-      return () => index.get(exact) ?? emptyBits(view.words);
+      return () => index.get(exact) ?? view.scratch();
     }
-    return () => index.matching((key) => matcher.test(key), view.words);
+    return () => index.matching((key) => matcher.test(key), view.scratch());
   }
   if (field.name === 'workitemId' && typeof matcher.exact === 'string') {
     const exact = matcher.exact;
     return () => {
-      const bits = emptyBits(view.words);
+      const bits = view.scratch();
       const position = view.positionOf(exact);
       if (position !== undefined) {
         setBit(bits, position);
@@ -86,11 +101,12 @@ function lookup(node: MatchNode, view: IndexedView): (() => Bits) | undefined {
       return bits;
     };
   }
-  if (field.name === 'createdAt' && matcher.interval) {
-    const span = view.createdAtSpan(matcher.interval);
-    if (span) {
-      return () => rangeBits(view.words, span[0], span[1]);
-    }
+  const interval = matcher.interval;
+  if (field.name === 'createdAt' && interval) {
+    return () => {
+      const [from, to] = view.createdAtSpan(interval);
+      return fillRange(view.scratch(), from, to);
+    };
   }
   return undefined;
 }
@@ -98,12 +114,12 @@ function lookup(node: MatchNode, view: IndexedView): (() => Bits) | undefined {
 function evaluateMatch(node: MatchNode, within: Bits, view: IndexedView): Bits {
   const found = lookup(node, view);
   if (found) {
-    return and(within, found(), view.words);
+    return and(within, found(), view.scratch());
   }
   const { field, matcher } = node;
   const test = (value: unknown): boolean => matcher.test(value);
   const matches = field.matches ?? ((workitem, check) => check(field.read(workitem)));
-  const result = emptyBits(view.words);
+  const result = view.scratch();
   for (let w = 0; w < within.length; w++) {
     let word = within[w];
     while (word !== 0) {

@@ -58,15 +58,14 @@ export class FieldIndex {
     return this.present;
   }
 
-  /** The union of the sets of every key that passes `test`. */
-  matching(test: (key: IndexKey) => boolean, words: number): Bits {
-    const result = new Uint32Array(words);
+  /** The union of the sets of every key that passes `test`, written into a zeroed `target`. */
+  matching(test: (key: IndexKey) => boolean, target: Bits): Bits {
     for (const [key, bits] of this.byValue) {
       if (test(key)) {
-        orInto(result, bits);
+        orInto(target, bits);
       }
     }
-    return result;
+    return target;
   }
 
   /** Moves every position at or above `position` up by one (an insert in the middle). */

@@ -1,9 +1,9 @@
 // One page of a result in sort order, without sorting the whole result when it can be avoided:
-// - createdAt (the insertion order): walk the bit set from the top (desc) or bottom (asc);
+// - createdAt (the position order): walk the bit set from the top (desc) or bottom (asc);
 // - an indexed field (state, priority, queue...): visit its values in order, skip whole value
 //   buckets by their count, and order only the buckets the page falls into;
 // - anything else: a bounded selection of the first start+rows items.
-// Ties are broken by position, in the direction of the first key (see query/sort.ts).
+// Ties are broken by position (createdAt, then insertion), in the direction of the first key.
 import { compareValues, type SortKey } from '../query';
 import { allPositions, and, andNotInto, copyBits, countBits, selectBits, type Bits } from './bitset';
 import type { IndexedView } from './view';
@@ -33,10 +33,8 @@ function page(bits: Bits, keys: readonly SortKey[], skip: number, take: number, 
 
 /** Whether ordering by createdAt (then `rest`, then position) is the same as ordering by position. */
 function followsPositions(key: SortKey, rest: readonly SortKey[], tie: 1 | -1, view: IndexedView): boolean {
-  if (view.createdAtStrictlyOrdered) {
-    return true;
-  }
-  return view.createdAtOrdered && rest.length === 0 && key.direction === tie;
+  // Positions are in createdAt order; only workitems sharing a millisecond need `rest` and `tie`.
+  return view.createdAtStrictlyOrdered || (rest.length === 0 && key.direction === tie);
 }
 
 function pageByBuckets(
@@ -53,10 +51,10 @@ function pageByBuckets(
     return [];
   }
   const values = [...index.keys()].sort((a, b) => compareValues(key.field.comparison, a, b) * key.direction);
-  const buckets: Array<() => Bits> = values.map((value) => () => and(bits, index.get(value) ?? new Uint32Array(0), view.words));
+  const buckets: Array<() => Bits> = values.map((value) => () => and(bits, index.get(value) ?? new Uint32Array(0), view.scratch()));
   // Workitems without a value sort lowest: first ascending, last descending.
   const withoutValue = (): Bits => {
-    const missing = copyBits(bits, view.words);
+    const missing = copyBits(bits, view.scratch());
     andNotInto(missing, index.withAnyValue());
     return missing;
   };

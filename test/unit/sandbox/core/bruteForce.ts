@@ -35,7 +35,10 @@ function compare(order: Order, a: unknown, b: unknown): number {
   }
 }
 
-/** Matching workitems in order: by the keys, then by insertion order in the first key's direction. */
+/**
+ * Matching workitems in order: by the keys, then by creation (createdAt, then the order of `items`)
+ * in the first key's direction.
+ */
 export function referenceSearch(
   items: readonly Workitem[],
   predicate: (workitem: Workitem) => boolean,
@@ -52,12 +55,17 @@ export function referenceSearch(
           return order;
         }
       }
-      return (a.position - b.position) * tie;
+      return (a.workitem.createdAt - b.workitem.createdAt || a.position - b.position) * tie;
     })
     .map(({ workitem }) => workitem);
 }
 
 export const NEWEST_FIRST: ReferenceKey[] = [{ read: (w) => w.createdAt, order: 'number', direction: -1 }];
+
+/** In creation order: createdAt, then the order of `items`. */
+export function byCreation(items: readonly Workitem[]): Workitem[] {
+  return referenceSearch(items, () => true, []);
+}
 
 export function ids(workitems: readonly Workitem[]): string[] {
   return workitems.map((workitem) => workitem.workitemId);

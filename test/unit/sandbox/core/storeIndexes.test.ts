@@ -13,7 +13,7 @@ import {
 } from '../../../../src/sandbox/contracts';
 import { AGENTS, QUEUES, createArrival, createRng, generateDataset } from '../../../../src/sandbox/data';
 import { createStore } from '../../../../src/sandbox/store';
-import { ids, referenceSearch, type ReferenceKey } from './bruteForce';
+import { NEWEST_FIRST, byCreation, ids, referenceSearch, type ReferenceKey } from './bruteForce';
 import { NOW } from './fixtures';
 
 const BASE = generateDataset({ seed: 99, size: 300, now: NOW });
@@ -82,6 +82,8 @@ const SORTS: Array<[string, ReferenceKey[]]> = [
   ['createdAt asc', [key((w) => w.createdAt, 'number', 1)]],
   ['priority desc', [key((w) => w.priority, 'number', -1)]],
   ['priority asc, createdAt desc', [key((w) => w.priority, 'number', 1), key((w) => w.createdAt, 'number', -1)]],
+  ['createdAt desc, priority asc', [key((w) => w.createdAt, 'number', -1), key((w) => w.priority, 'number', 1)]],
+  ['channelType asc, createdAt desc', [key((w) => w.channelType, 'string', 1), key((w) => w.createdAt, 'number', -1)]],
   ['state asc, priority desc', [key((w) => w.state, 'lifecycle', 1), key((w) => w.priority, 'number', -1)]],
   ['agentUsername desc', [key((w) => w.agentUsername, 'string', -1)]],
   ['modifiedAt desc', [key((w) => w.modifiedAt, 'number', -1)]],
@@ -92,6 +94,7 @@ type Operation =
   | { kind: 'apply'; pick: number; live: boolean; action: SandboxAction; queue: number; agent: number; elapsed: number }
   | { kind: 'arrive'; elapsed: number }
   | { kind: 'arriveLate' }
+  | { kind: 'arriveTwin'; pick: number }
   | { kind: 'transferToNowhere'; pick: number };
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
@@ -106,6 +109,7 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
     }), weight: 8 },
   { arbitrary: fc.record({ kind: fc.constant('arrive' as const), elapsed: fc.integer({ min: 1, max: 60_000 }) }), weight: 3 },
   { arbitrary: fc.constant({ kind: 'arriveLate' as const }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('arriveTwin' as const), pick: fc.nat() }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('transferToNowhere' as const), pick: fc.nat() }), weight: 1 },
 );
 
@@ -153,6 +157,15 @@ describe('sandbox store indexes under change', () => {
                 order.push(arrival.workitemId);
                 break;
               }
+              case 'arriveTwin': {
+                // Created in the same millisecond as an existing workitem: ties in createdAt.
+                const twin = store.get(order[op.pick % order.length]) as Workitem;
+                const arrival = createArrival(rng, { now: twin.createdAt + 5000, sequence: order.length + 1, contacts: BASE.contacts });
+                const [created, queued] = arrival.timeEvents ?? [];
+                store.insert({ ...arrival, createdAt: twin.createdAt, timeEvents: [{ ...created, timestamp: twin.createdAt }, queued] });
+                order.push(arrival.workitemId);
+                break;
+              }
               case 'transferToNowhere': {
                 const id = order[op.pick % order.length];
                 const before = store.get(id);
@@ -164,11 +177,7 @@ describe('sandbox store indexes under change', () => {
           }
           const current = order.map((id) => store.get(id) as Workitem);
           assert.equal(store.size, current.length);
-          assert.deepEqual(
-            store.liveIds(),
-            ids(current.filter((w) => w.state !== 'dispositioned')),
-            'liveIds',
-          );
+          assert.deepEqual(store.liveIds(), ids(byCreation(current).filter((w) => w.state !== 'dispositioned')), 'liveIds');
           for (const [q, sortIndex, start, rows] of queries) {
             const [sort, keys] = SORTS[sortIndex];
             const expected = referenceSearch(current, q.test, keys);
@@ -192,15 +201,22 @@ describe('sandbox store indexes under change', () => {
     assert.equal(store.get('wi_5000'), undefined);
   });
 
-  it('grows its indexes past their first capacity', () => {
-    const store = createStore(generateDataset({ seed: 5, size: 10, now: NOW }));
+  it('grows its indexes past their first capacity and keeps late arrivals in creation order', () => {
+    const small = generateDataset({ seed: 5, size: 10, now: NOW });
+    const store = createStore(small);
     const rng = createRng(5);
-    const contacts = BASE.contacts;
-    for (let n = 11; n <= 5000; n++) {
-      store.insert(createArrival(rng, { now: NOW + n * 1000, sequence: n, contacts }));
+    const all = [...small.workitems];
+    for (let n = 11; n <= 3000; n++) {
+      // One second apart while IVRs take up to 25 s: many arrivals are older than the one before.
+      const arrival = createArrival(rng, { now: NOW + n * 1000, sequence: n, contacts: BASE.contacts });
+      store.insert(arrival);
+      all.push(arrival);
     }
-    assert.equal(store.search({ q: 'state:inqueue', rows: 0, start: 0 }).total, 5000 - 10 + store.search({ q: 'state:inqueue AND createdAt:<' + NOW, rows: 0, start: 0 }).total);
-    assert.deepEqual(ids(store.search({ rows: 2, start: 0 }).objects), ['wi_5000', 'wi_4999']);
-    assert.equal(store.liveIds().length, store.search({ q: 'NOT state:dispositioned', rows: 0, start: 0 }).total);
+    const inqueue = (w: Workitem): boolean => w.state === 'inqueue';
+    assert.equal(store.search({ q: 'state:inqueue', rows: 0, start: 0 }).total, all.filter(inqueue).length);
+    const newest = store.search({ q: 'channelType:voice', rows: 50, start: 20 });
+    assert.deepEqual(ids(newest.objects), ids(referenceSearch(all, (w) => w.channelType === 'voice', NEWEST_FIRST).slice(20, 70)));
+    assert.deepEqual(store.liveIds(), ids(byCreation(all).filter((w) => w.state !== 'dispositioned')));
+    assert.equal(store.get('wi_2999')?.workitemId, 'wi_2999');
   });
 });
