@@ -28,12 +28,31 @@ import { DetailPanelManager, registerDetailPanelSerializer } from './webviews/de
  * - `connection`: state, permissions, getApi(), signIn(), signOut(), useSandbox(), onDidChange*;
  * - `runAction(action, workitemId)`: the same action path as the commands and the panel buttons
  *   (permission check, confirmation for hang-up, spinner, one request at a time, refresh).
+ * - `storage`: read-only views of what the extension keeps on disk, so tests can check that no
+ *   secret lands there.
  */
 export interface WorkitemInspectorApi {
   readonly tree: WorkitemTreeProvider;
   readonly panels: DetailPanelManager;
   readonly connection: Connection;
   runAction(action: WorkitemAction, workitemId: string): Promise<ActionOutcome>;
+  readonly storage: StoredStateView;
+}
+
+export interface StoredStateView {
+  /** The folder VS Code gives this extension for logs: the log output channel's file is below it. */
+  readonly logUri: vscode.Uri;
+  /** Copies of every key of globalState and workspaceState, as stored now. */
+  mementos(): { global: Record<string, unknown>; workspace: Record<string, unknown> };
+}
+
+function storedStateView(context: vscode.ExtensionContext): StoredStateView {
+  const copy = (memento: vscode.Memento): Record<string, unknown> =>
+    Object.fromEntries(memento.keys().map((key) => [key, memento.get<unknown>(key)]));
+  return {
+    logUri: context.logUri,
+    mementos: () => ({ global: copy(context.globalState), workspace: copy(context.workspaceState) }),
+  };
 }
 
 let stopConnection: (() => Promise<void>) | undefined;
@@ -96,7 +115,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     // `npm start` asks for the view to be in front; showing it is what lets the sandbox start.
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`).then(undefined, () => undefined);
   }
-  return { tree, panels, connection, runAction };
+  return { tree, panels, connection, runAction, storage: storedStateView(context) };
 }
 
 /** Awaited by VS Code: the sandbox child process is stopped before the extension host exits. */

@@ -131,4 +131,4 @@ async function startServer(settings, log) {
   throw new Error(`the VS Code server did not come up; last lines of its log:\n${tail}`);
 }
 
-module.exports = { startServer };
+module.exports = { startServer, serverEnvironment };

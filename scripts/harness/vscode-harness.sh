@@ -6,6 +6,7 @@
 #   vscode-harness.sh install               install into the cache folder (idempotent)
 #   vscode-harness.sh test [TESTS_MODULE]   mocha suites in the extension host (default out/test/integration/index.js)
 #   vscode-harness.sh ui [UI_MODULE]        Playwright UI check in the workbench (default out/test/ui/smoke.js)
+#   vscode-harness.sh vsix VSIX_FILE        install a packaged .vsix and prove it activates (no extension under development)
 #
 # Environment: WORKITEM_HARNESS_CACHE (install folder), WORKITEM_HARNESS_PORT (default: a free port),
 # WORKITEM_HARNESS_TIMEOUT_S (whole run, default 600), WORKITEM_HARNESS_WORKSPACE (folder to open,
@@ -20,7 +21,7 @@ REPO="$(cd "$HERE/../.." && pwd)"
 source "$HERE/config.sh"
 
 usage() {
-  sed -n '6,8p' "${BASH_SOURCE[0]}" | sed 's/^# *//' >&2
+  sed -n '6,9p' "${BASH_SOURCE[0]}" | sed 's/^# *//' >&2
   exit 2
 }
 
@@ -115,5 +116,6 @@ case "${1:-}" in
   install) "$HERE/install.sh" ;;
   test) run_driver run-extension-tests.js "$(realpath -m "${2:-$REPO/out/test/integration/index.js}")" ;;
   ui) run_driver run-ui-check.js "$(realpath -m "${2:-$REPO/out/test/ui/smoke.js}")" ;;
+  vsix) [ -n "${2:-}" ] || usage; run_driver run-vsix-check.js "$(realpath -m "$2")" ;;
   *) usage ;;
 esac

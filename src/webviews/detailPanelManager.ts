@@ -99,6 +99,11 @@ export class DetailPanelManager implements vscode.Disposable {
     return this.panels.get(workitemId)?.controller.snapshot();
   }
 
+  /** The HTML the open panel was last given (for integration tests that check what a page holds). */
+  lastHtml(workitemId: string): string | undefined {
+    return this.panels.get(workitemId)?.panel.webview.html;
+  }
+
   dispose(): void {
     for (const { panel } of [...this.panels.values()]) {
       panel.dispose();
