@@ -1,7 +1,10 @@
 // The NCX REST surface, in one place for the client and the sandbox alike.
 // Documented by NCX: search, fetch one, hold, hang up, queue transfer, token endpoints.
 
-const enc = encodeURIComponent;
+// encodeURIComponent throws on a lone surrogate; an id that came from a hostile answer must give a
+// request the server can refuse (404), not a synchronous crash in the caller.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const enc = (segment: string): string => encodeURIComponent(segment.replace(LONE_SURROGATE, '\uFFFD'));
 
 export const PATHS = {
   search: (schemaType: string) => `/data/api/types/${enc(schemaType)}`,

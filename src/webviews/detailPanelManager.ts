@@ -8,6 +8,7 @@ import { DETAIL_PANEL_VIEW_TYPE } from '../commands/commandIds';
 import { DetailPanelController, type DetailPanelSnapshot, type PanelHost } from './detailPanelController';
 import type { ExtensionMessage } from './messages';
 import { createNonce } from './nonce';
+import { revealBidiControls } from '../model/format/text';
 
 export interface DetailPanelDeps {
   extensionUri: vscode.Uri;
@@ -54,7 +55,7 @@ export class DetailPanelManager implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       DETAIL_PANEL_VIEW_TYPE,
-      workitemId,
+      revealBidiControls(workitemId),
       vscode.ViewColumn.Active,
       this.panelOptions(),
     );
@@ -74,7 +75,7 @@ export class DetailPanelManager implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    panel.title = workitemId;
+    panel.title = revealBidiControls(workitemId);
     panel.webview.options = this.panelOptions();
     try {
       await this.attach(panel, workitemId, []).load();

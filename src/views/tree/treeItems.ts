@@ -22,6 +22,7 @@ import {
 } from './contextValues';
 import { BUSY_ICON, channelIconId, STATE_GROUP_ICON, stateColorId, UNKNOWN_VALUE_ICON } from './iconIds';
 import { escapeMarkdown } from './markdownText';
+import { revealBidiControls } from '../../model/format/text';
 
 function formatNumber(value: number): string {
   return new Intl.NumberFormat(vscode.env.language).format(value);
@@ -85,7 +86,8 @@ export function workitemLabelText(workitem: Workitem): string {
 
 function workitemDescription(workitem: Workitem, now: number): string {
   const parts = [workitem.type, workitem.agentUsername, formatAge(ageOf(workitem.createdAt, now))];
-  return parts.filter((part): part is string => Boolean(part)).join(' · ');
+  // A server-sent type or agent name must not reorder the row with bidi control characters.
+  return revealBidiControls(parts.filter((part): part is string => Boolean(part)).join(' · '));
 }
 
 function workitemTooltip(workitem: Workitem, now: number): vscode.MarkdownString {
