@@ -7,6 +7,7 @@ import { SchemaTypeParamsSchema, SearchQuerySchema, type SearchQuery } from '../
 import type { Route } from '../router';
 import type { ServerDeps } from '../serverDeps';
 import { parseRequestPart, queryObject } from '../validation';
+import { WorkitemJsonCache } from '../workitemJsonCache';
 
 const SERVED_TYPES = ['workitem', 'queue'] as const;
 
@@ -34,6 +35,7 @@ function searchWorkitems(deps: ServerDeps, query: SearchQuery): SearchResult {
 }
 
 export function searchRoutes(deps: ServerDeps): Route[] {
+  const json = new WorkitemJsonCache();
   return [
     {
       method: 'GET',
@@ -49,7 +51,7 @@ export function searchRoutes(deps: ServerDeps): Route[] {
         }
         if (type === 'workitem') {
           const result = searchWorkitems(deps, parsed);
-          return jsonReply({ count: result.objects.length, total: result.total, objects: result.objects });
+          return jsonReply(json.envelope(result.total, result.objects));
         }
         if (type === 'queue') {
           const result = searchQueues(deps.store.queues(), parsed);

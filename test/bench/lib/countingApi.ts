@@ -1,0 +1,66 @@
+// A WorkitemsApi that passes every call to a real client and tallies them by kind, so a refresh
+// cycle's requests can be broken down (counts vs pages). The client's own onRequest report stays
+// the authority on HTTP requests; this only says what they were for.
+import type { Queue, Workitem } from '../../../src/api/schemas';
+import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from '../../../src/api/workitemsApi';
+
+export interface CallTally {
+  counts: number;
+  searches: number;
+  other: number;
+}
+
+export class CountingApi implements WorkitemsApi {
+  readonly tally: CallTally = { counts: 0, searches: 0, other: 0 };
+
+  constructor(private readonly inner: WorkitemsApi) {}
+
+  snapshot(): CallTally {
+    return { ...this.tally };
+  }
+
+  search(params: SearchParams, options?: RequestOptions): Promise<SearchPage> {
+    this.tally.searches++;
+    return this.inner.search(params, options);
+  }
+
+  pages(params: Omit<SearchParams, 'start'>, options?: RequestOptions): AsyncIterable<SearchPage> {
+    this.tally.other++;
+    return this.inner.pages(params, options);
+  }
+
+  count(q: string | undefined, options?: RequestOptions): Promise<number> {
+    this.tally.counts++;
+    return this.inner.count(q, options);
+  }
+
+  fetchWorkitem(id: string, options?: RequestOptions): Promise<Workitem> {
+    this.tally.other++;
+    return this.inner.fetchWorkitem(id, options);
+  }
+
+  hold(id: string, options?: RequestOptions): Promise<Workitem> {
+    this.tally.other++;
+    return this.inner.hold(id, options);
+  }
+
+  unhold(id: string, options?: RequestOptions): Promise<Workitem> {
+    this.tally.other++;
+    return this.inner.unhold(id, options);
+  }
+
+  hangUp(id: string, options?: RequestOptions): Promise<Workitem> {
+    this.tally.other++;
+    return this.inner.hangUp(id, options);
+  }
+
+  transferToQueue(id: string, queueId: string, transfer?: TransferOptions, options?: RequestOptions): Promise<void> {
+    this.tally.other++;
+    return this.inner.transferToQueue(id, queueId, transfer, options);
+  }
+
+  listQueues(options?: RequestOptions): Promise<Queue[]> {
+    this.tally.other++;
+    return this.inner.listQueues(options);
+  }
+}

@@ -1,0 +1,58 @@
+// The baseline the indexed store is compared with: the same compiled query (the sandbox's own
+// parser, field readers and matchers) turned into one predicate, tested against every workitem
+// in a plain loop. No index, no position order: a page is every match, sorted, then sliced.
+import type { Workitem } from '../../../src/api/schemas';
+import { compileQuery, type QueryNode } from '../../../src/sandbox/query';
+
+export type Predicate = (workitem: Workitem) => boolean;
+
+export function predicateOf(node: QueryNode): Predicate {
+  switch (node.kind) {
+    case 'all':
+      return () => true;
+    case 'and': {
+      const children = node.children.map(predicateOf);
+      return (workitem) => children.every((child) => child(workitem));
+    }
+    case 'or': {
+      const children = node.children.map(predicateOf);
+      return (workitem) => children.some((child) => child(workitem));
+    }
+    case 'not': {
+      const child = predicateOf(node.child);
+      return (workitem) => !child(workitem);
+    }
+    case 'match': {
+      const { field, matcher } = node;
+      const test = (value: unknown): boolean => matcher.test(value);
+      const matches = field.matches;
+      return matches ? (workitem) => matches(workitem, test) : (workitem) => matcher.test(field.read(workitem));
+    }
+  }
+}
+
+export function compilePredicate(q: string | undefined): Predicate {
+  return predicateOf(compileQuery(q));
+}
+
+export function scanCount(workitems: readonly Workitem[], predicate: Predicate): number {
+  let total = 0;
+  for (let i = 0; i < workitems.length; i++) {
+    if (predicate(workitems[i])) {
+      total++;
+    }
+  }
+  return total;
+}
+
+/** The first `rows` matches, newest first, and the total. */
+export function scanPage(workitems: readonly Workitem[], predicate: Predicate, rows: number): { total: number; page: Workitem[] } {
+  const matches: Workitem[] = [];
+  for (let i = 0; i < workitems.length; i++) {
+    if (predicate(workitems[i])) {
+      matches.push(workitems[i]);
+    }
+  }
+  matches.sort((a, b) => b.createdAt - a.createdAt);
+  return { total: matches.length, page: matches.slice(0, rows) };
+}
