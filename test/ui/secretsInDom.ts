@@ -10,7 +10,7 @@ import { signIn } from '../../src/api/auth';
 import { NcxClient } from '../../src/api/client';
 import { DEFAULT_USERS, startSandbox } from '../../src/sandbox';
 import { startTokenRecordingRelay } from '../integration/helpers/tokenRelay';
-import { chooseQuickPickItem, openPalette, quickInput, runFromPalette, screenshot, STEP_TIMEOUT_MS, waitForRows, findWebviewFrameShowing, answerInputBox, type UiCheckContext } from './workbench';
+import { chooseFromStatusBarEntry, openPalette, quickInput, runFromPalette, screenshot, STEP_TIMEOUT_MS, waitForRows, findWebviewFrameShowing, answerInputBox, type UiCheckContext } from './workbench';
 
 const CONTAINER_TITLE = 'Workitems';
 const SIGN_IN_COMMAND = 'Workitems: Sign In to NCX…';
@@ -118,8 +118,8 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     await runFromPalette(page, 'Workitems: Sign Out');
     // The refreshed detail panel takes the keyboard focus, and a webview keeps F1 to itself: back
     // to the sandbox through the connection's status-bar entry instead, as a mouse user would.
-    await page.locator('.part.statusbar .statusbar-item', { hasText: 'Sign in to NCX' }).first().click();
-    await chooseQuickPickItem(page, 'Use Local Sandbox');
+    const connectionEntry = page.locator('.part.statusbar .statusbar-item', { hasText: 'Sign in to NCX' }).first();
+    await chooseFromStatusBarEntry(page, connectionEntry, 'Use Local Sandbox');
     await waitForRows(page, 'the local sandbox again', (rows) => rows.some((row) => STATE_ROW.test(row)));
   } finally {
     await relay.stop();

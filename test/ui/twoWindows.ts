@@ -11,7 +11,7 @@ import type { Workitem } from '../../src/api/schemas';
 import { startSandbox } from '../../src/sandbox';
 import {
   answerInputBox,
-  chooseQuickPickItem,
+  chooseFromStatusBarEntry,
   findWebviewFrameShowing,
   openPalette,
   quickInput,
@@ -150,8 +150,7 @@ async function waitForNotification(page: Page, text: string): Promise<string[]> 
 async function backToLocalSandbox(window: Window): Promise<void> {
   const { page } = window;
   await page.keyboard.press('Escape');
-  await connectionEntry(page).click();
-  await chooseQuickPickItem(page, 'Use Local Sandbox');
+  await chooseFromStatusBarEntry(page, connectionEntry(page), 'Use Local Sandbox');
   await waitForRows(page, `the local sandbox again in ${window.name}`, (rows) => rows.some((row) => STATE_ROW.test(row)));
 }
 

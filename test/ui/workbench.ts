@@ -79,6 +79,27 @@ export async function chooseQuickPickItem(page: Page, label: string): Promise<vo
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
 }
 
+/**
+ * Clicks a status-bar entry until its quick pick opens, then picks `label`. A click that lands while
+ * the entry is being re-rendered (its text just changed) opens nothing, so it is tried again.
+ */
+export async function chooseFromStatusBarEntry(page: Page, entry: Locator, label: string): Promise<void> {
+  const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  for (let attempt = 1; ; attempt++) {
+    await entry.click({ timeout: STEP_TIMEOUT_MS });
+    try {
+      await choice.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
+  await chooseQuickPickItem(page, label);
+}
+
 /** Types into the open input box and presses Enter. */
 export async function answerInputBox(page: Page, text: string): Promise<void> {
   await quickInput(page).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
