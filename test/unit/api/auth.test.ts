@@ -1,23 +1,14 @@
 // Signing in and renewing tokens against the sandbox's provider endpoints.
 import { strict as assert } from 'node:assert';
 import { refreshToken, signIn } from '../../../src/api/auth';
-import { isNcxError, type NcxError, type NcxErrorKind } from '../../../src/api/errors';
 import { decodeToken } from '../../../src/api/token';
 import { closedPort } from './helpers/closedPort';
 import { startTestSandbox, type TestSandbox } from './helpers/sandbox';
+import { expectNcxError } from './helpers/expectNcxError';
 
 const LIFETIME_SECONDS = 600;
 
-async function failure(promise: Promise<unknown>, kind: NcxErrorKind): Promise<NcxError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isNcxError(error), `expected an NcxError, got ${String(error)}`);
-    assert.equal(error.kind, kind, error.message);
-    return error;
-  }
-  assert.fail(`expected a ${kind} error`);
-}
+const failure = expectNcxError;
 
 describe('api/auth against the sandbox', () => {
   let harness: TestSandbox;

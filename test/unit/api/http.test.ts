@@ -2,24 +2,15 @@
 // gives (HTML, oversized bodies, echoed tokens, HTTP-date Retry-After).
 import { strict as assert } from 'node:assert';
 import { z } from 'zod';
-import { isNcxError, type NcxError, type NcxErrorKind } from '../../../src/api/errors';
 import { request, type HttpConfig, type RequestLogEntry } from '../../../src/api/http';
 import { realisticWorkitem } from './fixtures/workitems';
 import { closedPort } from './helpers/closedPort';
 import { sendJson, startLoopbackServer, type LoopbackServer } from './helpers/loopbackServer';
+import { expectNcxError } from './helpers/expectNcxError';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqYXNvbiJ9.c2VjcmV0LXNpZ25hdHVyZQ';
 
-async function rejection(promise: Promise<unknown>, kind: NcxErrorKind): Promise<NcxError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isNcxError(error), `expected an NcxError, got ${String(error)}`);
-    assert.equal(error.kind, kind, error.message);
-    return error;
-  }
-  assert.fail(`expected a ${kind} error`);
-}
+const rejection = expectNcxError;
 
 describe('api/http', () => {
   let server: LoopbackServer | undefined;

@@ -4,7 +4,7 @@
 // hang: the client runs with a short timeout and retries that do not wait.
 import { strict as assert } from 'node:assert';
 import { NcxClient, type NcxClientOptions } from '../../../src/api/client';
-import { isNcxError, type NcxError, type NcxErrorKind } from '../../../src/api/errors';
+import { type NcxError, type NcxErrorKind } from '../../../src/api/errors';
 import type { SearchPage } from '../../../src/api/workitemsApi';
 import { groupValueOf, OTHER_GROUP_VALUE, ROOT_ID } from '../../../src/model/groupKeys';
 import type { ErrorModelNode, ModelNode } from '../../../src/model/modelNodes';
@@ -36,6 +36,7 @@ import {
   wrongEnvelope,
 } from './support/hostileAnswers';
 import { describeReasons, recordUnhandledRejections, type RejectionRecorder } from './support/unhandledRejections';
+import { expectNcxError } from '../api/helpers/expectNcxError';
 
 const TOKEN = 'SECRET-MARKER-hostile-server-token-5d1e';
 const TIMEOUT_MS = 400;
@@ -44,15 +45,9 @@ const ids = (items: readonly { workitemId: string }[]): string[] => items.map((i
 const catalogIds = (from: number, to: number): string[] => ids(CATALOG.slice(from, to));
 
 async function rejection(promise: Promise<unknown>, kind: NcxErrorKind): Promise<NcxError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(isNcxError(error), `expected an NcxError, got ${String(error)}`);
-    assert.equal(error.kind, kind, error.message);
-    assert.ok(!error.message.includes(TOKEN), 'the message must not show the token');
-    return error;
-  }
-  assert.fail(`expected a ${kind} error`);
+  const error = await expectNcxError(promise, kind);
+  assert.ok(!error.message.includes(TOKEN), 'the message must not show the token');
+  return error;
 }
 
 function errorRow(nodes: readonly ModelNode[]): ErrorModelNode {
