@@ -10,10 +10,9 @@ import { signIn } from '../../src/api/auth';
 import { NcxClient } from '../../src/api/client';
 import { DEFAULT_USERS, startSandbox } from '../../src/sandbox';
 import { startTokenRecordingRelay } from '../integration/helpers/tokenRelay';
-import { chooseFromStatusBarEntry, openPalette, quickInput, runFromPalette, screenshot, STEP_TIMEOUT_MS, waitForRows, findWebviewFrameShowing, answerInputBox, type UiCheckContext } from './workbench';
+import { chooseFromStatusBarEntry, signInThroughPalette, runFromPalette, screenshot, STEP_TIMEOUT_MS, waitForRows, findWebviewFrameShowing, answerInputBox, type UiCheckContext } from './workbench';
 
 const CONTAINER_TITLE = 'Workitems';
-const SIGN_IN_COMMAND = 'Workitems: Sign In to NCX…';
 const STATE_ROW = /^(inqueue|offered|accepted|active|hold|conference|terminated|dispositioned) · /;
 const PROBE_USER = 'secrets-probe';
 
@@ -43,20 +42,6 @@ async function waitForText(page: Page, text: string): Promise<void> {
     await page.waitForTimeout(250);
   }
   throw new Error(`the workbench never showed "${text}"`);
-}
-
-/** "Sign In to NCX…" from the palette, each of its three boxes answered once its title shows. */
-async function signInThroughPalette(page: Page, answers: readonly [string, string, string]): Promise<void> {
-  await openPalette(page, SIGN_IN_COMMAND);
-  await page.keyboard.press('Enter');
-  for (const [index, answer] of answers.entries()) {
-    await page
-      .locator('.quick-input-widget .quick-input-title', { hasText: `(${index + 1}/3)` })
-      .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    await quickInput(page).fill(answer);
-    await page.keyboard.press('Enter');
-  }
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
 }
 
 export async function run(page: Page, context: UiCheckContext): Promise<void> {

@@ -13,8 +13,7 @@ import {
   answerInputBox,
   chooseFromStatusBarEntry,
   findWebviewFrameShowing,
-  openPalette,
-  quickInput,
+  signInThroughPalette,
   runFromPalette,
   screenshot,
   STEP_TIMEOUT_MS,
@@ -50,20 +49,6 @@ async function openWorkbench(window: Window): Promise<void> {
     await page.waitForTimeout(1000);
   }
   await waitForRows(page, `state groups in ${window.name}`, (rows) => rows.some((row) => STATE_ROW.test(row)));
-}
-
-/** "Sign In to NCX…" from the palette, each of its three boxes answered once its title shows. */
-async function signInThroughPalette(page: Page, answers: readonly [string, string, string]): Promise<void> {
-  await openPalette(page, 'Workitems: Sign In to NCX…');
-  await page.keyboard.press('Enter');
-  for (const [index, answer] of answers.entries()) {
-    await page
-      .locator('.quick-input-widget .quick-input-title', { hasText: `(${index + 1}/3)` })
-      .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    await quickInput(page).fill(answer);
-    await page.keyboard.press('Enter');
-  }
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
 }
 
 function connectionEntry(page: Page) {

@@ -100,6 +100,20 @@ export async function chooseFromStatusBarEntry(page: Page, entry: Locator, label
   await chooseQuickPickItem(page, label);
 }
 
+/** "Workitems: Sign In to NCX…" from the palette, each of its three boxes answered once its title shows. */
+export async function signInThroughPalette(page: Page, answers: readonly [string, string, string]): Promise<void> {
+  await openPalette(page, 'Workitems: Sign In to NCX…');
+  await page.keyboard.press('Enter');
+  for (const [index, answer] of answers.entries()) {
+    await page
+      .locator('.quick-input-widget .quick-input-title', { hasText: `(${index + 1}/3)` })
+      .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await quickInput(page).fill(answer);
+    await page.keyboard.press('Enter');
+  }
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+}
+
 /** Types into the open input box and presses Enter. */
 export async function answerInputBox(page: Page, text: string): Promise<void> {
   await quickInput(page).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
