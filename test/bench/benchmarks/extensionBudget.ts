@@ -191,7 +191,8 @@ export async function runExtensionBudget(context: BenchContext): Promise<BenchRe
   }
   const empty = [...emptyRuns].sort((a, b) => a.activationMs - b.activationMs)[0];
   say(
-    `activation in VS Code, ${ACTIVATION_RUNS} runs: ${runs.map((run) => `${ms(run.activationMs)} (load ${ms(run.loadMs)} + activate ${ms(run.activateMs)})`).join(', ')}` +
+    `activation in VS Code as its Running Extensions view counts it (loading the code + the activate() call), ${ACTIVATION_RUNS} runs: ` +
+      `${runs.map((run) => `${ms(run.activationMs)} (load ${ms(run.loadMs)} + activate ${ms(run.activateCallMs)})`).join(', ')}` +
       `${runs.some((run) => run.wasActive) ? ' (ALREADY ACTIVE in a run: not measured)' : ''}`,
   );
   say(`view hidden: connection ${figures.statusHidden}, ${figures.requestsHidden} API requests in ${ms(figures.hiddenWaitMs)} after activation (all runs: ${runs.map((run) => run.requestsHidden).join(', ')})`);
@@ -200,17 +201,21 @@ export async function runExtensionBudget(context: BenchContext): Promise<BenchRe
       `(e.g. ${figures.sampleRequests.slice(0, 3).join(', ')})`,
   );
   say(
-    `an empty extension of the same id, same VS Code (what the extension host spends on any activation): ` +
-      `${emptyRuns.map((run) => ms(run.activationMs)).join(', ')}; the lower, ${ms(empty.activationMs)}, is the comparison`,
+    `extension.activate() end to end after loading (adds the extension host's own set-up of the context: storage, secrets): ` +
+      `${runs.map((run) => ms(run.activateMs)).join(', ')}`,
+  );
+  say(
+    `an empty extension of the same id, same VS Code: activation ${emptyRuns.map((run) => ms(run.activationMs)).join(', ')}, ` +
+      `extension.activate() end to end ${emptyRuns.map((run) => ms(run.activateMs)).join(', ')} (the host's share of any activation); the lower run is the comparison`,
   );
   if (figures.otherRequests.length > 0) {
     say(`other HTTP requests in the extension host (not the extension's API): ${figures.otherRequests.join(', ')}`);
   }
   results.push({
     bench: '5 activation',
-    figure: `median ${ms(figures.activationMs)} of ${ACTIVATION_RUNS} VS Code runs (load ${ms(figures.loadMs)} + activate ${ms(figures.activateMs)})`,
+    figure: `median ${ms(figures.activationMs)} of ${ACTIVATION_RUNS} VS Code runs (load ${ms(figures.loadMs)} + activate ${ms(figures.activateCallMs)})`,
     target: `≤ ${ACTIVATION_TARGET_MS} ms`,
-    comparison: `empty extension ${ms(empty.activationMs)} (load ${ms(empty.loadMs)} + activate ${ms(empty.activateMs)})`,
+    comparison: `empty extension ${ms(empty.activationMs)}; end to end with the host's set-up ${ms(figures.activateMs + figures.loadMs)} (empty: ${ms(empty.activateMs)})`,
     verdict: runs.some((run) => run.wasActive) ? 'not measured' : verdictOf(figures.activationMs <= ACTIVATION_TARGET_MS),
   });
   results.push({

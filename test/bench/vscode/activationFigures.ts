@@ -4,11 +4,16 @@ import { z } from 'zod';
 export const ActivationFiguresSchema = z.object({
   /** Already active when the probe started: then activationMs measured nothing. */
   wasActive: z.boolean(),
-  /** `extension.activate()`: loading dist/extension.js and running its activate(). */
+  /**
+   * The activation as VS Code counts it (its Running Extensions view shows code loading + the
+   * activate call): loading the bundle + the span of VS Code's own marks around activate().
+   */
   activationMs: z.number(),
-  /** Of which: loading (compiling and running) the bundle's top level. */
+  /** Loading (compiling and running) the bundle's top level. */
   loadMs: z.number(),
-  /** Of which: the extension host's activation and the extension's activate(). */
+  /** From VS Code's `willActivateExtension` mark to its `didActivateExtension` mark: activate() and its promise. */
+  activateCallMs: z.number(),
+  /** `extension.activate()` end to end after loading: the call above plus the extension host's own set-up of the context. */
   activateMs: z.number(),
   hiddenWaitMs: z.number(),
   /** The connection's status after activation, view hidden (`idle`: nothing started). */
