@@ -1,6 +1,5 @@
 // The NCX workitems API over HTTP: the implementation of WorkitemsApi the extension uses.
 // Every call goes through http.ts; every answer is validated before anything above sees it.
-import { z } from 'zod';
 import { NcxError } from './errors';
 import { redactIssues } from './excerpt';
 import {
@@ -24,6 +23,7 @@ import {
 } from './validation';
 import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from './workitemsApi';
 import { summarizeIssues } from './zodIssues';
+import * as z from './zodMini';
 
 export interface NcxClientOptions {
   /** The API's base URL: the `location` a sign-in answered, or the sandbox's URL. */

@@ -1,7 +1,6 @@
 // The one way this client talks HTTP. Every call goes through `request`, so timeouts,
 // cancellation, the size cap, retries, error mapping and the request log behave the same for all.
 import fetch from 'node-fetch';
-import type { z } from 'zod';
 import { ConnectionWatch } from './connectionWatch';
 import { NcxError, type NcxErrorDetails, type NcxErrorKind } from './errors';
 import { redactIssues, withoutSecrets } from './excerpt';
@@ -16,6 +15,7 @@ import {
 } from './httpErrors';
 import { DEFAULT_RETRY_TUNING, retryDelayMs, sleep, type RetryTuning } from './retryPolicy';
 import { describeZodIssues } from './zodIssues';
+import * as z from './zodMini';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -62,8 +62,11 @@ export interface Answer {
   redact(text: string): string;
 }
 
-/** Validates the parsed JSON of a 2xx answer (`undefined` when the body was empty). */
-export type AnswerReader<T> = z.ZodType<T> | ((json: unknown, answer: Answer) => T);
+/**
+ * Validates the parsed JSON of a 2xx answer (`undefined` when the body was empty). Any zod schema
+ * will do, from zod/mini or the full build: both are read through zod's shared core.
+ */
+export type AnswerReader<T> = z.core.$ZodType<T> | ((json: unknown, answer: Answer) => T);
 
 export interface HttpRequest<T> {
   method: HttpMethod;
@@ -89,8 +92,8 @@ interface Prepared {
   maxAnswerBytes: number;
 }
 
-function isZodSchema<T>(reader: AnswerReader<T>): reader is z.ZodType<T> {
-  return typeof reader === 'object' && reader !== null && 'safeParse' in reader;
+function isZodSchema<T>(reader: AnswerReader<T>): reader is z.core.$ZodType<T> {
+  return typeof reader === 'object' && reader !== null && '_zod' in reader;
 }
 
 function prepare<T>(config: HttpConfig, call: HttpRequest<T>): Prepared {
@@ -160,7 +163,7 @@ function readAnswer<T>(
   if (!isZodSchema(call.answer)) {
     return call.answer(json, { status, malformed, redact });
   }
-  const parsed = call.answer.safeParse(json);
+  const parsed = z.safeParse(call.answer, json);
   if (!parsed.success) {
     throw malformed(describeZodIssues(parsed.error.issues, json));
   }

@@ -1,66 +1,66 @@
-import { z } from 'zod';
 import { PRIORITY_MAX, PRIORITY_MIN } from './domain';
+import * as z from './zodMini';
 
 // Every object schema is "loose": fields NCX adds that we do not know are kept, not dropped,
 // because developers inspecting a payload want to see everything the server sent.
 // Enumerated fields (state, channelType, type, actions) are plain strings here on purpose: an
 // unknown value must not cost the user the whole workitem (see domain.ts isKnown*).
 
-const epochMs = z.number().int().nonnegative();
+const epochMs = z.number().check(z.int(), z.nonnegative());
 
 export const TimeEventSchema = z.looseObject({
   type: z.string(),
   timestamp: epochMs,
-  userId: z.string().optional(),
+  userId: z.optional(z.string()),
   /** The state the workitem entered with this event. */
-  state: z.string().optional(),
-  queueId: z.string().optional(),
-  note: z.string().optional(),
+  state: z.optional(z.string()),
+  queueId: z.optional(z.string()),
+  note: z.optional(z.string()),
 });
 export type TimeEvent = z.infer<typeof TimeEventSchema>;
 
 export const ContactSchema = z.looseObject({
   _id: z.string(),
-  firstName: z.string().optional(),
-  lastName: z.string().optional(),
-  company: z.string().optional(),
-  phone: z.string().optional(),
-  email: z.string().optional(),
+  firstName: z.optional(z.string()),
+  lastName: z.optional(z.string()),
+  company: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  email: z.optional(z.string()),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
 export const WorkitemSchema = z.looseObject({
-  _id: z.string().optional(),
-  workitemId: z.string().min(1),
-  tenantId: z.string().optional(),
+  _id: z.optional(z.string()),
+  workitemId: z.string().check(z.minLength(1)),
+  tenantId: z.optional(z.string()),
   channelType: z.string(),
   type: z.string(),
   state: z.string(),
-  currentStateName: z.string().optional(),
-  priority: z.number().int().min(PRIORITY_MIN).max(PRIORITY_MAX).optional(),
-  contactId: z.string().optional(),
-  contact: ContactSchema.optional(),
-  agentUsername: z.string().optional(),
-  selectedQueue: z.string().optional(),
+  currentStateName: z.optional(z.string()),
+  priority: z.optional(z.number().check(z.int(), z.gte(PRIORITY_MIN), z.lte(PRIORITY_MAX))),
+  contactId: z.optional(z.string()),
+  contact: z.optional(ContactSchema),
+  agentUsername: z.optional(z.string()),
+  selectedQueue: z.optional(z.string()),
   createdAt: epochMs,
-  modifiedAt: epochMs.optional(),
-  assignedAt: epochMs.optional(),
-  terminatedAt: epochMs.optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
-  campaignId: z.string().optional(),
-  dispositionId: z.string().optional(),
-  summary: z.string().optional(),
-  actions: z.array(z.string()).optional(),
-  timeEvents: z.array(TimeEventSchema).optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
+  modifiedAt: z.optional(epochMs),
+  assignedAt: z.optional(epochMs),
+  terminatedAt: z.optional(epochMs),
+  from: z.optional(z.string()),
+  to: z.optional(z.string()),
+  campaignId: z.optional(z.string()),
+  dispositionId: z.optional(z.string()),
+  summary: z.optional(z.string()),
+  actions: z.optional(z.array(z.string())),
+  timeEvents: z.optional(z.array(TimeEventSchema)),
+  data: z.optional(z.record(z.string(), z.unknown())),
 });
 export type Workitem = z.infer<typeof WorkitemSchema>;
 
 export const QueueSchema = z.looseObject({
   _id: z.string(),
   name: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
 });
 export type Queue = z.infer<typeof QueueSchema>;
 
@@ -69,8 +69,8 @@ export type Queue = z.infer<typeof QueueSchema>;
  * not lose the page), so here it is only required to be an array.
  */
 export const SearchEnvelopeSchema = z.looseObject({
-  count: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
+  count: z.number().check(z.int(), z.nonnegative()),
+  total: z.number().check(z.int(), z.nonnegative()),
   objects: z.array(z.unknown()),
 });
 export type SearchEnvelope = z.infer<typeof SearchEnvelopeSchema>;
@@ -82,8 +82,8 @@ export const ErrorBodySchema = z.looseObject({
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 export const TokenResponseSchema = z.looseObject({
-  location: z.string().url(),
-  token: z.string().min(1),
-  clientLocation: z.string().nullable().optional(),
+  location: z.string().check(z.url()),
+  token: z.string().check(z.minLength(1)),
+  clientLocation: z.optional(z.nullable(z.string())),
 });
 export type TokenResponse = z.infer<typeof TokenResponseSchema>;

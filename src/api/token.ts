@@ -2,7 +2,7 @@
 // only the actions the user may run and renew the token in time. The signature is NOT checked:
 // only the server can, and it does on every request. A token that is not a readable JWT (NCX
 // does not promise one) is "unknown", never an error.
-import { z } from 'zod';
+import * as z from './zodMini';
 
 export const TokenClaimsSchema = z.looseObject({
   sub: z.string(),

@@ -1,7 +1,7 @@
 // zod's issues rendered for people: a dotted path, what was expected, and what actually came
 // (read from the input itself, so the rendering is the same whatever zod's wording is).
-import type { z } from 'zod';
 import { renderValue } from './excerpt';
+import type * as z from './zodMini';
 
 export interface DescribedIssue {
   /** Dotted path, e.g. `timeEvents.3.timestamp`; empty for the value itself. */

@@ -1,8 +1,8 @@
 // The tree's "n workitems failed validation" row: which fields of which workitems did not match the
 // schema. A workitem with a readable id opens in its detail panel (raw JSON beside the issues);
 // the rest are listed in a Markdown document.
-import { z } from 'zod';
 import type { ValidationIssue } from '../api/workitemsApi';
+import * as z from '../api/zodMini';
 import { l10n } from '../ui/l10n';
 import type { PickItem } from '../ui/ui';
 import type { CommandContext } from './context';

@@ -1,6 +1,6 @@
 // The extension's settings: names, defaults and validation in one place (package.json declares the
 // same keys with titles and descriptions; values read from VS Code always pass through this schema).
-import { z } from 'zod';
+import * as z from '../api/zodMini';
 
 export const SETTINGS_SECTION = 'workitemInspector';
 
@@ -9,20 +9,20 @@ export type GroupByMode = (typeof GROUP_BY_MODES)[number];
 
 export const SettingsSchema = z.object({
   /** `sandbox`: the embedded local NCX sandbox; `ncx`: a real NCX location after "Sign In". */
-  'connection.mode': z.enum(['sandbox', 'ncx']).catch('sandbox'),
+  'connection.mode': z.catch(z.enum(['sandbox', 'ncx']), 'sandbox'),
   /** Login host for "Sign In to NCX…"; application scope so a workspace cannot redirect the token. */
-  'ncx.loginUrl': z.string().catch(''),
+  'ncx.loginUrl': z.catch(z.string(), ''),
   /** Live NCX clients send the raw token; `bearer` follows the published spec. */
-  'ncx.authScheme': z.enum(['bearer', 'raw']).catch('bearer'),
+  'ncx.authScheme': z.catch(z.enum(['bearer', 'raw']), 'bearer'),
   /** Allow plain http:// to a non-loopback host (never from a workspace). */
-  'ncx.allowInsecureHttp': z.boolean().catch(false),
-  'sandbox.size': z.number().int().min(0).max(1_000_000).catch(5000),
-  'sandbox.traffic': z.boolean().catch(true),
-  'tree.groupBy': z.enum(GROUP_BY_MODES).catch('stateChannel'),
-  'tree.pageSize': z.number().int().min(10).max(1000).catch(100),
+  'ncx.allowInsecureHttp': z.catch(z.boolean(), false),
+  'sandbox.size': z.catch(z.number().check(z.int(), z.gte(0), z.lte(1_000_000)), 5000),
+  'sandbox.traffic': z.catch(z.boolean(), true),
+  'tree.groupBy': z.catch(z.enum(GROUP_BY_MODES), 'stateChannel'),
+  'tree.pageSize': z.catch(z.number().check(z.int(), z.gte(10), z.lte(1000)), 100),
   /** 0 turns auto-refresh off; it only runs while the view is visible. */
-  refreshIntervalSeconds: z.number().min(0).max(3600).catch(10),
-  requestTimeoutSeconds: z.number().min(1).max(300).catch(15),
+  refreshIntervalSeconds: z.catch(z.number().check(z.gte(0), z.lte(3600)), 10),
+  requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(300)), 15),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;

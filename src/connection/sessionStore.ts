@@ -1,14 +1,14 @@
 // The NCX session the user signed in to: kept whole in SecretStorage (the token must never land
 // in settings or globalState), and validated on the way out because another window, or an older
 // version of the extension, may have written it.
-import { z } from 'zod';
+import * as z from '../api/zodMini';
 import type { Event } from './emitter';
 
 export const StoredSessionSchema = z.object({
-  loginUrl: z.string().min(1),
-  location: z.string().min(1),
-  token: z.string().min(1),
-  username: z.string().min(1),
+  loginUrl: z.string().check(z.minLength(1)),
+  location: z.string().check(z.minLength(1)),
+  token: z.string().check(z.minLength(1)),
+  username: z.string().check(z.minLength(1)),
 });
 export type StoredSession = z.infer<typeof StoredSessionSchema>;
 

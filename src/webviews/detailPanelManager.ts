@@ -1,9 +1,9 @@
 // One webview panel per workitem: opening an open one reveals it, panels survive a window reload
 // (WebviewPanelSerializer), and each panel's behaviour lives in a DetailPanelController.
 import * as vscode from 'vscode';
-import { z } from 'zod';
 import type { WorkitemAction } from '../api/domain';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
+import * as z from '../api/zodMini';
 import { DETAIL_PANEL_VIEW_TYPE } from '../commands/commandIds';
 import { DetailPanelController, type DetailPanelSnapshot, type PanelHost } from './detailPanelController';
 import type { ExtensionMessage } from './messages';
@@ -26,7 +26,7 @@ export interface DetailPanelDeps {
 export type { DetailPanelSnapshot } from './detailPanelController';
 
 /** What the page stores with `vscode.setState`; only the id matters for restoring. */
-const RestoredStateSchema = z.looseObject({ workitemId: z.string().min(1) });
+const RestoredStateSchema = z.looseObject({ workitemId: z.string().check(z.minLength(1)) });
 
 interface OpenPanel {
   panel: vscode.WebviewPanel;

@@ -1,8 +1,8 @@
 // The detail panel's message protocol, one discriminated union per direction. Everything that
 // crosses the webview boundary is parsed here; a message that does not parse is logged and dropped,
 // never thrown into the extension host.
-import { z } from 'zod';
 import { WORKITEM_ACTIONS } from '../api/domain';
+import * as z from '../api/zodMini';
 
 /** Most rows one page request may ask for: keeps one answer's DOM work small. */
 export const MAX_TIMELINE_PAGE = 500;
@@ -12,7 +12,7 @@ const workitemAction = z.enum(WORKITEM_ACTIONS);
 // ── webview → extension ────────────────────────────────────────────────────────────────────────
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   /** The page's script is running; `renderId` says which render it belongs to. */
-  z.object({ type: z.literal('ready'), renderId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('ready'), renderId: z.number().check(z.int(), z.nonnegative()) }),
   z.object({ type: z.literal('runAction'), action: workitemAction }),
   z.object({ type: z.literal('copyJson') }),
   z.object({ type: z.literal('copyId') }),
@@ -20,20 +20,20 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   /** Older timeline entries: `offset` counts from the newest entry. */
   z.object({
     type: z.literal('timelinePage'),
-    offset: z.number().int().nonnegative(),
-    limit: z.number().int().min(1).max(MAX_TIMELINE_PAGE),
+    offset: z.number().check(z.int(), z.nonnegative()),
+    limit: z.number().check(z.int(), z.gte(1), z.lte(MAX_TIMELINE_PAGE)),
   }),
   /** The raw JSON, for a workitem too large to embed it in the page. */
   z.object({ type: z.literal('rawJson') }),
   /** An exception in the page, so it lands in the extension's log. */
-  z.object({ type: z.literal('scriptError'), message: z.string().max(2000) }),
+  z.object({ type: z.literal('scriptError'), message: z.string().check(z.maxLength(2000)) }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 
 // ── extension → webview ───────────────────────────────────────────────────────────────────────
 /** One timeline row, already formatted: the page only places text, it never formats or parses HTML. */
 export const TimelineRowViewSchema = z.object({
-  key: z.number().int().nonnegative(),
+  key: z.number().check(z.int(), z.nonnegative()),
   when: z.string(),
   whenTitle: z.string(),
   relative: z.string(),
@@ -60,16 +60,16 @@ export const ExtensionMessageSchema = z.discriminatedUnion('type', [
     workitemId: z.string(),
     checkedAt: z.number(),
     status: z.string(),
-    banner: bannerSchema.nullable(),
+    banner: z.nullable(bannerSchema),
   }),
   /** An action is running (buttons disabled, one spinner) or finished (`null`). */
-  z.object({ type: z.literal('busy'), action: workitemAction.nullable(), label: z.string().optional() }),
+  z.object({ type: z.literal('busy'), action: z.nullable(workitemAction), label: z.optional(z.string()) }),
   /** A failure to show in the page's banner; `retryable` offers the Retry button. */
   z.object({ type: z.literal('error'), ...bannerSchema.shape }),
   z.object({
     type: z.literal('timelinePage'),
-    offset: z.number().int().nonnegative(),
-    total: z.number().int().nonnegative(),
+    offset: z.number().check(z.int(), z.nonnegative()),
+    total: z.number().check(z.int(), z.nonnegative()),
     rows: z.array(TimelineRowViewSchema),
   }),
   z.object({ type: z.literal('rawJson'), text: z.string() }),
@@ -80,7 +80,7 @@ export type ExtensionMessage = z.infer<typeof ExtensionMessageSchema>;
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; problem: string };
 
-function describeProblem(error: z.ZodError): string {
+function describeProblem(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => `${issue.path.join('.') || '(message)'}: ${issue.message}`)

@@ -1,8 +1,8 @@
 // The tree's filter, kept per workspace (ExtensionContext.workspaceState) and checked with the
 // same parser as the search before it is used: a stored value from an older version, or one
 // edited by hand, must not break the tree.
-import { z } from 'zod';
 import { validateQuery } from '../../api/queryBuilder';
+import * as z from '../../api/zodMini';
 
 export const FILTER_STATE_KEY = 'workitemInspector.tree.filter';
 
