@@ -1,12 +1,27 @@
 // The Workitems tree as data, fed by a WorkitemsApi: counts first, children only for expanded
-// groups, items a page at a time, a cache keyed by stable node ids, refreshes that re-query only
-// what is on screen, and change events that name exactly the rows that changed.
+// groups, items a page at a time, a cache keyed by stable node ids, refreshes that read one page
+// of changes (the change feed) instead of re-counting what is on screen, and change events that
+// name exactly the rows that changed.
+import { setMaxListeners } from 'events';
 import { NcxError } from '../api/errors';
 import { SEARCH_MAX_ROWS } from '../api/paths';
 import type { Workitem } from '../api/schemas';
 import type { SearchPage, ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
 import type { GroupByMode } from '../config/settings';
+import {
+  advanceWatermark,
+  feedParams,
+  ignoresFeedQuery,
+  isUnseen,
+  pageFallbackReason,
+  PROBE_PARAMS,
+  watermarkFromProbe,
+  type FallbackReason,
+  type Watermark,
+} from './changeFeed';
+import { applyMoves, changesCountOf, movesOf } from './countDelta';
 import { ModelEmitter, type ModelEvent } from './events';
+import { FeedSession, type TreeModelStats } from './feedSession';
 import { describeFetchFailure, isCancellation, type FetchFailure } from './fetchFailure';
 import {
   dimensionsFor,
@@ -25,6 +40,7 @@ import { hasMoreItems, newGroupState, renderChildren, type GroupState, type Item
 import type { GroupCount, ModelChange, ModelLoad, ModelNode } from './modelNodes';
 import { RequestLimiter } from './requestLimiter';
 import { ShownNodes } from './shownNodes';
+import { relistOtherGroup, trackedGroupsOf, type GroupTree, type TrackedTree } from './trackedGroups';
 
 export const DEFAULT_PAGE_SIZE = 100;
 /** Newest first: the workitems a person is looking for are usually the recent ones. */
@@ -33,6 +49,8 @@ export const ITEM_SORT = 'createdAt desc';
 export const LOCATE_MAX_POSITIONS = 1000;
 /** First paint (at most ~10 counts) goes out in one go; larger refreshes queue behind it. */
 const DEFAULT_MAX_CONCURRENT_REQUESTS = 12;
+/** Every request in flight listens to the model's abort signal: more than Node's default 10. */
+const ABORT_LISTENERS = 64;
 
 export interface WorkitemTreeModelOptions {
   api: WorkitemsApi;
@@ -43,6 +61,14 @@ export interface WorkitemTreeModelOptions {
   filter?: string;
   maxConcurrentRequests?: number;
 }
+
+export type { TreeModelStats } from './feedSession';
+
+export interface FeedStopped {
+  readonly reason: string;
+}
+
+type FeedOutcome = { readonly page: SearchPage } | { readonly reason: FallbackReason };
 
 export type RootStatus =
   | { readonly kind: 'notLoaded' }
@@ -66,16 +92,20 @@ export class WorkitemTreeModel {
   private generation = 0;
   /** Bumped by every refresh; children fetched in an older cycle are stale. */
   private cycle = 0;
-  private abort = new AbortController();
+  private abort = newAbortController();
   private refreshing: Promise<void> | undefined;
   private readonly limiter: RequestLimiter;
   private readonly changeEmitter = new ModelEmitter<ModelChange>();
   private readonly loadEmitter = new ModelEmitter<ModelLoad>();
+  private readonly feedEmitter = new ModelEmitter<FeedStopped>();
+  private readonly feed = new FeedSession((reason) => this.feedEmitter.fire({ reason }));
 
   /** Rows whose rendering changed; ROOT_ID means the top level. */
   readonly onDidChange: ModelEvent<ModelChange> = this.changeEmitter.event;
   /** A group's (or the root's) children were fetched, successfully or not. */
   readonly onDidLoad: ModelEvent<ModelLoad> = this.loadEmitter.event;
+  /** The server refused the change feed: from now on every refresh re-counts what is on screen. */
+  readonly onDidStopFeed: ModelEvent<FeedStopped> = this.feedEmitter.event;
 
   constructor(options: WorkitemTreeModelOptions) {
     this.api = options.api;
@@ -180,17 +210,21 @@ export class WorkitemTreeModel {
     }
   }
 
-  /** Re-queries what is on screen: every visible group's count, every expanded group's rows. */
+  /**
+   * Brings what is on screen up to date: one page of the change feed applied to the counts and
+   * rows held, or (no watermark, a filter, too many changes…) every visible group re-counted.
+   */
   refresh(): Promise<void> {
     if (this.refreshing) {
       return this.refreshing;
     }
     const generation = this.generation;
     const run: Promise<void> = (async () => {
-      this.cycle++;
       if (this.root.children !== undefined) {
         const root = this.root;
-        await this.exclusive(root, () => this.load(root, true));
+        await this.withFeedLock(() => this.exclusive(root, () => this.refreshCycle(generation)));
+      } else {
+        this.cycle++;
       }
       if (generation === this.generation) {
         this.emitChanges();
@@ -210,8 +244,12 @@ export class WorkitemTreeModel {
     if (group === undefined) {
       return;
     }
-    await this.exclusive(group, () => this.fetchNextPage(group));
+    await this.loadNextPage(group);
     this.emitChanges();
+  }
+
+  stats(): TreeModelStats {
+    return this.feed.stats();
   }
 
   /** Fetches again whatever failed where an error row stands. */
@@ -223,7 +261,7 @@ export class WorkitemTreeModel {
     if (group.children?.kind === 'items' && group.children.moreFailure) {
       return this.loadMore(errorNodeId);
     }
-    await this.exclusive(group, () => this.load(group, false));
+    await this.reloadChildren(group);
     this.emitChanges();
   }
 
@@ -269,6 +307,7 @@ export class WorkitemTreeModel {
   /** Swaps the client (sign-in, sign-out, sandbox restart): everything is fetched again. */
   setApi(api: WorkitemsApi): void {
     this.api = api;
+    this.feed.allowAgain();
     this.reset();
   }
 
@@ -311,7 +350,7 @@ export class WorkitemTreeModel {
         this.emitChanges();
         return undefined;
       }
-      await this.exclusive(leaf, () => this.fetchNextPage(leaf));
+      await this.loadNextPage(leaf);
     }
   }
 
@@ -320,6 +359,7 @@ export class WorkitemTreeModel {
     this.abort.abort();
     this.changeEmitter.dispose();
     this.loadEmitter.dispose();
+    this.feedEmitter.dispose();
   }
 
   // ---- fetching ------------------------------------------------------------------------------
@@ -327,11 +367,12 @@ export class WorkitemTreeModel {
   private reset(): void {
     this.generation++;
     this.abort.abort();
-    this.abort = new AbortController();
+    this.abort = newAbortController();
     this.groups.clear();
     this.latest.clear();
     this.shown.clear();
     this.refreshing = undefined;
+    this.feed.reset();
     this.dimensions = dimensionsFor(this.groupBy);
     this.root = newGroupState(ROOT_ID, [], groupQuery(this.filter, []));
     this.changeEmitter.fire({ nodeIds: [ROOT_ID] });
@@ -357,11 +398,29 @@ export class WorkitemTreeModel {
   }
 
   private ensureFresh(group: GroupState): Promise<void> {
-    return this.exclusive(group, async () => {
-      if (group.children === undefined || this.isStale(group)) {
-        await this.load(group, false);
-      }
-    });
+    return this.withFeedLock(() =>
+      this.exclusive(group, async () => {
+        if (group.children === undefined || this.isStale(group)) {
+          await this.loadSynced(group);
+        }
+      }),
+    );
+  }
+
+  private reloadChildren(group: GroupState): Promise<void> {
+    return this.withFeedLock(() => this.exclusive(group, () => this.loadSynced(group)));
+  }
+
+  /** The next page of a workitem group, after the rows held are brought to the server's present. */
+  private loadNextPage(group: GroupState): Promise<void> {
+    return this.withFeedLock(() =>
+      this.exclusive(group, async () => {
+        if (this.feed.keepsCounts(this.filter)) {
+          await this.syncWithFeed(undefined);
+        }
+        await this.fetchNextPage(group);
+      }),
+    );
   }
 
   /** A refresh reaches each group once per cycle, even if the view fetched it meanwhile. */
@@ -480,6 +539,8 @@ export class WorkitemTreeModel {
       if (generation !== this.generation) {
         return;
       }
+      // The feed keeps the count as of W; a total taken now may already hold the next page's changes.
+      const total = this.feed.keepsCounts(this.filter) ? group.count : page.total;
       this.acceptPage(
         group,
         {
@@ -487,7 +548,7 @@ export class WorkitemTreeModel {
           items: mergeItems(children.items, page.items),
           issues: mergeIssues(children.issues, page.issues),
           nextStart: children.nextStart + page.count,
-          total: page.total,
+          total,
           exhausted: page.count === 0,
         },
         page,
@@ -503,7 +564,7 @@ export class WorkitemTreeModel {
 
   private acceptPage(group: GroupState, children: ItemLevelChildren, page: SearchPage): void {
     group.children = children;
-    group.count = page.total;
+    group.count = children.total;
     group.wantedRows = children.nextStart;
     for (const item of page.items) {
       this.latest.set(item.workitemId, item);
@@ -518,8 +579,7 @@ export class WorkitemTreeModel {
       await this.ensureFresh(parent);
       if (!this.lists(parent, id)) {
         // The workitem may have moved since the last count: count this level again once.
-        const level = parent;
-        await this.exclusive(level, () => this.load(level, false));
+        await this.reloadChildren(parent);
       }
       const child = this.groups.get(id);
       if (generation !== this.generation || child === undefined || !this.lists(parent, id)) {
@@ -563,6 +623,260 @@ export class WorkitemTreeModel {
     });
   }
 
+  // ---- change feed ---------------------------------------------------------------------------
+
+  private feedUsable(): boolean {
+    return this.feed.usable(this.filter);
+  }
+
+  /** Feed pages and the fetches they bracket run one at a time (taken before a group's queue). */
+  private withFeedLock(task: () => Promise<void>): Promise<void> {
+    return this.feedUsable() ? this.feed.exclusive(task) : task();
+  }
+
+  private async refreshCycle(generation: number): Promise<void> {
+    const root = this.root;
+    const watermark = this.feed.watermark;
+    const rootCurrent = (root.children?.kind === 'groups' || root.children?.kind === 'items') && !this.isStale(root);
+    this.feed.noteCycle();
+    if (this.feedUsable() && watermark !== undefined && rootCurrent) {
+      const tracked = trackedGroupsOf(this.groupTree(), undefined);
+      this.cycle++;
+      const outcome = await this.fetchFeed(watermark);
+      if (generation !== this.generation) {
+        return;
+      }
+      const reason = 'reason' in outcome ? outcome.reason : await this.applyFeedPage(outcome.page, watermark, tracked);
+      if (generation !== this.generation) {
+        return;
+      }
+      if (reason === undefined) {
+        for (const group of tracked.opened) {
+          group.childrenCycle = this.cycle;
+        }
+        this.loadEmitter.fire({ parentId: ROOT_ID, ok: true });
+        await this.auditOneCount(tracked, generation);
+        return;
+      }
+      this.feed.noteFallback(reason);
+    } else {
+      if (this.feedUsable() && rootCurrent) {
+        this.feed.noteFallback('noWatermark');
+      }
+      this.cycle++;
+    }
+    await this.loadWithProbe(true);
+  }
+
+  /**
+   * The classic load of the root, W probed right behind the counts. A change between the two is
+   * counted twice or not at all either way round (the audit heals both); behind, the probe cannot
+   * delay first paint on a server that answers one request at a time. The tree is shown as soon as
+   * the counts are in; the next fetch under the feed lock waits for W instead.
+   */
+  private async loadWithProbe(refreshExpanded: boolean): Promise<void> {
+    const generation = this.generation;
+    this.feed.audit.forget();
+    this.feed.watermark = undefined;
+    const loading = this.load(this.root, refreshExpanded);
+    const probe = this.feedUsable() ? this.probeWatermark() : undefined;
+    await loading;
+    if (probe !== undefined) {
+      // A root that failed to load may have left open groups at an older moment than the probe.
+      this.feed.settleFrom(probe, () => generation === this.generation && this.root.children?.kind !== 'error');
+    }
+  }
+
+  /**
+   * Loads a group's children; when the feed keeps the counts, the groups already held are brought
+   * up to the same moment by a feed page sent just before the group's own requests.
+   */
+  private async loadSynced(group: GroupState): Promise<void> {
+    const watermark = this.feed.watermark;
+    if (!this.feedUsable()) {
+      return this.load(group, false);
+    }
+    if (watermark === undefined) {
+      // Without W nothing is kept by the feed: the root is loaded whole, with a fresh W.
+      return group === this.root ? this.loadWithProbe(true) : this.load(group, false);
+    }
+    const generation = this.generation;
+    const tracked = trackedGroupsOf(this.groupTree(), group);
+    const feed = this.fetchFeed(watermark);
+    await this.load(group, false);
+    await this.settleSync(await feed, watermark, tracked, generation);
+  }
+
+  private async syncWithFeed(excluded: GroupState | undefined): Promise<void> {
+    const watermark = this.feed.watermark;
+    if (watermark === undefined) {
+      return;
+    }
+    const generation = this.generation;
+    const tracked = trackedGroupsOf(this.groupTree(), excluded);
+    await this.settleSync(await this.fetchFeed(watermark), watermark, tracked, generation);
+  }
+
+  private async settleSync(outcome: FeedOutcome, watermark: Watermark, tracked: TrackedTree, generation: number): Promise<void> {
+    if (generation !== this.generation) {
+      return;
+    }
+    const reason = 'reason' in outcome ? outcome.reason : await this.applyFeedPage(outcome.page, watermark, tracked);
+    if (reason !== undefined && generation === this.generation) {
+      this.feed.noteFallback(reason);
+      // The next refresh re-counts everything on screen and takes a fresh W.
+      this.feed.watermark = undefined;
+    }
+  }
+
+  private groupTree(): GroupTree {
+    return {
+      root: this.root,
+      dimensions: this.dimensions,
+      slot: (parent, segment) => this.slot(parent, segment),
+      isStale: (group) => this.isStale(group),
+    };
+  }
+
+  private async probeWatermark(): Promise<Watermark | undefined> {
+    try {
+      const page = await this.limiter.run(() => {
+        throwIfAborted(this.abort.signal);
+        return this.api.search(PROBE_PARAMS, { signal: this.abort.signal });
+      });
+      return watermarkFromProbe(page);
+    } catch (error) {
+      this.feed.stopIfRejected(error);
+      return undefined;
+    }
+  }
+
+  private async fetchFeed(watermark: Watermark): Promise<FeedOutcome> {
+    const signal = this.abort.signal;
+    try {
+      const page = await this.limiter.run(() => {
+        throwIfAborted(signal);
+        return this.api.search(feedParams(watermark), { signal });
+      });
+      return { page };
+    } catch (error) {
+      return { reason: this.feed.stopIfRejected(error) ? 'rejected' : 'failed' };
+    }
+  }
+
+  /** Applies one feed page to the tracked groups; returns why it could not (nothing changed then). */
+  private async applyFeedPage(page: SearchPage, watermark: Watermark, tracked: TrackedTree): Promise<FallbackReason | undefined> {
+    if (ignoresFeedQuery(page, watermark)) {
+      this.feed.stop('the server ignored the change feed query (its answer holds workitems it did not ask for)');
+      return 'rejected';
+    }
+    const unusable = pageFallbackReason(page);
+    if (unusable !== undefined) {
+      return unusable;
+    }
+    const changed = page.items.filter((workitem) => isUnseen(workitem, watermark));
+    const moves = movesOf(changed, watermark, this.dimensions);
+    if (moves === undefined) {
+      return 'unknownOldState';
+    }
+    const byId = new Map(tracked.counted.map((group) => [group.id, group]));
+    const correction = this.feed.audit.settle(
+      (groupId) => {
+        const group = byId.get(groupId);
+        return group === undefined || moves.some((move) => changesCountOf(group, move));
+      },
+      (groupId) => byId.get(groupId)?.count,
+    );
+    const refill = new Set<GroupState>();
+    if (correction !== undefined) {
+      const group = byId.get(correction.groupId);
+      if (group !== undefined) {
+        group.count = correction.count;
+        if (tracked.windows.includes(group)) {
+          // Its rows are likely wrong too.
+          refill.add(group);
+        }
+      }
+    }
+    const windowSize = (group: GroupState): number => Math.max(this.pageSize, group.wantedRows);
+    applyMoves(moves, tracked, windowSize);
+    for (const group of tracked.windows) {
+      // Rows that left shrink a window; once it is down to half, it is filled up again.
+      const children = group.children;
+      if (children?.kind === 'items' && hasMoreItems(children) && children.items.length < windowSize(group) / 2) {
+        refill.add(group);
+      }
+    }
+    for (const group of tracked.opened) {
+      relistOtherGroup(this.groupTree(), group);
+    }
+    for (const move of moves) {
+      const id = move.workitem.workitemId;
+      if (this.latest.has(id) || tracked.windows.some((group) => holdsWorkitem(group, id))) {
+        this.latest.set(id, move.workitem);
+      }
+    }
+    this.feed.watermark = advanceWatermark(watermark, changed);
+    this.feed.notePage();
+    await Promise.all([...refill].map((group) => this.exclusive(group, () => this.refillWindow(group, windowSize(group)))));
+    return undefined;
+  }
+
+  /**
+   * Fetches a window's rows again and keeps the count the feed holds: a row the page shows that a
+   * later feed page moves again is handled by row, so nothing is counted twice.
+   */
+  private async refillWindow(group: GroupState, rows: number): Promise<void> {
+    const generation = this.generation;
+    try {
+      const page = await this.search(group.query, 0, Math.min(rows, SEARCH_MAX_ROWS), this.abort.signal);
+      if (generation !== this.generation) {
+        return;
+      }
+      group.children = {
+        kind: 'items',
+        items: mergeItems([], page.items),
+        issues: mergeIssues([], page.issues),
+        nextStart: page.count,
+        total: group.count,
+        exhausted: page.count === 0,
+      };
+      for (const item of page.items) {
+        this.latest.set(item.workitemId, item);
+      }
+    } catch (error) {
+      if (generation !== this.generation || isCancellation(error)) {
+        return;
+      }
+      group.children = { kind: 'error', failure: describeFetchFailure(error) };
+    }
+  }
+
+  /** Every third feed cycle, one listed group's count is taken again (see countAudit.ts). */
+  private async auditOneCount(tracked: TrackedTree, generation: number): Promise<void> {
+    const candidates = tracked.counted
+      .filter((group) => group === this.root || this.isListedIn(group))
+      .map((group) => group.id);
+    const groupId = this.feed.audit.nextToCount(candidates);
+    const group = groupId === undefined ? undefined : this.groupOf(groupId);
+    if (groupId === undefined || group === undefined) {
+      return;
+    }
+    try {
+      const count = await this.count(group.query, this.abort.signal);
+      if (generation === this.generation) {
+        this.feed.audit.record(groupId, count);
+      }
+    } catch {
+      // A failed audit count only delays the check to the next rotation.
+    }
+  }
+
+  private isListedIn(group: GroupState): boolean {
+    const parent = this.groupOf(parentIdOf(group.id));
+    return parent?.children?.kind === 'groups' && parent.children.slotIds.includes(group.id);
+  }
+
   // ---- change reporting ----------------------------------------------------------------------
 
   private render(group: GroupState): ModelNode[] {
@@ -591,6 +905,16 @@ export class WorkitemTreeModel {
       this.changeEmitter.fire({ nodeIds });
     }
   }
+}
+
+function holdsWorkitem(group: GroupState, workitemId: string): boolean {
+  return group.children?.kind === 'items' && group.children.items.some((item) => item.workitemId === workitemId);
+}
+
+function newAbortController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(ABORT_LISTENERS, controller.signal);
+  return controller;
 }
 
 function normaliseFilter(filter: string | undefined): string | undefined {

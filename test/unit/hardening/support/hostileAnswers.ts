@@ -221,3 +221,25 @@ export function burstOf503(failing: number): LoopbackHandler {
     }
   };
 }
+
+/** Whether a request is the tree's change feed or its watermark probe (both sorted by `modifiedAt`). */
+export function isChangeFeedRequest(request: RecordedRequest): boolean {
+  const sort = new URL(request.url, 'http://127.0.0.1').searchParams.get('sort') ?? '';
+  return sort.startsWith('modifiedAt');
+}
+
+/**
+ * These servers script their answers request by request. The tree's change feed would take a place
+ * in that script, so it is answered as a server without the feed answers it (400): the tree then
+ * re-counts as before, and the script sees only the requests it is about.
+ */
+export function withoutChangeFeed(handler: LoopbackHandler): LoopbackHandler {
+  return (request, response) => {
+    if (isChangeFeedRequest(request)) {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ code: 'BAD_REQUEST', message: 'sort: modifiedAt is not a sortable field' }));
+      return;
+    }
+    handler(request, response);
+  };
+}

@@ -71,7 +71,8 @@ export class ObjectStore implements FakeStore {
 }
 
 export interface FakeCall {
-  readonly method: 'search' | 'count' | 'fetchWorkitem' | 'action' | 'listQueues';
+  /** `feed`: a search sorted by anything but `createdAt desc` (the model's change-feed requests). */
+  readonly method: 'search' | 'feed' | 'count' | 'fetchWorkitem' | 'action' | 'listQueues';
   readonly q?: string;
   readonly start?: number;
   readonly rows?: number;
@@ -125,8 +126,10 @@ export class FakeWorkitemsApi implements WorkitemsApi {
   async search(params: SearchParams, options?: RequestOptions): Promise<SearchPage> {
     const rows = params.rows ?? 100;
     const start = params.start ?? 0;
-    await this.begin({ method: 'search', q: params.q, start, rows }, options);
-    if (params.sort !== undefined && params.sort !== 'createdAt desc') {
+    const byCreatedAt = params.sort === undefined || params.sort === 'createdAt desc';
+    await this.begin({ method: byCreatedAt ? 'search' : 'feed', q: params.q, start, rows }, options);
+    // Like a server without the change feed: the model must then fall back to re-counting.
+    if (!byCreatedAt) {
       throw new NcxError('badRequest', `The fake sorts only by createdAt desc, not ${params.sort}`, { status: 400 });
     }
     const matching = this.matching(params.q);

@@ -1,0 +1,114 @@
+// What a tree model remembers about its change feed: the watermark W, whether the server refused
+// the feed (then it is not asked again), the lock that keeps a feed page and the counts taken
+// alongside it from interleaving with another one, the audit, and counters for the benchmark.
+import { NcxError } from '../api/errors';
+import type { FallbackReason, Watermark } from './changeFeed';
+import { CountAudit, type AuditStats } from './countAudit';
+
+/** How the refreshes of a model went, for the benchmark and the tests. */
+export interface TreeModelStats extends AuditStats {
+  /** Refresh cycles run against a loaded tree. */
+  readonly cycles: number;
+  /** Cycles (and syncs before a fetch) settled by one page of the change feed. */
+  readonly feedPages: number;
+  /** Cycles or syncs that re-counted instead, by reason. */
+  readonly fallbacks: Readonly<Partial<Record<FallbackReason, number>>>;
+  /** Why the feed is no longer used by this model (undefined: it is, or a filter is set). */
+  readonly feedStopped: string | undefined;
+}
+
+export class FeedSession {
+  /** Where the counts stand in the server's history; undefined: the next refresh re-counts. */
+  watermark: Watermark | undefined;
+  readonly audit = new CountAudit();
+  private stopped: string | undefined;
+  private lock: Promise<void> = Promise.resolve();
+  /** The probe of the last full load, settling W (it never rejects). */
+  private pending: Promise<void> = Promise.resolve();
+  private cycles = 0;
+  private feedPages = 0;
+  private readonly fallbacks: Partial<Record<FallbackReason, number>> = {};
+
+  constructor(private readonly onStopped: (reason: string) => void) {}
+
+  /**
+   * With a filter the feed cannot be used: a workitem that leaves the filter has a new version
+   * that no longer matches `q`, so the feed would never report it. Filtered trees re-count.
+   */
+  usable(filter: string | undefined): boolean {
+    return this.stopped === undefined && filter === undefined;
+  }
+
+  /** Whether counts are kept by the feed (rather than taken from each answer). */
+  keepsCounts(filter: string | undefined): boolean {
+    return this.usable(filter) && this.watermark !== undefined;
+  }
+
+  /** Runs `task` after every earlier one and after the pending probe has settled W. */
+  exclusive(task: () => Promise<void>): Promise<void> {
+    const run = this.lock.then(() => this.pending).then(task);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  /** W comes from this probe; the tree need not wait for it, the next feed fetch does. */
+  settleFrom(probe: Promise<Watermark | undefined>, stillValid: () => boolean): void {
+    this.pending = probe.then((watermark) => {
+      if (watermark !== undefined && stillValid()) {
+        this.watermark = watermark;
+      }
+    });
+  }
+
+  /** The tree starts over: fetches of the old one commit nothing, the new one need not queue. */
+  reset(): void {
+    this.watermark = undefined;
+    this.audit.forget();
+    this.lock = Promise.resolve();
+    this.pending = Promise.resolve();
+  }
+
+  /** Another server may well answer the feed. */
+  allowAgain(): void {
+    this.stopped = undefined;
+  }
+
+  /** A 400 means this server cannot answer the feed's query or sort: it never will, so stop asking. */
+  stopIfRejected(error: unknown): boolean {
+    if (!(error instanceof NcxError) || (error.kind !== 'badRequest' && error.details.status !== 400)) {
+      return false;
+    }
+    this.stop(`the server rejected the change feed query (${error.message})`);
+    return true;
+  }
+
+  stop(why: string): void {
+    if (this.stopped === undefined) {
+      this.stopped = `${why}; every refresh re-counts the groups on screen`;
+      this.watermark = undefined;
+      this.onStopped(this.stopped);
+    }
+  }
+
+  noteCycle(): void {
+    this.cycles++;
+  }
+
+  notePage(): void {
+    this.feedPages++;
+  }
+
+  noteFallback(reason: FallbackReason): void {
+    this.fallbacks[reason] = (this.fallbacks[reason] ?? 0) + 1;
+  }
+
+  stats(): TreeModelStats {
+    return {
+      cycles: this.cycles,
+      feedPages: this.feedPages,
+      fallbacks: { ...this.fallbacks },
+      feedStopped: this.stopped,
+      ...this.audit.stats(),
+    };
+  }
+}

@@ -1,0 +1,72 @@
+// A WorkitemsApi that passes every call on and records what it was for, so a test can tell the
+// change-feed requests from counts and workitem pages, and can alter one answer on purpose.
+import type { Queue, Workitem } from '../../../../src/api/schemas';
+import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from '../../../../src/api/workitemsApi';
+
+export interface RecordedCall {
+  readonly kind: 'feed' | 'probe' | 'page' | 'count' | 'other';
+  readonly q?: string;
+}
+
+export class RecordingApi implements WorkitemsApi {
+  readonly calls: RecordedCall[] = [];
+  /** Applied to the next feed answer only, then cleared. */
+  alterNextFeed: ((page: SearchPage) => SearchPage) | undefined;
+
+  constructor(private readonly inner: WorkitemsApi) {}
+
+  kinds(): string[] {
+    return this.calls.map((call) => call.kind);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+  }
+
+  async search(params: SearchParams, options?: RequestOptions): Promise<SearchPage> {
+    const kind = params.sort === 'modifiedAt asc' ? 'feed' : params.sort === 'modifiedAt desc' ? 'probe' : 'page';
+    this.calls.push({ kind, q: params.q });
+    const page = await this.inner.search(params, options);
+    const alter = kind === 'feed' ? this.alterNextFeed : undefined;
+    if (alter) {
+      this.alterNextFeed = undefined;
+      return alter(page);
+    }
+    return page;
+  }
+
+  pages(params: Omit<SearchParams, 'start'>, options?: RequestOptions): AsyncIterable<SearchPage> {
+    this.calls.push({ kind: 'other' });
+    return this.inner.pages(params, options);
+  }
+
+  count(q: string | undefined, options?: RequestOptions): Promise<number> {
+    this.calls.push({ kind: 'count', q });
+    return this.inner.count(q, options);
+  }
+
+  fetchWorkitem(id: string, options?: RequestOptions): Promise<Workitem> {
+    this.calls.push({ kind: 'other' });
+    return this.inner.fetchWorkitem(id, options);
+  }
+
+  hold(id: string, options?: RequestOptions): Promise<Workitem> {
+    return this.inner.hold(id, options);
+  }
+
+  unhold(id: string, options?: RequestOptions): Promise<Workitem> {
+    return this.inner.unhold(id, options);
+  }
+
+  hangUp(id: string, options?: RequestOptions): Promise<Workitem> {
+    return this.inner.hangUp(id, options);
+  }
+
+  transferToQueue(id: string, queueId: string, transfer?: TransferOptions, options?: RequestOptions): Promise<void> {
+    return this.inner.transferToQueue(id, queueId, transfer, options);
+  }
+
+  listQueues(options?: RequestOptions): Promise<Queue[]> {
+    return this.inner.listQueues(options);
+  }
+}
