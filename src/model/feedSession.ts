@@ -17,6 +17,14 @@ export interface TreeModelStats extends AuditStats {
   readonly feedStopped: string | undefined;
 }
 
+/** What the owner of a session hears about, to pass on to whoever watches the tree. */
+export interface FeedSessionListener {
+  /** The feed will not be used again (until `allowAgain`); `reason` says why and what happens instead. */
+  stopped(reason: string): void;
+  /** A cycle or a sync re-counted instead of applying a feed page. */
+  fellBack(reason: FallbackReason): void;
+}
+
 export class FeedSession {
   /** Where the counts stand in the server's history; undefined: the next refresh re-counts. */
   watermark: Watermark | undefined;
@@ -29,7 +37,7 @@ export class FeedSession {
   private feedPages = 0;
   private readonly fallbacks: Partial<Record<FallbackReason, number>> = {};
 
-  constructor(private readonly onStopped: (reason: string) => void) {}
+  constructor(private readonly listener: FeedSessionListener) {}
 
   /**
    * With a filter the feed cannot be used: a workitem that leaves the filter has a new version
@@ -86,7 +94,7 @@ export class FeedSession {
     if (this.stopped === undefined) {
       this.stopped = `${why}; every refresh re-counts the groups on screen`;
       this.watermark = undefined;
-      this.onStopped(this.stopped);
+      this.listener.stopped(this.stopped);
     }
   }
 
@@ -100,6 +108,7 @@ export class FeedSession {
 
   noteFallback(reason: FallbackReason): void {
     this.fallbacks[reason] = (this.fallbacks[reason] ?? 0) + 1;
+    this.listener.fellBack(reason);
   }
 
   stats(): TreeModelStats {

@@ -1,5 +1,5 @@
 // What the model knows about one group (or the root): its count and, once fetched, its children.
-// Rendering turns that into the rows the view shows; fetching lives in workitemTreeModel.ts.
+// Rendering turns that into the rows the view shows; fetching lives in groupLoader.ts.
 import type { Workitem } from '../api/schemas';
 import type { ValidationIssue } from '../api/workitemsApi';
 import type { FetchFailure } from './fetchFailure';
@@ -60,6 +60,13 @@ export function newGroupState(id: string, segments: readonly GroupSegment[], que
     wantedRows: 0,
     queue: Promise.resolve(),
   };
+}
+
+/** Runs fetches of one group one after the other (a refresh and a "Load more" must not interleave). */
+export function inGroupQueue(group: GroupState, task: () => Promise<void>): Promise<void> {
+  const run = group.queue.then(task);
+  group.queue = run.catch(() => undefined);
+  return run;
 }
 
 export function hasMoreItems(children: ItemLevelChildren): boolean {

@@ -145,6 +145,8 @@ describe('tree model: change feed (real sandbox, traffic moved by the test)', fu
   });
   it('falls back to a full re-count (and says why) for more changes than one page', async () => {
     const opened = await tree();
+    const fallbacks: string[] = [];
+    opened.model.onDidFallBack((event) => fallbacks.push(event.reason));
     live.advance(1000);
     for (let i = 0; i < FEED_PAGE_ROWS + 5; i++) {
       live.insert(live.arrival());
@@ -153,6 +155,7 @@ describe('tree model: change feed (real sandbox, traffic moved by the test)', fu
     assert.strictEqual(sent[0], 'feed');
     assert.ok(sent.includes('probe') && sent.filter((kind) => kind === 'count').length > 5, sent.join());
     assert.deepStrictEqual(opened.model.stats().fallbacks, { overflow: 1 });
+    assert.deepStrictEqual(fallbacks, ['overflow'], 'the fallback is announced as it happens');
     await assertSameAsFresh(live, opened);
     assert.deepStrictEqual(await cycle(opened), ['feed'], 'back on the feed with a fresh W');
   });

@@ -1,0 +1,240 @@
+// The refresh driven by the change feed. A cycle sends one `modifiedAt` page and applies it to
+// the counts and rows held (feedPageApplier.ts), audits one count every third cycle, and re-counts
+// the classic way (groupLoader.ts) when the feed cannot be trusted: no watermark W yet, a filter,
+// more changes than a page, a server that refused the feed. Every fetch the view asks for runs
+// under the model-wide feed lock, and a group fetched while the feed keeps the others is bracketed
+// by a feed page, so the counts of all groups stand at the same moment.
+import type { SearchPage } from '../api/workitemsApi';
+import { feedParams, PROBE_PARAMS, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
+import type { FeedPageApplier } from './feedPageApplier';
+import type { FeedSession } from './feedSession';
+import type { GroupLoader } from './groupLoader';
+import { parentIdOf, ROOT_ID } from './groupKeys';
+import { inGroupQueue, type GroupState } from './groupState';
+import type { ModelLoad } from './modelNodes';
+import { trackedGroupsOf, type TrackedTree } from './trackedGroups';
+import type { TreeData } from './treeData';
+
+type FeedOutcome = { readonly page: SearchPage } | { readonly reason: FallbackReason };
+
+export interface FeedRefresherParts {
+  readonly data: TreeData;
+  readonly session: FeedSession;
+  readonly loader: GroupLoader;
+  readonly applier: FeedPageApplier;
+  /** A refresh cycle brought the whole tree up to date from a feed page. */
+  loaded(load: ModelLoad): void;
+}
+
+export class FeedRefresher {
+  private readonly data: TreeData;
+  private readonly session: FeedSession;
+  private readonly loader: GroupLoader;
+  private readonly applier: FeedPageApplier;
+  private readonly loaded: (load: ModelLoad) => void;
+
+  constructor(parts: FeedRefresherParts) {
+    this.data = parts.data;
+    this.session = parts.session;
+    this.loader = parts.loader;
+    this.applier = parts.applier;
+    this.loaded = parts.loaded;
+  }
+
+  /** Whether the counts are kept by the feed (rather than taken from each answer). */
+  keepsCounts(): boolean {
+    return this.session.keepsCounts(this.data.filter);
+  }
+
+  // ---- the fetches the view asks for, synced with the feed ------------------------------------
+
+  /** Fetches a group's children unless they are current. */
+  ensureFresh(group: GroupState): Promise<void> {
+    return this.withFeedLock(() =>
+      inGroupQueue(group, async () => {
+        if (group.children === undefined || this.data.isStale(group)) {
+          await this.loadSynced(group);
+        }
+      }),
+    );
+  }
+
+  /** Fetches a group's children again, current or not (retry, or a path that moved). */
+  reloadChildren(group: GroupState): Promise<void> {
+    return this.withFeedLock(() => inGroupQueue(group, () => this.loadSynced(group)));
+  }
+
+  /** The next page of a workitem group, after the rows held are brought to the server's present. */
+  loadNextPage(group: GroupState): Promise<void> {
+    return this.withFeedLock(() =>
+      inGroupQueue(group, async () => {
+        if (this.keepsCounts()) {
+          await this.syncWithFeed(undefined);
+        }
+        await this.loader.fetchNextPage(group);
+      }),
+    );
+  }
+
+  /** One refresh cycle of a tree whose root has been fetched (queued behind the root's fetches). */
+  refreshLoadedTree(generation: number): Promise<void> {
+    const root = this.data.root;
+    return this.withFeedLock(() => inGroupQueue(root, () => this.refreshCycle(generation)));
+  }
+
+  // ---- internals -------------------------------------------------------------------------------
+
+  private usable(): boolean {
+    return this.session.usable(this.data.filter);
+  }
+
+  /** Feed pages and the fetches they bracket run one at a time (taken before a group's queue). */
+  private withFeedLock(task: () => Promise<void>): Promise<void> {
+    return this.usable() ? this.session.exclusive(task) : task();
+  }
+
+  private async refreshCycle(generation: number): Promise<void> {
+    const data = this.data;
+    const root = data.root;
+    const watermark = this.session.watermark;
+    const rootCurrent = (root.children?.kind === 'groups' || root.children?.kind === 'items') && !data.isStale(root);
+    this.session.noteCycle();
+    if (this.usable() && watermark !== undefined && rootCurrent) {
+      const tracked = trackedGroupsOf(data.groupTree(), undefined);
+      data.cycle++;
+      const outcome = await this.fetchFeed(watermark);
+      if (generation !== data.generation) {
+        return;
+      }
+      const reason = 'reason' in outcome ? outcome.reason : await this.applier.apply(outcome.page, watermark, tracked);
+      if (generation !== data.generation) {
+        return;
+      }
+      if (reason === undefined) {
+        for (const group of tracked.opened) {
+          group.childrenCycle = data.cycle;
+        }
+        this.loaded({ parentId: ROOT_ID, ok: true });
+        await this.auditOneCount(tracked, generation);
+        return;
+      }
+      this.session.noteFallback(reason);
+    } else {
+      if (this.usable() && rootCurrent) {
+        this.session.noteFallback('noWatermark');
+      }
+      data.cycle++;
+    }
+    await this.loadWithProbe(true);
+  }
+
+  /**
+   * The classic load of the root, W probed right behind the counts. A change between the two is
+   * counted twice or not at all either way round (the audit heals both); behind, the probe cannot
+   * delay first paint on a server that answers one request at a time. The tree is shown as soon as
+   * the counts are in; the next fetch under the feed lock waits for W instead.
+   */
+  private async loadWithProbe(refreshExpanded: boolean): Promise<void> {
+    const data = this.data;
+    const generation = data.generation;
+    this.session.audit.forget();
+    this.session.watermark = undefined;
+    const loading = this.loader.load(data.root, refreshExpanded);
+    const probe = this.usable() ? this.probeWatermark() : undefined;
+    await loading;
+    if (probe !== undefined) {
+      // A root that failed to load may have left open groups at an older moment than the probe.
+      this.session.settleFrom(probe, () => generation === data.generation && data.root.children?.kind !== 'error');
+    }
+  }
+
+  /**
+   * Loads a group's children; when the feed keeps the counts, the groups already held are brought
+   * up to the same moment by a feed page sent just before the group's own requests.
+   */
+  private async loadSynced(group: GroupState): Promise<void> {
+    const data = this.data;
+    const watermark = this.session.watermark;
+    if (!this.usable()) {
+      return this.loader.load(group, false);
+    }
+    if (watermark === undefined) {
+      // Without W nothing is kept by the feed: the root is loaded whole, with a fresh W.
+      return group === data.root ? this.loadWithProbe(true) : this.loader.load(group, false);
+    }
+    const generation = data.generation;
+    const tracked = trackedGroupsOf(data.groupTree(), group);
+    const feed = this.fetchFeed(watermark);
+    await this.loader.load(group, false);
+    await this.settleSync(await feed, watermark, tracked, generation);
+  }
+
+  private async syncWithFeed(excluded: GroupState | undefined): Promise<void> {
+    const watermark = this.session.watermark;
+    if (watermark === undefined) {
+      return;
+    }
+    const generation = this.data.generation;
+    const tracked = trackedGroupsOf(this.data.groupTree(), excluded);
+    await this.settleSync(await this.fetchFeed(watermark), watermark, tracked, generation);
+  }
+
+  private async settleSync(outcome: FeedOutcome, watermark: Watermark, tracked: TrackedTree, generation: number): Promise<void> {
+    if (generation !== this.data.generation) {
+      return;
+    }
+    const reason = 'reason' in outcome ? outcome.reason : await this.applier.apply(outcome.page, watermark, tracked);
+    if (reason !== undefined && generation === this.data.generation) {
+      this.session.noteFallback(reason);
+      // The next refresh re-counts everything on screen and takes a fresh W.
+      this.session.watermark = undefined;
+    }
+  }
+
+  private async probeWatermark(): Promise<Watermark | undefined> {
+    try {
+      // The signal of the tree that asked: a probe queued across a reset is cancelled, not sent.
+      const page = await this.data.searchWith(PROBE_PARAMS, this.data.abort.signal);
+      return watermarkFromProbe(page);
+    } catch (error) {
+      this.session.stopIfRejected(error);
+      return undefined;
+    }
+  }
+
+  private async fetchFeed(watermark: Watermark): Promise<FeedOutcome> {
+    try {
+      const page = await this.data.searchWith(feedParams(watermark), this.data.abort.signal);
+      return { page };
+    } catch (error) {
+      return { reason: this.session.stopIfRejected(error) ? 'rejected' : 'failed' };
+    }
+  }
+
+  /** Every third feed cycle, one listed group's count is taken again (see countAudit.ts). */
+  private async auditOneCount(tracked: TrackedTree, generation: number): Promise<void> {
+    const data = this.data;
+    const candidates = tracked.counted
+      .filter((group) => group === data.root || this.isListedIn(group))
+      .map((group) => group.id);
+    const groupId = this.session.audit.nextToCount(candidates);
+    const group = groupId === undefined ? undefined : data.groupOf(groupId);
+    if (groupId === undefined || group === undefined) {
+      return;
+    }
+    try {
+      const count = await data.count(group.query, data.abort.signal);
+      if (generation === data.generation) {
+        this.session.audit.record(groupId, count);
+      }
+    } catch {
+      // A failed audit count only delays the check to the next rotation.
+    }
+  }
+
+  /** Whether its parent lists it among its sub-groups, shown or at zero. */
+  private isListedIn(group: GroupState): boolean {
+    const parent = this.data.groupOf(parentIdOf(group.id));
+    return parent?.children?.kind === 'groups' && parent.children.slotIds.includes(group.id);
+  }
+}

@@ -1,0 +1,166 @@
+// What every part of the tree model reads and writes: the client, the settings that shape the
+// tree, the groups fetched so far, the newest version of each workitem seen, and the counters
+// that tell a fetch whether what it brings back still belongs (generation) and is still current
+// (cycle). The façade, the classic loader and the change feed share one instance, so a reset
+// seen by one is seen by all.
+import { setMaxListeners } from 'events';
+import { NcxError } from '../api/errors';
+import { SEARCH_MAX_ROWS } from '../api/paths';
+import type { Workitem } from '../api/schemas';
+import type { SearchPage, SearchParams, WorkitemsApi } from '../api/workitemsApi';
+import type { GroupByMode } from '../config/settings';
+import { dimensionsFor, groupIdOf, parentIdOf, ROOT_ID, type GroupDimension, type GroupSegment } from './groupKeys';
+import { groupQuery } from './groupQueries';
+import { newGroupState, type GroupState } from './groupState';
+import { RequestLimiter } from './requestLimiter';
+import type { GroupTree } from './trackedGroups';
+
+/** Newest first: the workitems a person is looking for are usually the recent ones. */
+export const ITEM_SORT = 'createdAt desc';
+/** Every request in flight listens to the model's abort signal: more than Node's default 10. */
+const ABORT_LISTENERS = 64;
+
+export interface TreeDataSettings {
+  readonly api: WorkitemsApi;
+  readonly groupBy: GroupByMode;
+  readonly pageSize: number;
+  readonly filter: string | undefined;
+  readonly maxConcurrentRequests: number;
+}
+
+export class TreeData {
+  api: WorkitemsApi;
+  groupBy: GroupByMode;
+  pageSize: number;
+  filter: string | undefined;
+  dimensions: readonly GroupDimension[];
+  root: GroupState;
+  readonly groups = new Map<string, GroupState>();
+  readonly latest = new Map<string, Workitem>();
+  /** Bumped by every reset; a fetch started in an older generation commits nothing. */
+  generation = 0;
+  /** Bumped by every refresh; children fetched in an older cycle are stale. */
+  cycle = 0;
+  abort = newAbortController();
+  private readonly limiter: RequestLimiter;
+
+  constructor(settings: TreeDataSettings) {
+    this.api = settings.api;
+    this.groupBy = settings.groupBy;
+    this.pageSize = clampPageSize(settings.pageSize);
+    this.filter = normaliseFilter(settings.filter);
+    this.limiter = new RequestLimiter(settings.maxConcurrentRequests);
+    this.dimensions = dimensionsFor(this.groupBy);
+    this.root = newGroupState(ROOT_ID, [], groupQuery(this.filter, []));
+  }
+
+  /** Forgets every group and workitem and cancels what is in flight; the tree starts over. */
+  reset(): void {
+    this.generation++;
+    this.abort.abort();
+    this.abort = newAbortController();
+    this.groups.clear();
+    this.latest.clear();
+    this.dimensions = dimensionsFor(this.groupBy);
+    this.root = newGroupState(ROOT_ID, [], groupQuery(this.filter, []));
+  }
+
+  /** Nothing in flight commits anything any more. */
+  dispose(): void {
+    this.generation++;
+    this.abort.abort();
+  }
+
+  groupOf(id: string): GroupState | undefined {
+    return id === ROOT_ID ? this.root : this.groups.get(id);
+  }
+
+  /** The state of a sub-group, created on first use and kept until the next reset. */
+  slot(parent: GroupState, segment: GroupSegment): GroupState {
+    const segments = [...parent.segments, segment];
+    const id = groupIdOf(segments);
+    let state = this.groups.get(id);
+    if (state === undefined) {
+      state = newGroupState(id, segments, groupQuery(this.filter, segments));
+      this.groups.set(id, state);
+    }
+    return state;
+  }
+
+  isStale(group: GroupState): boolean {
+    return group.childrenCycle < this.cycle;
+  }
+
+  isLeaf(group: GroupState): boolean {
+    return group.segments.length >= this.dimensions.length;
+  }
+
+  /** Whether `parent` shows the sub-group `childId` as a row (listed, and holding workitems). */
+  lists(parent: GroupState, childId: string): boolean {
+    const children = parent.children;
+    return children?.kind === 'groups' && children.slotIds.includes(childId) && (this.groups.get(childId)?.count ?? 0) > 0;
+  }
+
+  /** A group is on screen only if every group above it lists it. */
+  isListed(group: GroupState): boolean {
+    if (group.id === ROOT_ID) {
+      return true;
+    }
+    const parent = this.groupOf(parentIdOf(group.id));
+    return parent !== undefined && this.isListed(parent) && this.lists(parent, group.id);
+  }
+
+  /** The groups as the change feed's bookkeeping (trackedGroups.ts) walks them. */
+  groupTree(): GroupTree {
+    return {
+      root: this.root,
+      dimensions: this.dimensions,
+      slot: (parent, segment) => this.slot(parent, segment),
+      isStale: (group) => this.isStale(group),
+    };
+  }
+
+  count(q: string | undefined, signal: AbortSignal): Promise<number> {
+    return this.limiter.run(() => {
+      throwIfAborted(signal);
+      return this.api.count(q, { signal });
+    });
+  }
+
+  /** A page of a group's workitems, newest first. */
+  search(q: string | undefined, start: number, rows: number, signal: AbortSignal): Promise<SearchPage> {
+    return this.limiter.run(() => {
+      throwIfAborted(signal);
+      return this.api.search({ ...(q === undefined ? {} : { q }), start, rows, sort: ITEM_SORT }, { signal });
+    });
+  }
+
+  /** A search with parameters of its own (the change feed's probe and pages). */
+  searchWith(params: SearchParams, signal: AbortSignal): Promise<SearchPage> {
+    return this.limiter.run(() => {
+      throwIfAborted(signal);
+      return this.api.search(params, { signal });
+    });
+  }
+}
+
+export function normaliseFilter(filter: string | undefined): string | undefined {
+  const trimmed = filter?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+export function clampPageSize(pageSize: number): number {
+  return Math.min(Math.max(Math.floor(pageSize), 1), SEARCH_MAX_ROWS);
+}
+
+function newAbortController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(ABORT_LISTENERS, controller.signal);
+  return controller;
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) {
+    throw new NcxError('cancelled', 'The tree was reset before the request was sent');
+  }
+}
