@@ -69,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     api,
     workspaceState: context.workspaceState,
     permissions: () => connection.permissions,
+    log,
     onRefreshError: (error) => log.warn(`Auto-refresh failed: ${error instanceof Error ? error.message : String(error)}`),
   });
   const runAction = (action: WorkitemAction, workitemId: string): Promise<ActionOutcome> => runner.run(action, workitemId);

@@ -8,10 +8,12 @@ import type { Workitem } from '../../api/schemas';
 import type { WorkitemsApi } from '../../api/workitemsApi';
 import { TREE_VIEW_ID } from '../../commands/commandIds';
 import { parseSettings, SETTINGS_SECTION, type GroupByMode, type Settings } from '../../config/settings';
+import { silentLog, type Log } from '../../log/log';
 import type { ModelEvent } from '../../model/events';
 import { parentIdOf, ROOT_ID } from '../../model/groupKeys';
 import type { GroupCount, ModelChange, ModelLoad, ModelNode } from '../../model/modelNodes';
 import { WorkitemTreeModel } from '../../model/workitemTreeModel';
+import { logFeedEvents } from './feedLog';
 import { checkFilter, TreeFilterStore } from './filterStore';
 import { RefreshManager } from './refreshManager';
 import {
@@ -36,6 +38,8 @@ export interface WorkitemTreeProviderOptions {
   permissions?: () => readonly string[];
   /** Where a failed background refresh is reported (the output channel). */
   onRefreshError?: (error: unknown) => void;
+  /** The extension's log: it hears when the tree stops reading the change feed, and why. */
+  log?: Log;
 }
 
 function readSettings(): Settings {
@@ -98,6 +102,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       this.refreshManager,
       modelChanges,
       modelLoads,
+      ...logFeedEvents(this.model, options.log ?? silentLog),
       this.view.onDidExpandElement((event) => void this.model.setExpanded(event.element.id, true)),
       this.view.onDidCollapseElement((event) => void this.model.setExpanded(event.element.id, false)),
       vscode.workspace.onDidChangeConfiguration((event) => this.onConfigurationChange(event)),
