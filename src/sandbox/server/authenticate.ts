@@ -3,10 +3,11 @@
 import type { IncomingMessage } from 'node:http';
 import { hasPermission, type Permission } from '../../api/domain';
 import { tokenFromHeader } from '../auth/credentials';
-import type { Principal, TokenService } from '../auth/tokens';
+import type { Principal } from '../auth/tokens';
 import { forbidden, unauthorized } from './httpError';
+import type { TokenVerifier } from './verifiedTokens';
 
-export function authenticate(request: IncomingMessage, tokens: TokenService): Principal {
+export function authenticate(request: IncomingMessage, tokens: TokenVerifier): Principal {
   const token = tokenFromHeader(request.headers.authorization);
   if (!token) {
     throw unauthorized("Missing token: send 'Authorization: Bearer <token>' (or the bare token).");

@@ -13,6 +13,7 @@ import { searchRoutes } from './routes/searchRoutes';
 import { tokenRoutes } from './routes/tokenRoutes';
 import { workitemRoutes } from './routes/workitemRoutes';
 import type { ServerDeps } from './serverDeps';
+import { VerifiedTokens } from './verifiedTokens';
 
 export interface RequestHandler {
   handle(request: IncomingMessage, response: ServerResponse): void;
@@ -40,6 +41,7 @@ export function createRequestHandler(deps: ServerDeps): RequestHandler {
     ...(deps.faults ? faultRoutes(deps, deps.faults) : []),
   ];
   const router = new Router(routes);
+  const tokens = new VerifiedTokens(deps.tokens, deps.now);
   const lifetime = new AbortController();
 
   async function route(request: IncomingMessage, method: string, path: string, query: URLSearchParams): Promise<Reply> {
@@ -53,7 +55,7 @@ export function createRequestHandler(deps: ServerDeps): RequestHandler {
     const { route: found, params } = match;
     let principal;
     if (found.access !== 'public') {
-      principal = authenticate(request, deps.tokens);
+      principal = authenticate(request, tokens);
       authorize(principal, found.access, found.purpose);
     }
     return found.handle({ request, method, path, params, query, principal });

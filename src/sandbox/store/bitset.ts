@@ -175,3 +175,31 @@ export function allPositions(bits: Bits): Uint32Array {
   }
   return out;
 }
+
+/**
+ * Bits per block of a block-counted set: 32 words. A set that keeps the number of its bits in each
+ * block lets an AND skip blocks where a part is empty and count blocks where all but one part are
+ * full without reading their words; at a million workitems that is 977 blocks instead of 31,250 words.
+ */
+export const BLOCK_BITS = 1024;
+export const BLOCK_SHIFT = 10;
+export const BLOCK_WORDS = 32;
+
+export function blocksFor(words: number): number {
+  return (words + BLOCK_WORDS - 1) >>> 5;
+}
+
+/** Recomputes `counts` for blocks [fromBlock, toBlock) from the bits. */
+export function recountBlocks(bits: Bits, counts: Uint16Array, fromBlock: number, toBlock: number): void {
+  for (let block = fromBlock; block < toBlock; block++) {
+    let total = 0;
+    const end = Math.min(bits.length, (block + 1) * BLOCK_WORDS);
+    for (let w = block * BLOCK_WORDS; w < end; w++) {
+      const word = bits[w];
+      if (word !== 0) {
+        total += popcount32(word);
+      }
+    }
+    counts[block] = total;
+  }
+}

@@ -1,7 +1,8 @@
 // Evaluates a compiled query to the set of matching positions, using indexes where it can:
 // index keys are tested instead of workitems, the createdAt order of positions turns time ranges into a
-// position range, and only unindexed predicates (text, wildcards on ids, other times) scan,
-// and then only the candidates that the cheap parts of an AND left over.
+// position range, the modifiedAt index lists a time range's workitems, and only unindexed predicates
+// (text, wildcards on ids, other times) scan, and then only the candidates that the cheap parts of
+// an AND left over. Searches go through conjunction.ts, which uses this for OR and NOT of index sets.
 import type { QueryNode } from '../query';
 import { and, andInto, andNotInto, copyBits, fillRange, isEmpty, orInto, setBit, type Bits } from './bitset';
 import type { IndexedView } from './view';
@@ -106,6 +107,19 @@ function lookup(node: MatchNode, view: IndexedView): (() => Bits) | undefined {
     return () => {
       const [from, to] = view.createdAtSpan(interval);
       return fillRange(view.scratch(), from, to);
+    };
+  }
+  const times = interval ? view.timeIndex(field.name) : undefined;
+  if (times && interval) {
+    return () => {
+      const bits = view.scratch();
+      const [first, end] = times.span(interval);
+      for (let entry = first; entry < end; entry++) {
+        if (times.isLive(entry)) {
+          setBit(bits, times.positionAt(entry));
+        }
+      }
+      return bits;
     };
   }
   return undefined;

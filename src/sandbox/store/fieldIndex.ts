@@ -1,13 +1,20 @@
-import { clearBit, insertGap, orInto, setBit, type Bits } from './bitset';
+import { BLOCK_SHIFT, blocksFor, clearBit, hasBit, insertGap, orInto, recountBlocks, setBit, type Bits } from './bitset';
 
 export type IndexKey = string | number;
+
+/** One key's workitems, with their count and their count per block kept as bits change. */
+export interface KeySet {
+  bits: Bits;
+  blocks: Uint16Array;
+  count: number;
+}
 
 /**
  * One bit set per distinct value of a field, plus the set of workitems that have any value.
  * Values other than strings and numbers (absent, malformed) are simply not indexed.
  */
 export class FieldIndex {
-  private readonly byValue = new Map<IndexKey, Bits>();
+  private readonly byValue = new Map<IndexKey, KeySet>();
   private present: Bits;
 
   constructor(
@@ -21,12 +28,16 @@ export class FieldIndex {
     if (!isKey(value)) {
       return;
     }
-    let bits = this.byValue.get(value);
-    if (!bits) {
-      bits = new Uint32Array(this.words);
-      this.byValue.set(value, bits);
+    let set = this.byValue.get(value);
+    if (!set) {
+      set = { bits: new Uint32Array(this.words), blocks: new Uint16Array(blocksFor(this.words)), count: 0 };
+      this.byValue.set(value, set);
     }
-    setBit(bits, position);
+    if (!hasBit(set.bits, position)) {
+      setBit(set.bits, position);
+      set.blocks[position >>> BLOCK_SHIFT]++;
+      set.count++;
+    }
     setBit(this.present, position);
   }
 
@@ -34,23 +45,26 @@ export class FieldIndex {
     if (!isKey(value)) {
       return;
     }
-    const bits = this.byValue.get(value);
-    if (bits) {
-      clearBit(bits, position);
+    const set = this.byValue.get(value);
+    if (set && hasBit(set.bits, position)) {
+      clearBit(set.bits, position);
+      set.blocks[position >>> BLOCK_SHIFT]--;
+      set.count--;
       clearBit(this.present, position);
     }
   }
 
   get(value: IndexKey): Bits | undefined {
+    return this.byValue.get(value)?.bits;
+  }
+
+  /** The key's set with its counts (read only). */
+  setOf(value: IndexKey): KeySet | undefined {
     return this.byValue.get(value);
   }
 
   keys(): IterableIterator<IndexKey> {
     return this.byValue.keys();
-  }
-
-  entries(): IterableIterator<[IndexKey, Bits]> {
-    return this.byValue.entries();
   }
 
   /** Workitems with any indexed value of the field. */
@@ -60,9 +74,9 @@ export class FieldIndex {
 
   /** The union of the sets of every key that passes `test`, written into a zeroed `target`. */
   matching(test: (key: IndexKey) => boolean, target: Bits): Bits {
-    for (const [key, bits] of this.byValue) {
+    for (const [key, set] of this.byValue) {
       if (test(key)) {
-        orInto(target, bits);
+        orInto(target, set.bits);
       }
     }
     return target;
@@ -70,8 +84,11 @@ export class FieldIndex {
 
   /** Moves every position at or above `position` up by one (an insert in the middle). */
   openGap(position: number, usedWords: number): void {
-    for (const bits of this.byValue.values()) {
-      insertGap(bits, position, usedWords);
+    const fromBlock = position >>> BLOCK_SHIFT;
+    const toBlock = blocksFor(usedWords);
+    for (const set of this.byValue.values()) {
+      insertGap(set.bits, position, usedWords);
+      recountBlocks(set.bits, set.blocks, fromBlock, toBlock);
     }
     insertGap(this.present, position, usedWords);
   }
@@ -82,8 +99,11 @@ export class FieldIndex {
       return;
     }
     this.words = words;
-    for (const [key, bits] of this.byValue) {
-      this.byValue.set(key, resized(bits, words));
+    for (const set of this.byValue.values()) {
+      set.bits = resized(set.bits, words);
+      const blocks = new Uint16Array(blocksFor(words));
+      blocks.set(set.blocks);
+      set.blocks = blocks;
     }
     this.present = resized(this.present, words);
   }

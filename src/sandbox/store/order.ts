@@ -82,8 +82,26 @@ function pageByBuckets(
 }
 
 function pageBySelection(bits: Bits, keys: readonly SortKey[], skip: number, take: number, tie: 1 | -1, view: IndexedView): number[] {
-  const positions = allPositions(bits);
+  return pageOfPositions(allPositions(bits), keys, skip, take, view, tie);
+}
+
+/**
+ * Positions number skip…skip+take-1 of `positions` in sort order (ties by position in the first
+ * key's direction unless `tie` says otherwise); a bounded selection when the page is a small part.
+ */
+export function pageOfPositions(
+  positions: ArrayLike<number>,
+  keys: readonly SortKey[],
+  skip: number,
+  take: number,
+  view: IndexedView,
+  tie: 1 | -1 = keys[0]?.direction ?? 1,
+): number[] {
   const [first, ...rest] = keys;
+  if (!first) {
+    const ordered = Array.from(positions).sort((a, b) => (a - b) * tie);
+    return ordered.slice(skip, skip + take);
+  }
   // The first key's values are read once: comparisons happen n log k times, reads only n times.
   // Candidates are numbered 0…n-1 by their place in `positions`.
   const primary: unknown[] = new Array(positions.length);
@@ -95,15 +113,7 @@ function pageBySelection(bits: Bits, keys: readonly SortKey[], skip: number, tak
     if (order !== 0) {
       return order * first.direction;
     }
-    const itemA = view.item(positions[a]);
-    const itemB = view.item(positions[b]);
-    for (const key of rest) {
-      const next = compareValues(key.field.comparison, key.field.read(itemA), key.field.read(itemB));
-      if (next !== 0) {
-        return next * key.direction;
-      }
-    }
-    return (positions[a] - positions[b]) * tie;
+    return compareRest(rest, positions[a], positions[b], tie, view);
   };
   const wanted = skip + take;
   const candidates = positions.length;
@@ -112,6 +122,21 @@ function pageBySelection(bits: Bits, keys: readonly SortKey[], skip: number, tak
       ? smallest(candidates, wanted, compare)
       : Array.from({ length: candidates }, (_, i) => i).sort(compare);
   return ordered.slice(skip, wanted).map((candidate) => positions[candidate]);
+}
+
+/** Order of two workitems equal on the first key: the other keys, then position. */
+export function compareRest(rest: readonly SortKey[], positionA: number, positionB: number, tie: 1 | -1, view: IndexedView): number {
+  if (rest.length > 0) {
+    const itemA = view.item(positionA);
+    const itemB = view.item(positionB);
+    for (const key of rest) {
+      const next = compareValues(key.field.comparison, key.field.read(itemA), key.field.read(itemB));
+      if (next !== 0) {
+        return next * key.direction;
+      }
+    }
+  }
+  return (positionA - positionB) * tie;
 }
 
 /** The `count` smallest of candidates 0…n-1 in order, with a bounded max-heap: O(n log count). */

@@ -2,6 +2,7 @@ import type { Workitem } from '../../api/schemas';
 import type { Interval } from '../query';
 import type { Bits } from './bitset';
 import type { FieldIndex } from './fieldIndex';
+import type { TimeIndex } from './timeIndex';
 
 /** What query evaluation and ordering need to see of the store. */
 export interface IndexedView {
@@ -14,8 +15,12 @@ export interface IndexedView {
    * arrays per request and keep the garbage collector busy.
    */
   scratch(): Bits;
+  /** Every position (read only). */
+  everything(): Bits;
   item(position: number): Workitem;
   index(field: string): FieldIndex | undefined;
+  /** The value-ordered index of a time field that changes (modifiedAt), if there is one. */
+  timeIndex(field: string): TimeIndex | undefined;
   positionOf(workitemId: string): number | undefined;
   /** Positions [from, to) whose createdAt lies in the interval (positions are in createdAt order). */
   createdAtSpan(interval: Interval): [number, number];

@@ -2,7 +2,9 @@
 // child process) on the queries the tree sends: the count of each state (rows=0) and the first
 // page of 100 of each non-empty state+channel group. Beside it, the same queries answered by a
 // linear scan of the same data set (same seed and size, generated in this process) with the
-// sandbox's own compiled query, and by the indexed store in this process.
+// sandbox's own compiled query, and by the indexed store in this process. A third set is the
+// tree's once-per-refresh "what changed" query: modifiedAt at or after a moment shortly before the
+// newest change (a handful of workitems), least recently modified first.
 import autocannon from 'autocannon';
 import { z } from 'zod';
 import { CHANNEL_TYPES, WORKITEM_STATES } from '../../../src/api/domain';
@@ -13,7 +15,7 @@ import { groupQuery } from '../../../src/model/groupQueries';
 import { generateDataset } from '../../../src/sandbox/data';
 import { createStore } from '../../../src/sandbox/store';
 import type { BenchContext } from '../lib/context';
-import { compilePredicate, scanCount, scanPage } from '../lib/linearScan';
+import { MODIFIED_ASC, compilePredicate, scanCount, scanPage, type ScanOrder } from '../lib/linearScan';
 import { heading, say, verdictOf, type BenchResult } from '../lib/results';
 import { BENCH_SEED, type BenchSandbox } from '../lib/sandboxChild';
 import { count, median, ms, ratio } from '../lib/stats';
@@ -29,6 +31,10 @@ const RATIO_TARGET = 100;
 /** Each query is scanned this many times; the median counts. */
 const SCAN_REPEATS = 3;
 const INDEXED_REPEATS = 50;
+/** The "changes since" moment is the modifiedAt of this many most recently modified workitems. */
+const RECENT_CHANGES = 20;
+const CHANGES_ROWS = 200;
+const CHANGES_SORT = 'modifiedAt asc';
 
 const LoadResultSchema = z.object({
   latency: z.object({ p50: z.number(), p99: z.number(), average: z.number(), max: z.number() }),
@@ -45,6 +51,9 @@ interface TreeQuery {
   q: string;
   rows: number;
   sort?: string;
+  /** The same query for the data set generated in this process, when it names a moment. */
+  localQ?: string;
+  scanOrder?: ScanOrder;
 }
 
 function searchPath(query: TreeQuery): string {
@@ -82,6 +91,20 @@ async function treeQueries(sandbox: BenchSandbox): Promise<{ counts: TreeQuery[]
   return { counts, pages };
 }
 
+function changesSinceQuery(since: number): TreeQuery {
+  return { label: 'changes since', q: `modifiedAt:>=${since}`, rows: CHANGES_ROWS, sort: CHANGES_SORT, scanOrder: MODIFIED_ASC };
+}
+
+/** The modifiedAt of the RECENT_CHANGES-th most recently modified workitem. */
+function recentMoment(newestFirst: readonly Workitem[]): number {
+  const times = newestFirst.map((workitem) => workitem.modifiedAt).filter((time): time is number => time !== undefined);
+  const moment = times[times.length - 1];
+  if (moment === undefined) {
+    throw new Error('no workitem of the data set has a modifiedAt');
+  }
+  return moment;
+}
+
 async function load(sandbox: BenchSandbox, queries: readonly TreeQuery[], duration: number): Promise<LoadResult> {
   const raw = await autocannon({
     url: sandbox.url,
@@ -115,12 +138,13 @@ function scanFigures(
   const indexedTimes: number[] = [];
   let totalsAgree = true;
   for (const query of queries) {
-    const predicate = compilePredicate(query.q);
+    const q = query.localQ ?? query.q;
+    const predicate = compilePredicate(q);
     const perQuery: number[] = [];
     let total = 0;
     for (let repeat = 0; repeat < SCAN_REPEATS; repeat++) {
       const started = performance.now();
-      total = query.rows === 0 ? scanCount(workitems, predicate) : scanPage(workitems, predicate, query.rows).total;
+      total = query.rows === 0 ? scanCount(workitems, predicate) : scanPage(workitems, predicate, query.rows, query.scanOrder).total;
       perQuery.push(performance.now() - started);
     }
     scanTimes.push(median(perQuery));
@@ -130,7 +154,7 @@ function scanFigures(
     const indexed: number[] = [];
     for (let repeat = 0; repeat < INDEXED_REPEATS; repeat++) {
       const started = performance.now();
-      store.search({ q: query.q, rows: query.rows, start: 0, ...(query.sort ? { sort: query.sort } : {}) });
+      store.search({ q, rows: query.rows, start: 0, ...(query.sort ? { sort: query.sort } : {}) });
       indexed.push(performance.now() - started);
     }
     indexedTimes.push(median(indexed.slice(INDEXED_REPEATS / 5)));
@@ -142,13 +166,18 @@ export async function runSandboxSearch(context: BenchContext): Promise<BenchResu
   heading(`${BENCH}: autocannon (${CONNECTIONS} connections, ${DURATION_S} s per query set) against the sandbox child process, ${count(context.size)} workitems`);
   const sandbox = await context.sandbox();
   const { counts, pages } = await treeQueries(sandbox);
+  const recent = await sandbox.client().search({ rows: RECENT_CHANGES, sort: 'modifiedAt desc' });
+  const changes = changesSinceQuery(recentMoment(recent.items));
   say(`queries: ${counts.length} state counts (rows=0), e.g. q=${counts[0].q}; ${pages.length} non-empty state+channel first pages of ${PAGE_ROWS}, sort=${ITEM_SORT}`);
+  say(`changes since: q=${changes.q}, rows=${CHANGES_ROWS}, sort=${CHANGES_SORT} (the ${RECENT_CHANGES} most recently modified workitems, and ties)`);
 
-  const loads: Array<{ name: string; queries: TreeQuery[]; result: LoadResult }> = [];
-  for (const [name, queries] of [
+  const loads: Array<{ name: string; queries: readonly TreeQuery[]; result: LoadResult }> = [];
+  const sets: ReadonlyArray<[string, readonly TreeQuery[]]> = [
     ['counts', counts],
     ['first pages', pages],
-  ] as const) {
+    ['changes since', [changes]],
+  ];
+  for (const [name, queries] of sets) {
     await load(sandbox, queries, WARM_UP_S);
     const result = await load(sandbox, queries, DURATION_S);
     loads.push({ name, queries, result });
@@ -162,7 +191,7 @@ export async function runSandboxSearch(context: BenchContext): Promise<BenchResu
   // differs by the seconds between the two starts, which no query here looks at).
   const client = sandbox.client();
   const sandboxTotals = new Map<string, number>();
-  for (const query of [...counts, ...pages]) {
+  for (const query of [...counts, ...pages, changes]) {
     sandboxTotals.set(query.q, await client.count(query.q));
   }
   let started = performance.now();
@@ -172,6 +201,8 @@ export async function runSandboxSearch(context: BenchContext): Promise<BenchResu
   const store = createStore(dataset);
   const indexedInMs = performance.now() - started;
   say(`same data set generated in this process in ${ms(generatedMs)}, indexed in ${ms(indexedInMs)}`);
+  // This data set's clock is seconds later than the sandbox's: its own moment, found the same way.
+  changes.localQ = changesSinceQuery(recentMoment(store.search({ rows: RECENT_CHANGES, start: 0, sort: 'modifiedAt desc' }).objects)).q;
 
   const results: BenchResult[] = [];
   for (const { name, queries, result } of loads) {

@@ -45,14 +45,26 @@ export function scanCount(workitems: readonly Workitem[], predicate: Predicate):
   return total;
 }
 
-/** The first `rows` matches, newest first, and the total. */
-export function scanPage(workitems: readonly Workitem[], predicate: Predicate, rows: number): { total: number; page: Workitem[] } {
+export type ScanOrder = (a: Workitem, b: Workitem) => number;
+
+export const NEWEST_FIRST: ScanOrder = (a, b) => b.createdAt - a.createdAt;
+
+/** Least recently modified first; workitems never modified (no modifiedAt) before all others. */
+export const MODIFIED_ASC: ScanOrder = (a, b) => (a.modifiedAt ?? -Infinity) - (b.modifiedAt ?? -Infinity) || a.createdAt - b.createdAt;
+
+/** The first `rows` matches in `order` (newest first unless told), and the total. */
+export function scanPage(
+  workitems: readonly Workitem[],
+  predicate: Predicate,
+  rows: number,
+  order: ScanOrder = NEWEST_FIRST,
+): { total: number; page: Workitem[] } {
   const matches: Workitem[] = [];
   for (let i = 0; i < workitems.length; i++) {
     if (predicate(workitems[i])) {
       matches.push(workitems[i]);
     }
   }
-  matches.sort((a, b) => b.createdAt - a.createdAt);
+  matches.sort(order);
   return { total: matches.length, page: matches.slice(0, rows) };
 }

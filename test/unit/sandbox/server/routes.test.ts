@@ -135,6 +135,20 @@ describe('sandbox HTTP API', function () {
       assert.deepEqual(sandbox.store.get(call0.workitemId), ended);
     });
 
+    it('lists a workitem it has just changed in a "changes since" search, least recently modified first', async () => {
+      const chosen = await findWorkitem(url, token, 'state:active AND channelType:voice');
+      const held = asWorkitem(await call(url, PATHS.hold(chosen.workitemId), { method: 'POST', token }));
+      const since = held.modifiedAt ?? assert.fail('an action sets modifiedAt');
+      const params = new URLSearchParams({ q: `modifiedAt:>=${since}`, sort: 'modifiedAt asc', rows: '200', start: '0' });
+      const changes = SearchEnvelopeSchema.parse((await call(url, `${PATHS.search('workitem')}?${params.toString()}`, { token })).json);
+      const objects = changes.objects.map((object) => WorkitemSchema.parse(object));
+      assert.ok(objects.some((workitem) => workitem.workitemId === held.workitemId && workitem.state === 'hold'));
+      const times = objects.map((workitem) => workitem.modifiedAt ?? -1);
+      assert.ok(times.every((time) => time >= since), 'only workitems modified at or after the moment');
+      assert.deepEqual(times, [...times].sort((a, b) => a - b), 'least recently modified first');
+      assert.equal(changes.total, objects.length);
+    });
+
     it('answers 409 naming the state for an action the state forbids', async () => {
       const done = await findWorkitem(url, token, 'state:dispositioned AND channelType:voice');
       const body = assertError(await call(url, PATHS.hold(done.workitemId), { method: 'POST', token }), 409, /is dispositioned: hold is not possible/);
