@@ -1,4 +1,5 @@
 export { compileQuery, type QueryNode } from './compile';
+export { predicateOf, type WorkitemPredicate } from './predicate';
 export { parseQuery } from './parse';
 export { QUERY_FIELDS, freeTextField, type FieldKind, type FieldSpec } from './fields';
 export { type Interval, type Matcher } from './matchers';

@@ -7,7 +7,7 @@
 // - `residual`: tests of what no index answers, run only on workitems that pass everything else.
 // An OR or NOT of index lookups is combined into one set; other OR/NOT subtrees become a residual.
 import type { Workitem } from '../../api/schemas';
-import type { QueryNode } from '../query';
+import { predicateOf, type QueryNode } from '../query';
 import { setBit, type Bits } from './bitset';
 import { evaluate } from './evaluate';
 import type { IndexedView } from './view';
@@ -84,7 +84,7 @@ function addTerm(conjunction: Conjunction, node: QueryNode, view: IndexedView): 
       } else if (isIndexOnly(node.child, view)) {
         conjunction.exclude.push(unblocked(evaluate(node.child, view.everything(), view)));
       } else {
-        const test = residualOf(node.child);
+        const test = predicateOf(node.child);
         conjunction.residual.push((workitem) => !test(workitem));
       }
       return;
@@ -93,7 +93,7 @@ function addTerm(conjunction: Conjunction, node: QueryNode, view: IndexedView): 
       if (isIndexOnly(node, view)) {
         conjunction.include.push(unblocked(evaluate(node, view.everything(), view)));
       } else {
-        conjunction.residual.push(residualOf(node));
+        conjunction.residual.push(predicateOf(node));
       }
       return;
   }
@@ -145,7 +145,7 @@ function addMatch(conjunction: Conjunction, node: MatchNode, view: IndexedView):
     }
     return;
   }
-  conjunction.residual.push(residualOf(node));
+  conjunction.residual.push(predicateOf(node));
 }
 
 function addCandidates(conjunction: Conjunction, positions: Uint32Array): void {
@@ -208,32 +208,6 @@ function isIndexOnly(node: QueryNode, view: IndexedView): boolean {
         (field.name === 'workitemId' && typeof matcher.exact === 'string') ||
         (matcher.interval !== undefined && (field.name === 'createdAt' || view.timeIndex(field.name) !== undefined))
       );
-    }
-  }
-}
-
-/** The subtree as a test of one workitem. */
-export function residualOf(node: QueryNode): Residual {
-  switch (node.kind) {
-    case 'all':
-      return () => true;
-    case 'and': {
-      const children = node.children.map(residualOf);
-      return (workitem) => children.every((child) => child(workitem));
-    }
-    case 'or': {
-      const children = node.children.map(residualOf);
-      return (workitem) => children.some((child) => child(workitem));
-    }
-    case 'not': {
-      const child = residualOf(node.child);
-      return (workitem) => !child(workitem);
-    }
-    case 'match': {
-      const { field, matcher } = node;
-      const test = (value: unknown): boolean => matcher.test(value);
-      const matches = field.matches;
-      return matches ? (workitem) => matches(workitem, test) : (workitem) => matcher.test(field.read(workitem));
     }
   }
 }

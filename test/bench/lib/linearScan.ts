@@ -2,34 +2,9 @@
 // parser, field readers and matchers) turned into one predicate, tested against every workitem
 // in a plain loop. No index, no position order: a page is every match, sorted, then sliced.
 import type { Workitem } from '../../../src/api/schemas';
-import { compileQuery, type QueryNode } from '../../../src/sandbox/query';
+import { compileQuery, predicateOf } from '../../../src/sandbox/query';
 
 export type Predicate = (workitem: Workitem) => boolean;
-
-export function predicateOf(node: QueryNode): Predicate {
-  switch (node.kind) {
-    case 'all':
-      return () => true;
-    case 'and': {
-      const children = node.children.map(predicateOf);
-      return (workitem) => children.every((child) => child(workitem));
-    }
-    case 'or': {
-      const children = node.children.map(predicateOf);
-      return (workitem) => children.some((child) => child(workitem));
-    }
-    case 'not': {
-      const child = predicateOf(node.child);
-      return (workitem) => !child(workitem);
-    }
-    case 'match': {
-      const { field, matcher } = node;
-      const test = (value: unknown): boolean => matcher.test(value);
-      const matches = field.matches;
-      return matches ? (workitem) => matches(workitem, test) : (workitem) => matcher.test(field.read(workitem));
-    }
-  }
-}
 
 export function compilePredicate(q: string | undefined): Predicate {
   return predicateOf(compileQuery(q));
