@@ -11,6 +11,7 @@ import { AGENTS, QUEUES, createArrival, createRng, generateDataset } from '../..
 import { createStore } from '../../../../src/sandbox/store';
 import { ids, referenceSearch, type ReferenceKey } from './bruteForce';
 import { NOW } from './fixtures';
+import { queriesOf, type ReferenceQuery } from './queryArbitrary';
 
 /** Four and a half blocks: the oldest blocks are all dispositioned, the newest mixed. */
 const BASE = generateDataset({ seed: 7, size: 4600, now: NOW });
@@ -19,10 +20,7 @@ const USERNAMES = AGENTS.map((agent) => agent.username);
 const MODIFIED = BASE.workitems.map((w) => w.modifiedAt ?? w.createdAt).sort((a, b) => a - b);
 const CREATED = BASE.workitems.map((w) => w.createdAt).sort((a, b) => a - b);
 
-interface Query {
-  text: string;
-  test: (workitem: Workitem) => boolean;
-}
+type Query = ReferenceQuery;
 
 const modified = (w: Workitem): number | undefined => w.modifiedAt;
 /** A modifiedAt of the data set, mostly among the most recent (where the changes are). */
@@ -58,19 +56,7 @@ const atom: fc.Arbitrary<Query> = fc.oneof(
   })),
 );
 
-const query: fc.Arbitrary<Query> = fc.letrec<{ node: Query }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    atom,
-    fc.tuple(tie('node'), tie('node')).map(([a, b]) => ({ text: `(${a.text} AND ${b.text})`, test: (w: Workitem) => a.test(w) && b.test(w) })),
-    fc.tuple(tie('node'), tie('node'), tie('node')).map(([a, b, c]) => ({
-      text: `(${a.text} AND ${b.text} AND NOT (${c.text}))`,
-      test: (w: Workitem) => a.test(w) && b.test(w) && !c.test(w),
-    })),
-    fc.tuple(tie('node'), tie('node')).map(([a, b]) => ({ text: `(${a.text} OR ${b.text})`, test: (w: Workitem) => a.test(w) || b.test(w) })),
-    tie('node').map((a) => ({ text: `NOT (${a.text})`, test: (w: Workitem) => !a.test(w) })),
-  ),
-})).node;
+const query = queriesOf(atom, { andNot: true });
 
 const key = (read: (w: Workitem) => unknown, order: ReferenceKey['order'], direction: 1 | -1): ReferenceKey => ({ read, order, direction });
 const SORTS: Array<[string, ReferenceKey[]]> = [

@@ -15,16 +15,14 @@ import { AGENTS, QUEUES, createArrival, createRng, generateDataset } from '../..
 import { createStore } from '../../../../src/sandbox/store';
 import { NEWEST_FIRST, byCreation, ids, referenceSearch, type ReferenceKey } from './bruteForce';
 import { NOW } from './fixtures';
+import { queriesOf, type ReferenceQuery } from './queryArbitrary';
 
 const BASE = generateDataset({ seed: 99, size: 300, now: NOW });
 const QUEUE_IDS = QUEUES.map((queue) => queue._id);
 const USERNAMES = AGENTS.map((agent) => agent.username);
 const lower = (value: unknown): string => String(value ?? '').toLowerCase();
 
-interface Query {
-  text: string;
-  test: (workitem: Workitem) => boolean;
-}
+type Query = ReferenceQuery;
 
 const atom: fc.Arbitrary<Query> = fc.oneof(
   fc.constantFrom(...WORKITEM_STATES).map((state) => ({ text: `state:${state}`, test: (w: Workitem) => w.state === state })),
@@ -66,15 +64,7 @@ const atom: fc.Arbitrary<Query> = fc.oneof(
   })),
 );
 
-const query: fc.Arbitrary<Query> = fc.letrec<{ node: Query }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    atom,
-    fc.tuple(tie('node'), tie('node')).map(([a, b]) => ({ text: `(${a.text} AND ${b.text})`, test: (w: Workitem) => a.test(w) && b.test(w) })),
-    fc.tuple(tie('node'), tie('node')).map(([a, b]) => ({ text: `(${a.text} OR ${b.text})`, test: (w: Workitem) => a.test(w) || b.test(w) })),
-    tie('node').map((a) => ({ text: `NOT (${a.text})`, test: (w: Workitem) => !a.test(w) })),
-  ),
-})).node;
+const query = queriesOf(atom);
 
 const key = (read: (w: Workitem) => unknown, order: ReferenceKey['order'], direction: 1 | -1): ReferenceKey => ({ read, order, direction });
 const SORTS: Array<[string, ReferenceKey[]]> = [
