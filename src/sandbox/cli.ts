@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     seed: args.seed,
     dataDir: args.dataDir,
     traffic: args.traffic,
+    trafficSpeed: args.trafficSpeed,
     tokenLifetimeSeconds: args.tokenLifetimeSeconds,
     allowFaults: args.allowFaults,
     log: (message) => process.stderr.write(`${message}\n`),
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const summary = startupSummary(sandbox, {
     dataDir: args.dataDir,
     traffic: args.traffic,
+    trafficSpeed: args.trafficSpeed,
     allowFaults: args.allowFaults,
     tokenLifetimeSeconds: args.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
     startupMs: Date.now() - started,

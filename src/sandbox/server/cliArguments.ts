@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { MAX_DATASET_SIZE as MAX_SIZE } from '../data';
+import { MAX_TRAFFIC_SPEED, MIN_TRAFFIC_SPEED } from '../traffic/timings';
 
 export const DEFAULT_CLI_PORT = 7357;
 
@@ -15,8 +16,11 @@ Options:
   --seed N               data set seed (same seed and size, same data)
   --data DIR             keep a journal in DIR: actions survive a restart
   --no-traffic           no living traffic (new workitems, agents acting)
+  --traffic-speed X      living traffic X times faster than real life, ${MIN_TRAFFIC_SPEED} to ${MAX_TRAFFIC_SPEED}
+                         (default 1: an arrival every few seconds; 100: the same life 100 times faster)
   --token-lifetime S     access token lifetime in seconds (default 3600)
-  --allow-faults         serve PUT/DELETE /__sandbox/faults (fault injection for tests)
+  --allow-faults         serve the test hooks: PUT/DELETE /__sandbox/faults (fault injection)
+                         and PUT /__sandbox/traffic (pause and resume living traffic)
   --exit-with-parent     exit when standard input closes (used when run as a child process)
   --help                 show this help
 `;
@@ -35,12 +39,24 @@ function integer(name: string, min: number, max: number) {
     );
 }
 
+const speed = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, { error: '--traffic-speed takes a number, like 1 or 2.5' })
+  .transform(Number)
+  .pipe(
+    z
+      .number()
+      .min(MIN_TRAFFIC_SPEED, { error: `--traffic-speed must be at least ${MIN_TRAFFIC_SPEED}` })
+      .max(MAX_TRAFFIC_SPEED, { error: `--traffic-speed must be at most ${MAX_TRAFFIC_SPEED}` }),
+  );
+
 const CliValuesSchema = z.object({
   port: integer('port', 0, 65535).default(DEFAULT_CLI_PORT),
   size: integer('size', 0, MAX_SIZE).optional(),
   seed: integer('seed', -(2 ** 31), 2 ** 32 - 1).optional(),
   data: z.string().min(1, { error: '--data needs a directory' }).optional(),
   'no-traffic': z.boolean().default(false),
+  'traffic-speed': speed.default(1),
   'token-lifetime': integer('token-lifetime', 1, 30 * 24 * 3600).optional(),
   'allow-faults': z.boolean().default(false),
   'exit-with-parent': z.boolean().default(false),
@@ -54,6 +70,8 @@ export interface CliArguments {
   seed?: number;
   dataDir?: string;
   traffic: boolean;
+  /** How many times faster than real life living traffic goes. */
+  trafficSpeed: number;
   tokenLifetimeSeconds?: number;
   allowFaults: boolean;
   exitWithParent: boolean;
@@ -74,6 +92,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         seed: { type: 'string' },
         data: { type: 'string' },
         'no-traffic': { type: 'boolean' },
+        'traffic-speed': { type: 'string' },
         'token-lifetime': { type: 'string' },
         'allow-faults': { type: 'boolean' },
         'exit-with-parent': { type: 'boolean' },
@@ -95,6 +114,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     seed: v.seed,
     dataDir: v.data,
     traffic: !v['no-traffic'],
+    trafficSpeed: v['traffic-speed'],
     tokenLifetimeSeconds: v['token-lifetime'],
     allowFaults: v['allow-faults'],
     exitWithParent: v['exit-with-parent'],

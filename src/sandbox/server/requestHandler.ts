@@ -11,6 +11,7 @@ import { callRoutes } from './routes/callRoutes';
 import { FAULTS_PATH, faultRoutes } from './routes/faultRoutes';
 import { searchRoutes } from './routes/searchRoutes';
 import { tokenRoutes } from './routes/tokenRoutes';
+import { TRAFFIC_PATH, trafficRoutes } from './routes/trafficRoutes';
 import { workitemRoutes } from './routes/workitemRoutes';
 import type { ServerDeps } from './serverDeps';
 import { VerifiedTokens } from './verifiedTokens';
@@ -39,6 +40,7 @@ export function createRequestHandler(deps: ServerDeps): RequestHandler {
     ...callRoutes(deps),
     ...tokenRoutes(deps),
     ...(deps.faults ? faultRoutes(deps, deps.faults) : []),
+    ...(deps.faults && deps.traffic ? trafficRoutes(deps, deps.traffic) : []),
   ];
   const router = new Router(routes);
   const tokens = new VerifiedTokens(deps.tokens, deps.now);
@@ -67,8 +69,9 @@ export function createRequestHandler(deps: ServerDeps): RequestHandler {
     let reply: Reply;
     try {
       const { path, query } = splitTarget(request.url ?? '/');
-      // The fault endpoint itself is never faulted, so a test can always clear its rules.
-      const rule = path.startsWith(FAULTS_PATH) ? undefined : deps.faults?.take(method, path);
+      // The test hooks themselves are never faulted, so a test can always clear its rules.
+      const hook = path.startsWith(FAULTS_PATH) || path.startsWith(TRAFFIC_PATH);
+      const rule = hook ? undefined : deps.faults?.take(method, path);
       if (rule) {
         outcome = await enactFault(rule, response, lifetime.signal);
         if (outcome.kind === 'answered') {

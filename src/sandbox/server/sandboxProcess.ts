@@ -12,6 +12,8 @@ export interface SandboxProcessOptions {
   seed?: number;
   dataDir?: string;
   traffic?: boolean;
+  /** Living traffic this many times faster than real life (`--traffic-speed`). */
+  trafficSpeed?: number;
   tokenLifetimeSeconds?: number;
   allowFaults?: boolean;
   /** The Node binary; defaults to the current one (inside VS Code, Electron run as Node). */
@@ -48,6 +50,7 @@ export function sandboxArguments(options: SandboxProcessOptions): string[] {
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
   if (options.dataDir !== undefined) args.push('--data', options.dataDir);
   if (options.traffic === false) args.push('--no-traffic');
+  if (options.trafficSpeed !== undefined) args.push('--traffic-speed', String(options.trafficSpeed));
   if (options.tokenLifetimeSeconds !== undefined) args.push('--token-lifetime', String(options.tokenLifetimeSeconds));
   if (options.allowFaults) args.push('--allow-faults');
   return args;

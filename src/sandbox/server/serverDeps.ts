@@ -4,6 +4,7 @@ import type { UserDirectory } from '../auth/users';
 import type { WorkitemStore } from '../contracts';
 import type { FaultInjector } from '../faults/faultRules';
 import type { DurableStore } from '../persistence/durableStore';
+import type { TrafficSimulator } from '../traffic/simulator';
 
 export interface ServerDeps {
   store: WorkitemStore;
@@ -16,6 +17,8 @@ export interface ServerDeps {
   maxBodyBytes: number;
   /** Present only when fault injection is allowed. */
   faults: FaultInjector | undefined;
+  /** Living traffic, which the test hooks may pause (absent: traffic is off). */
+  traffic?: TrafficSimulator;
   /** Where unexpected errors are reported. */
   log: (message: string) => void;
 }

@@ -13,7 +13,7 @@ import { replayJournal } from '../persistence/replay';
 import { createStore } from '../store';
 import { TrafficSimulator } from '../traffic/simulator';
 import type { TrafficScheduler } from '../traffic/scheduler';
-import type { TrafficTimings } from '../traffic/timings';
+import { MAX_TRAFFIC_SPEED, MIN_TRAFFIC_SPEED, type TrafficTimings } from '../traffic/timings';
 import { listen } from './httpListener';
 import { DEFAULT_MAX_BODY_BYTES } from './requestBody';
 import { createRequestHandler } from './requestHandler';
@@ -30,6 +30,8 @@ export const SandboxOptionsSchema = z.object({
   /** Keeps the journal (and the token secret) here; absent = everything in memory. */
   dataDir: z.string().min(1).optional(),
   traffic: z.boolean().default(false),
+  /** Living traffic this many times faster than real life (see scaledTimings). */
+  trafficSpeed: z.number().min(MIN_TRAFFIC_SPEED).max(MAX_TRAFFIC_SPEED).default(1),
   tokenLifetimeSeconds: z.number().int().min(1).max(30 * 24 * 3600).default(DEFAULT_TOKEN_LIFETIME_SECONDS),
   allowFaults: z.boolean().default(false),
   users: SandboxUsersSchema.optional(),
@@ -89,6 +91,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const mutations = new DurableStore(store, journal ?? IN_MEMORY_LOG);
     const users = new UserDirectory(settings.users ?? DEFAULT_USERS);
     const tokens = new TokenService({ secret, lifetimeSeconds: settings.tokenLifetimeSeconds, now });
+    const traffic = settings.traffic
+      ? new TrafficSimulator({
+          store,
+          mutations,
+          now,
+          // Offset by the journal's length so a restarted sandbox does not replay the same arrivals.
+          seed: meta.seed + replay.length,
+          contacts,
+          timings: options.trafficTimings,
+          speed: settings.trafficSpeed,
+          scheduler: options.trafficScheduler,
+          onError: (error) => log(`Traffic simulation failed: ${error instanceof Error ? error.message : String(error)}`),
+        })
+      : undefined;
     let baseUrl = '';
     const handler = createRequestHandler({
       store,
@@ -99,24 +115,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       baseUrl: () => baseUrl,
       maxBodyBytes: settings.maxBodyBytes,
       faults: settings.allowFaults ? new FaultInjector() : undefined,
+      traffic,
       log,
     });
     const listening = await listen(handler, settings.port);
     baseUrl = listening.url;
-
-    const traffic = settings.traffic
-      ? new TrafficSimulator({
-          store,
-          mutations,
-          now,
-          // Offset by the journal's length so a restarted sandbox does not replay the same arrivals.
-          seed: meta.seed + replay.length,
-          contacts,
-          timings: options.trafficTimings,
-          scheduler: options.trafficScheduler,
-          onError: (error) => log(`Traffic simulation failed: ${error instanceof Error ? error.message : String(error)}`),
-        })
-      : undefined;
     traffic?.start();
 
     let stopping: Promise<void> | undefined;

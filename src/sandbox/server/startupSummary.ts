@@ -5,6 +5,8 @@ import type { RunningSandbox } from './startSandbox';
 export interface SummaryFacts {
   dataDir?: string;
   traffic: boolean;
+  /** Omitted: real-life pace. */
+  trafficSpeed?: number;
   allowFaults: boolean;
   tokenLifetimeSeconds: number;
   startupMs: number;
@@ -20,6 +22,14 @@ function countsByState(sandbox: RunningSandbox): string {
   }).join(', ');
 }
 
+function trafficLine(facts: SummaryFacts): string {
+  if (!facts.traffic) {
+    return 'off';
+  }
+  const speed = facts.trafficSpeed ?? 1;
+  return speed === 1 ? 'on (workitems arrive and move every few seconds)' : `on, ${speed} times faster than real life`;
+}
+
 export function startupSummary(sandbox: RunningSandbox, facts: SummaryFacts): string[] {
   const storage = facts.dataDir
     ? `journal in ${facts.dataDir} (${sandbox.replayed} entries replayed)`
@@ -29,7 +39,7 @@ export function startupSummary(sandbox: RunningSandbox, facts: SummaryFacts): st
     `  data:      ${sandbox.store.size} workitems (seed ${sandbox.seed}, size ${sandbox.size}), ${storage}`,
     `  by state:  ${countsByState(sandbox)}`,
     `  queues:    ${sandbox.store.queues().map((queue) => queue._id).join(', ')}`,
-    `  traffic:   ${facts.traffic ? 'on (workitems arrive and move every few seconds)' : 'off'}`,
+    `  traffic:   ${trafficLine(facts)}`,
     `  faults:    ${facts.allowFaults ? 'allowed (PUT / DELETE /__sandbox/faults)' : 'off'}`,
     `  tokens:    GET /provider/token-with-authorities with HTTP Basic; valid ${facts.tokenLifetimeSeconds} s`,
     '  users:',

@@ -8,9 +8,7 @@ import type { DurableStore } from '../persistence/durableStore';
 import { ACD_USER, DISPOSITION_IDS, createArrival, createRng, type Rng } from '../data';
 import { planNextStep } from './nextStep';
 import { timerScheduler, type TrafficScheduler } from './scheduler';
-import { DEMO_TIMINGS, type TrafficTimings } from './timings';
-
-const MAX_ARRIVALS_PER_TICK = 3;
+import { DEMO_TIMINGS, scaledTimings, type TrafficTimings } from './timings';
 
 /** States in which a workitem keeps its agent busy. */
 const AGENT_BUSY_STATES = new Set(['offered', 'accepted', 'active', 'hold', 'conference']);
@@ -24,6 +22,8 @@ export interface TrafficOptions {
   contacts?: readonly Contact[];
   dispositionIds?: readonly string[];
   timings?: Partial<TrafficTimings>;
+  /** How many times faster than `timings` life goes (default 1); see scaledTimings. */
+  speed?: number;
   scheduler?: TrafficScheduler;
   /** Failures other than a refused step (which is expected now and then) go here. */
   onError?: (error: unknown) => void;
@@ -50,14 +50,19 @@ export class TrafficSimulator {
   private nextArrivalAt: number | undefined;
   private nextIdNumber: number;
   private cancelTimer: (() => void) | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private currentTick: Promise<unknown> = Promise.resolve();
   private ticking = false;
 
   constructor(private readonly options: TrafficOptions) {
-    this.timings = { ...DEMO_TIMINGS, ...options.timings };
+    this.timings = scaledTimings({ ...DEMO_TIMINGS, ...options.timings }, options.speed ?? 1);
     this.random = createRng(options.seed ?? 1);
     this.dispositionIds = options.dispositionIds?.length ? options.dispositionIds : Object.values(DISPOSITION_IDS);
     this.nextIdNumber = options.store.size + 1;
+  }
+
+  /** Whether ticks are scheduled (between `start` and `stop`). */
+  get running(): boolean {
+    return this.cancelTimer !== undefined;
   }
 
   /** Runs `tick` on the scheduler until `stop`. A tick still running makes the next one skip. */
@@ -70,14 +75,14 @@ export class TrafficSimulator {
       if (this.ticking) {
         return;
       }
-      this.running = this.tick().catch((error: unknown) => this.options.onError?.(error));
+      this.currentTick = this.tick().catch((error: unknown) => this.options.onError?.(error));
     });
   }
 
   async stop(): Promise<void> {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
-    await this.running;
+    await this.currentTick;
   }
 
   /** One step of simulated time at `now()`: arrivals first, then due lifecycle steps. */
@@ -108,12 +113,12 @@ export class TrafficSimulator {
       });
       pending.push(this.options.mutations.insertNow(workitem).durable);
       arrived.push(workitem.workitemId);
-      if (arrived.length >= MAX_ARRIVALS_PER_TICK) {
+      if (arrived.length >= this.timings.maxArrivalsPerTick) {
         // After a long pause (a suspended laptop) do not flood the queues: restart the rhythm.
         this.nextArrivalAt = now;
       }
       // Exponential gaps: arrivals of independent customers.
-      this.nextArrivalAt += Math.max(250, Math.round(-Math.log(1 - this.random.next()) * this.timings.meanArrivalGapMs));
+      this.nextArrivalAt += Math.max(this.timings.minArrivalGapMs, Math.round(-Math.log(1 - this.random.next()) * this.timings.meanArrivalGapMs));
     }
     return arrived;
   }

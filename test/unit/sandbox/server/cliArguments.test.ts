@@ -6,6 +6,7 @@ describe('sandbox command line', () => {
     const args = parseCliArguments([]);
     assert.equal(args.port, 7357);
     assert.equal(args.traffic, true);
+    assert.equal(args.trafficSpeed, 1);
     assert.equal(args.allowFaults, false);
     assert.equal(args.size, undefined);
   });
@@ -13,7 +14,7 @@ describe('sandbox command line', () => {
   it('reads every flag', () => {
     const args = parseCliArguments([
       '--port', '0', '--size', '1000000', '--seed', '42', '--data', 'sandbox-data',
-      '--no-traffic', '--token-lifetime', '5', '--allow-faults',
+      '--no-traffic', '--traffic-speed', '2.5', '--token-lifetime', '5', '--allow-faults',
     ]);
     assert.deepEqual(args, {
       help: false,
@@ -22,6 +23,7 @@ describe('sandbox command line', () => {
       seed: 42,
       dataDir: 'sandbox-data',
       traffic: false,
+      trafficSpeed: 2.5,
       tokenLifetimeSeconds: 5,
       allowFaults: true,
       exitWithParent: false,
@@ -32,5 +34,14 @@ describe('sandbox command line', () => {
     assert.throws(() => parseCliArguments(['--port', 'abc']), (error: unknown) => error instanceof CliUsageError && /--port/.test(error.message));
     assert.throws(() => parseCliArguments(['--size', '1000001']), /--size must be at most 1000000/);
     assert.throws(() => parseCliArguments(['--colour']), CliUsageError);
+  });
+
+  it('takes a traffic speed within its bounds only', () => {
+    assert.equal(parseCliArguments(['--traffic-speed', '400']).trafficSpeed, 400);
+    assert.equal(parseCliArguments(['--traffic-speed', '0.5']).trafficSpeed, 0.5);
+    assert.throws(() => parseCliArguments(['--traffic-speed', '0']), /--traffic-speed must be at least 0.1/);
+    assert.throws(() => parseCliArguments(['--traffic-speed', '1001']), /--traffic-speed must be at most 1000/);
+    assert.throws(() => parseCliArguments(['--traffic-speed', 'fast']), /--traffic-speed takes a number/);
+    assert.throws(() => parseCliArguments(['--traffic-speed', '-2']), CliUsageError);
   });
 });

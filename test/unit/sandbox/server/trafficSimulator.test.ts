@@ -34,7 +34,7 @@ interface Harness {
   advance(ms: number): Promise<TickReport>;
 }
 
-function harness(scheduler?: TrafficScheduler): Harness {
+function harness(scheduler?: TrafficScheduler, speed?: number): Harness {
   const dataset = generateDataset(DATASET);
   const store = createStore(dataset);
   const log = new RecordingLog();
@@ -47,6 +47,7 @@ function harness(scheduler?: TrafficScheduler): Harness {
     seed: 3,
     contacts: dataset.contacts,
     scheduler,
+    speed,
   });
   return {
     store,
@@ -59,12 +60,21 @@ function harness(scheduler?: TrafficScheduler): Harness {
   };
 }
 
-async function run(h: Harness, seconds: number): Promise<TickReport[]> {
+async function run(h: Harness, seconds: number, tickMs = 1000): Promise<TickReport[]> {
   const reports: TickReport[] = [];
-  for (let second = 0; second < seconds; second += 1) {
-    reports.push(await h.advance(1000));
+  for (let elapsed = 0; elapsed < seconds * 1000; elapsed += tickMs) {
+    reports.push(await h.advance(tickMs));
   }
   return reports;
+}
+
+/** What a stretch of traffic did: arrivals, and steps by action. */
+function tally(reports: readonly TickReport[]): { arrivals: number; steps: Map<string, number> } {
+  const steps = new Map<string, number>();
+  for (const step of reports.flatMap((report) => report.steps)) {
+    steps.set(step.action, (steps.get(step.action) ?? 0) + 1);
+  }
+  return { arrivals: reports.reduce((sum, report) => sum + report.arrived.length, 0), steps };
 }
 
 describe('sandbox living traffic', () => {
@@ -121,6 +131,19 @@ describe('sandbox living traffic', () => {
     for (const entry of h.log.entries) {
       const id = entry.kind === 'apply' ? entry.workitemId : entry.workitem.workitemId;
       assert.deepEqual(replayed.get(id), h.store.get(id));
+    }
+  });
+
+  it('lives the same life 400 times faster at speed 400', async () => {
+    // Twenty minutes of real-life traffic against three seconds of it at speed 400 (10 ms ticks,
+    // each standing for four seconds): the data set's backlog drains, then arrivals take over.
+    const real = tally(await run(harness(), 1200));
+    const fast = tally(await run(harness(undefined, 400), 3, 10));
+    const close = (a: number, b: number): boolean => Math.abs(a - b) <= Math.max(a, b) * 0.25;
+    assert.ok(close(fast.arrivals, real.arrivals), `arrivals: ${fast.arrivals} sped up, ${real.arrivals} in real life`);
+    for (const action of ['offer', 'accept', 'answer', 'hangup', 'disposition']) {
+      const [a, b] = [fast.steps.get(action) ?? 0, real.steps.get(action) ?? 0];
+      assert.ok(b > 10 && close(a, b), `${action}: ${a} sped up, ${b} in real life`);
     }
   });
 
