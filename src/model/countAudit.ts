@@ -1,9 +1,10 @@
 // Self-healing for counts kept by the change feed. Races (a change landing between the feed page
 // and a count, two changes in the same millisecond) can leave a count off by one, so every third
 // cycle one group on screen is counted again, rotating over them. That count C is only trusted
-// when the NEXT feed page moves no workitem out of the group or into it (moves inside it, like a
-// state change under the root, do not matter): then C was the group's count at W and still is,
-// and a model count that differs is corrected.
+// when the NEXT feed page shows no workitem that was in the group at some moment since W and out
+// of it at another (moves inside it, like a state change under the root, do not matter; a
+// workitem that passed through, or left and came back, does, read from its timeline): then C was
+// the group's count at W and still is, and a model count that differs is corrected.
 
 /** Every this many feed cycles one group is re-counted (a cycle costs at most 2 requests). */
 export const AUDIT_EVERY_CYCLES = 3;

@@ -6,13 +6,15 @@ import type { Workitem } from '../api/schemas';
 import type { Watermark } from './changeFeed';
 import { segmentsOf, type GroupDimension, type GroupSegment } from './groupKeys';
 import { hasMoreItems, type GroupState, type ItemLevelChildren } from './groupState';
-import { stateAtWatermark } from './stateAtTime';
+import { stateAtWatermark, statesEnteredSince } from './stateAtTime';
 
 export interface Move {
   readonly workitem: Workitem;
   /** Where it was listed at W; undefined when it was not listed yet. */
   readonly from: readonly GroupSegment[] | undefined;
   readonly to: readonly GroupSegment[];
+  /** Where it was listed on its way from `from` to `to` (the states it entered since W). */
+  readonly via: ReadonlyArray<readonly GroupSegment[]>;
 }
 
 export interface TrackedGroups {
@@ -33,6 +35,16 @@ export function holdsPath(group: GroupState, path: readonly GroupSegment[] | und
  */
 export function changesCountOf(group: GroupState, move: Move): boolean {
   return holdsPath(group, move.from) !== holdsPath(group, move.to);
+}
+
+/**
+ * Whether the group held the workitem at some moments since W and not at others (left and came
+ * back, or passed through): a count of the group taken at any moment since then may be off by
+ * this workitem, even when the move leaves the group's count as it was.
+ */
+export function mayHaveCountedOtherwise(group: GroupState, move: Move): boolean {
+  const inside = holdsPath(group, move.to);
+  return holdsPath(group, move.from) !== inside || move.via.some((path) => holdsPath(group, path) !== inside);
 }
 
 /**
@@ -116,7 +128,8 @@ export function movesOf(changed: readonly Workitem[], watermark: Watermark, dime
       return undefined;
     }
     const from = before.listed ? segmentsOf({ ...workitem, state: before.state }, dimensions) : undefined;
-    moves.push({ workitem, from, to: segmentsOf(workitem, dimensions) });
+    const via = statesEnteredSince(workitem, watermark).map((state) => segmentsOf({ ...workitem, state }, dimensions));
+    moves.push({ workitem, from, to: segmentsOf(workitem, dimensions), via });
   }
   return moves;
 }

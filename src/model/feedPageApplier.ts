@@ -6,7 +6,7 @@
 import { SEARCH_MAX_ROWS } from '../api/paths';
 import type { SearchPage } from '../api/workitemsApi';
 import { advanceWatermark, ignoresFeedQuery, isUnseen, pageFallbackReason, type FallbackReason, type Watermark } from './changeFeed';
-import { applyMoves, changesCountOf, movesOf } from './countDelta';
+import { applyMoves, mayHaveCountedOtherwise, movesOf } from './countDelta';
 import type { FeedSession } from './feedSession';
 import { describeFetchFailure, isCancellation } from './fetchFailure';
 import { hasMoreItems, inGroupQueue, type GroupState } from './groupState';
@@ -41,7 +41,9 @@ export class FeedPageApplier {
     const correction = session.audit.settle(
       (groupId) => {
         const group = byId.get(groupId);
-        return group === undefined || moves.some((move) => changesCountOf(group, move));
+        // Not only net moves: a workitem that passed through the group (or left it and came
+        // back) since W may or may not be in the audit's count, depending on when it was taken.
+        return group === undefined || moves.some((move) => mayHaveCountedOtherwise(group, move));
       },
       (groupId) => byId.get(groupId)?.count,
     );
@@ -75,7 +77,7 @@ export class FeedPageApplier {
       }
     }
     session.watermark = advanceWatermark(watermark, changed);
-    session.notePage();
+    session.notePage(changed.length);
     await Promise.all([...refill].map((group) => inGroupQueue(group, () => this.refillWindow(group, windowSize(group)))));
     return undefined;
   }

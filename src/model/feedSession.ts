@@ -11,6 +11,8 @@ export interface TreeModelStats extends AuditStats {
   readonly cycles: number;
   /** Cycles (and syncs before a fetch) settled by one page of the change feed. */
   readonly feedPages: number;
+  /** Changed workitems those pages applied (versions the counts did not hold yet). */
+  readonly feedChanges: number;
   /** Cycles or syncs that re-counted instead, by reason. */
   readonly fallbacks: Readonly<Partial<Record<FallbackReason, number>>>;
   /** Why the feed is no longer used by this model (undefined: it is, or a filter is set). */
@@ -35,6 +37,7 @@ export class FeedSession {
   private pending: Promise<void> = Promise.resolve();
   private cycles = 0;
   private feedPages = 0;
+  private feedChanges = 0;
   private readonly fallbacks: Partial<Record<FallbackReason, number>> = {};
 
   constructor(private readonly listener: FeedSessionListener) {}
@@ -102,8 +105,9 @@ export class FeedSession {
     this.cycles++;
   }
 
-  notePage(): void {
+  notePage(changes: number): void {
     this.feedPages++;
+    this.feedChanges += changes;
   }
 
   noteFallback(reason: FallbackReason): void {
@@ -115,6 +119,7 @@ export class FeedSession {
     return {
       cycles: this.cycles,
       feedPages: this.feedPages,
+      feedChanges: this.feedChanges,
       fallbacks: { ...this.fallbacks },
       feedStopped: this.stopped,
       ...this.audit.stats(),
