@@ -1,10 +1,13 @@
 // 6. Steady state: the tree model against a living sandbox (traffic on, a smaller data set, its own
-// child process), auto-refreshed by the real RefreshManager on a clock the benchmark moves. With
-// one state group and two of its channel groups expanded: the requests of each cycle (by kind),
-// how the change feed fared (fallbacks by reason, audits and corrections), whether the change
-// events name exactly the rows that changed (checked against snapshots taken independently), the
-// requests of a hidden view, the heap over 1,000 cycles, and at the end every count on screen
-// compared with a model built from scratch.
+// child process), auto-refreshed by the real RefreshManager on a clock the benchmark moves. The
+// cycles are paced in real time and the sandbox's traffic sped up to match, so each refresh
+// interval sees as much life as ten seconds of a real tenant: real change in most cycles, not a
+// quiet loop. With one state group and two of its channel groups expanded: the requests of each
+// cycle (by kind), how the change feed fared (changes applied, fallbacks by reason, audits and
+// corrections), whether the change events name exactly the rows that changed (checked against
+// snapshots taken independently), the requests of a hidden view, the heap over 1,000 cycles, and
+// at checkpoints every count on screen compared with a model built from scratch while traffic is
+// paused.
 import { WORKITEM_STATES } from '../../../src/api/domain';
 import type { WorkitemsApi } from '../../../src/api/workitemsApi';
 import { ROOT_ID } from '../../../src/model/groupKeys';
@@ -16,9 +19,9 @@ import { FakeClock } from '../lib/fakeClock';
 import { liveHeapBytes } from '../lib/heap';
 import { RequestCounter } from '../lib/requestCounter';
 import { heading, say, verdictOf, type BenchResult } from '../lib/results';
-import { startBenchSandbox } from '../lib/sandboxChild';
+import { startBenchSandbox, type BenchSandbox } from '../lib/sandboxChild';
 import { changedIds, FakeView, isCoveredBy, snapshot, type Snapshot } from '../lib/shownTree';
-import { bytes, count, ms } from '../lib/stats';
+import { bytes, count, median, ms, percentile } from '../lib/stats';
 
 const BENCH = '6 steady state';
 const SIZE = 20_000;
@@ -28,8 +31,15 @@ const CYCLES = 1000;
 const HIDDEN_INTERVALS = 100;
 const HEAP_GROWTH_TARGET = 5 * 1024 * 1024;
 const EXPANDED_GROUPS = 3;
-/** Tries at finding a quiet moment (no change on the server) to compare with a fresh model. */
-const DRIFT_TRIES = 20;
+/** Real time a cycle takes at least (the rest is waited out), so traffic has time to happen. */
+const CYCLE_REAL_MS = 25;
+/**
+ * Traffic this many times faster than real life: one refresh interval of the benchmark's clock
+ * (10 s) then sees about what 10 s of a real tenant bring (400 at 25 ms a cycle).
+ */
+const TRAFFIC_SPEED = (INTERVAL_S * 1000) / CYCLE_REAL_MS;
+/** Cycles after which counts are compared with a fresh model (and at the end); not at the heap's halfway mark. */
+const DRIFT_CHECKPOINTS: ReadonlySet<number> = new Set([250, 750]);
 
 /**
  * The busiest live state (most workitems, not yet dispositioned) with at least two channel groups,
@@ -60,7 +70,8 @@ async function chooseExpanded(model: WorkitemTreeModel): Promise<string[]> {
 /** Group rows whose count differs between two snapshots of the same expanded groups. */
 function countDifferences(held: Snapshot, fresh: Snapshot): { groups: number; differing: string[] } {
   const countOf = (row: { content: string } | undefined): number | undefined => {
-    const parsed: unknown = row === undefined ? undefined : JSON.parse(row.content);
+    // An expanded group its parent no longer lists is held with no row of its own.
+    const parsed: unknown = row === undefined || row.content === '' ? undefined : JSON.parse(row.content);
     return typeof parsed === 'object' && parsed !== null && 'count' in parsed && typeof parsed.count === 'number' ? parsed.count : undefined;
   };
   const groups = [...new Set([...held.keys(), ...fresh.keys()])].filter((id) => held.get(id)?.kind === 'group' || fresh.get(id)?.kind === 'group');
@@ -74,36 +85,61 @@ async function newestChange(api: WorkitemsApi): Promise<number | undefined> {
   return page.items[0]?.modifiedAt;
 }
 
+interface DriftCheck {
+  groups: number;
+  differing: string[];
+  /** Whether the server's newest change stayed the same from the refresh to the end of the comparison. */
+  quiet: boolean;
+}
+
 /**
- * Refreshes the model and builds a fresh one between two looks at the server's newest change; when
- * both looks agree nothing moved meanwhile, so the two must show the same counts.
+ * Traffic is paused (the pause is answered once a tick under way is done), then the model's own
+ * refresh brings it to the server's present and a model built from scratch is compared with it:
+ * nothing moves in between, so every count must agree, however fast traffic ran before. The
+ * newest change is looked at before and after, to prove the pause held.
  */
-async function driftAgainstFresh(
-  model: WorkitemTreeModel,
-  api: WorkitemsApi,
-  expanded: readonly string[],
-): Promise<{ groups: number; differing: string[]; tries: number; quiet: boolean }> {
-  let last = { groups: 0, differing: [] as string[] };
-  for (let tries = 1; tries <= DRIFT_TRIES; tries++) {
+async function driftAgainstFresh(model: WorkitemTreeModel, sandbox: BenchSandbox, expanded: readonly string[]): Promise<DriftCheck> {
+  const api = sandbox.client();
+  await sandbox.setTraffic(false);
+  try {
     const before = await newestChange(api);
     await model.refresh();
     const held = await snapshot(model, expanded);
     const fresh = new WorkitemTreeModel({ api });
+    let compared;
     try {
-      last = countDifferences(held, await snapshot(fresh, expanded));
+      compared = countDifferences(held, await snapshot(fresh, expanded));
     } finally {
       fresh.dispose();
     }
-    if ((await newestChange(api)) === before) {
-      return { ...last, tries, quiet: true };
-    }
+    return { ...compared, quiet: (await newestChange(api)) === before };
+  } finally {
+    await sandbox.setTraffic(true);
   }
-  return { ...last, tries: DRIFT_TRIES, quiet: false };
+}
+
+/** Whether a changed row is one of the expanded groups or a row listed under one. */
+function inExpanded(id: string, expanded: readonly string[]): boolean {
+  return expanded.some((group) => id === group || id.startsWith(`${group}/`));
+}
+
+const sleep = (msToWait: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, msToWait));
+
+interface CycleResult {
+  requests: number;
+  counts: number;
+  searches: number;
+  /** Changed workitems the cycle's feed page applied. */
+  applied: number;
+  reportedIds: Set<string>;
+  actual: Set<string>;
 }
 
 export async function runSteadyState(_context: BenchContext): Promise<BenchResult[]> {
-  heading(`${BENCH}: tree model + RefreshManager against a living sandbox (traffic on, ${count(SIZE)} workitems, own child process)`);
-  const sandbox = await startBenchSandbox({ size: SIZE, traffic: true });
+  heading(
+    `${BENCH}: tree model + RefreshManager against a living sandbox (traffic ${TRAFFIC_SPEED}× real life, ${count(SIZE)} workitems, own child process)`,
+  );
+  const sandbox = await startBenchSandbox({ size: SIZE, traffic: true, trafficSpeed: TRAFFIC_SPEED, testHooks: true });
   const counter = new RequestCounter();
   const api = new CountingApi(sandbox.client(counter.onRequest));
   const model = new WorkitemTreeModel({ api });
@@ -127,10 +163,17 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
     let shown = await snapshot(model, expanded);
     say(`expanded: ${expanded.join(', ')} (${shown.size - 1} rows on screen)`);
 
-    /** One interval of the clock: the manager's timer fires, its refresh runs against the sandbox. */
-    const cycle = async (): Promise<{ requests: number; counts: number; searches: number; reportedIds: Set<string>; actual: Set<string> }> => {
+    /**
+     * One interval of the clock: the manager's timer fires, its refresh runs against the sandbox;
+     * then the rest of CYCLE_REAL_MS is waited out while traffic goes on.
+     */
+    let cycleStarted = performance.now();
+    const cycle = async (): Promise<CycleResult> => {
+      await sleep(Math.max(0, cycleStarted + CYCLE_REAL_MS - performance.now()));
+      cycleStarted = performance.now();
       const mark = counter.count;
       const calls = api.snapshot();
+      const feedBefore = model.stats().feedChanges;
       reported.length = 0;
       clock.advance(INTERVAL_S * 1000);
       await inflight;
@@ -144,9 +187,17 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
         requests: counter.since(mark),
         counts: api.tally.counts - calls.counts,
         searches: api.tally.searches - calls.searches,
+        applied: model.stats().feedChanges - feedBefore,
         reportedIds,
         actual,
       };
+    };
+
+    const drifts: DriftCheck[] = [];
+    /** Between cycles, with traffic paused; what is on screen afterwards is the next cycle's "before". */
+    const checkDrift = async (): Promise<void> => {
+      drifts.push(await driftAgainstFresh(model, sandbox, expanded));
+      shown = await snapshot(model, expanded);
     };
 
     for (let i = 0; i < WARM_UP_CYCLES; i++) {
@@ -159,31 +210,43 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
     let counts = 0;
     let searches = 0;
     let maxRequests = 0;
+    const appliedPerCycle: number[] = [];
     let cyclesWithChanges = 0;
+    let cyclesWithExpandedChanges = 0;
     let reportedTotal = 0;
     let overReported = 0;
     let missed = 0;
     let eventsWithoutChange = 0;
     let heapHalfway = 0;
+    let pausedMs = 0;
     for (let i = 0; i < CYCLES; i++) {
       if (i === CYCLES / 2) {
         heapHalfway = liveHeapBytes();
+      }
+      if (DRIFT_CHECKPOINTS.has(i)) {
+        const pauseStarted = performance.now();
+        await checkDrift();
+        pausedMs += performance.now() - pauseStarted;
       }
       const result = await cycle();
       requests += result.requests;
       counts += result.counts;
       searches += result.searches;
       maxRequests = Math.max(maxRequests, result.requests);
+      appliedPerCycle.push(result.applied);
       if (result.actual.size > 0) {
         cyclesWithChanges++;
       } else if (result.reportedIds.size > 0) {
         eventsWithoutChange++;
       }
+      if ([...result.actual].some((id) => inExpanded(id, expanded))) {
+        cyclesWithExpandedChanges++;
+      }
       reportedTotal += result.reportedIds.size;
       overReported += [...result.reportedIds].filter((id) => !result.actual.has(id)).length;
       missed += [...result.actual].filter((id) => !isCoveredBy(id, result.reportedIds)).length;
     }
-    const elapsed = performance.now() - started;
+    const elapsed = performance.now() - started - pausedMs;
     const heapAfter = liveHeapBytes();
     const growth = heapAfter - heapBefore;
     const perCycle = requests / CYCLES;
@@ -191,21 +254,26 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
     const stats = model.stats();
     const fallbacks = Object.entries(stats.fallbacks).map(([reason, times]) => [reason, times - (statsBefore.fallbacks[reason as keyof typeof stats.fallbacks] ?? 0)] as const);
     const fellBack = fallbacks.reduce((sum, [, times]) => sum + times, 0);
+    const applied = appliedPerCycle.reduce((sum, changes) => sum + changes, 0);
+    const cyclesApplying = appliedPerCycle.filter((changes) => changes > 0).length;
     say(
-      `${count(CYCLES)} refresh cycles in ${ms(elapsed)} (${ms(elapsed / CYCLES)} each): ${perCycle.toFixed(2)} requests per cycle (max ${maxRequests}), ` +
+      `${count(CYCLES)} refresh cycles in ${ms(elapsed)} (${ms(elapsed / CYCLES)} each, paced at ≥ ${CYCLE_REAL_MS} ms: ` +
+        `about ${((elapsed / CYCLES) * TRAFFIC_SPEED / 1000).toFixed(1)} s of traffic each): ${perCycle.toFixed(2)} requests per cycle (max ${maxRequests}), ` +
         `= ${(counts / CYCLES).toFixed(2)} counts + ${(searches / CYCLES).toFixed(2)} searches (feed pages, row refills); ${visibleGroups} groups on screen, ${EXPANDED_GROUPS} expanded`,
     );
     say(
-      `change feed: ${stats.feedPages - statsBefore.feedPages} pages applied; ${fellBack} cycles fell back to a full re-count` +
+      `change feed: ${count(applied)} changed workitems applied by ${stats.feedPages - statsBefore.feedPages} pages ` +
+        `(${(applied / CYCLES).toFixed(1)} per cycle, median ${median(appliedPerCycle)}, p90 ${percentile(appliedPerCycle, 90)}, max ${Math.max(...appliedPerCycle)}; ` +
+        `${cyclesApplying} of ${CYCLES} cycles applied changes); ${fellBack} cycles fell back to a full re-count` +
         `${fellBack > 0 ? ` (${fallbacks.filter(([, times]) => times > 0).map(([reason, times]) => `${reason} ${times}`).join(', ')})` : ''}` +
         `${stats.feedStopped ? `; feed stopped: ${stats.feedStopped}` : ''}; ` +
         `audits: ${stats.audits - statsBefore.audits} counts, ${stats.compared - statsBefore.compared} compared, ${stats.corrections - statsBefore.corrections} corrected`,
     );
     say(`per expanded group: ${(perCycle / EXPANDED_GROUPS).toFixed(2)} requests per cycle (max ${(maxRequests / EXPANDED_GROUPS).toFixed(2)})`);
     say(
-      `change events: ${cyclesWithChanges} cycles with changes on screen, ${reportedTotal} ids reported; ${overReported} reported without having changed, ` +
-        `${missed} changes not reported, ${eventsWithoutChange} events in cycles without changes ` +
-        `(traffic moves in real time, about once a second, while the cycles run back to back)`,
+      `change events: ${cyclesWithChanges} cycles with changes on screen, ${cyclesWithExpandedChanges} with changes in the expanded groups; ` +
+        `${reportedTotal} ids reported; ${overReported} reported without having changed, ${missed} changes not reported, ` +
+        `${eventsWithoutChange} events in cycles without changes`,
     );
     say(
       `heap over ${count(CYCLES)} cycles: ${bytes(heapBefore)} → ${bytes(heapHalfway)} after ${CYCLES / 2} → ${bytes(heapAfter)} ` +
@@ -236,12 +304,15 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
         `shown again: refreshed at once with ${comeBackRequests} requests`,
     );
 
-    // At the end: every count on screen against a model built from scratch.
-    const drift = await driftAgainstFresh(model, sandbox.client(), expanded);
+    // At the end too: every count on screen against a model built from scratch.
+    await checkDrift();
+    const differing = drifts.reduce((sum, drift) => sum + drift.differing.length, 0);
+    const allQuiet = drifts.every((drift) => drift.quiet);
+    const driftGroups = drifts[0]?.groups ?? 0;
     say(
-      `drift: ${drift.differing.length} of ${drift.groups} groups` +
-        `${drift.quiet ? ` (compared in a quiet moment, try ${drift.tries})` : ` (no quiet moment in ${drift.tries} tries: traffic moved during the comparison)`}` +
-        `${drift.differing.length > 0 ? `: ${drift.differing.join('; ')}` : ''}`,
+      `drift (traffic paused, model refreshed, then compared with a fresh model) after cycles ${[...DRIFT_CHECKPOINTS].join(', ')} and at the end: ` +
+        drifts.map((drift) => `${drift.differing.length} of ${drift.groups} groups${drift.quiet ? '' : ' (the server moved during the comparison)'}`).join('; ') +
+        `${differing > 0 ? `: ${drifts.flatMap((drift) => drift.differing).join('; ')}` : ''}`,
     );
 
     const requestsMet = perCycle <= EXPANDED_GROUPS && maxRequests <= EXPANDED_GROUPS;
@@ -250,7 +321,9 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
         bench: '6 refresh requests',
         figure: `${perCycle.toFixed(2)} requests/cycle (max ${maxRequests}), ${EXPANDED_GROUPS} groups expanded (${(counts / CYCLES).toFixed(2)} counts + ${(searches / CYCLES).toFixed(2)} searches)`,
         target: `≤ 1 per expanded group, mean and max (≤ ${EXPANDED_GROUPS})`,
-        comparison: `${visibleGroups} groups on screen; one feed page a cycle, an audit count every third; ${fellBack} fallbacks, ${stats.corrections - statsBefore.corrections} corrections`,
+        comparison:
+          `${(applied / CYCLES).toFixed(1)} changes applied per cycle (${cyclesApplying} of ${CYCLES} cycles), traffic ${TRAFFIC_SPEED}×; ` +
+          `${visibleGroups} groups on screen; ${fellBack} fallbacks, ${stats.corrections - statsBefore.corrections} corrections`,
         verdict: verdictOf(requestsMet),
         ...(requestsMet
           ? {}
@@ -260,10 +333,10 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
       },
       {
         bench: '6 drift',
-        figure: `${drift.differing.length} of ${drift.groups} groups differ from a fresh model`,
+        figure: `${differing} of ${driftGroups} groups differ from a fresh model, ${drifts.length} checks`,
         target: '0',
-        comparison: drift.quiet ? `compared in a quiet moment (try ${drift.tries})` : `no quiet moment in ${drift.tries} tries`,
-        verdict: verdictOf(drift.quiet && drift.differing.length === 0),
+        comparison: allQuiet ? 'traffic paused for each comparison; the server did not move' : 'the server moved during a comparison',
+        verdict: verdictOf(allQuiet && differing === 0 && drifts.length > 0),
       },
       {
         bench: '6 change events',
