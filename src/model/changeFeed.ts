@@ -2,7 +2,7 @@
 // the watermark W (the greatest `modifiedAt` the model has seen, server time taken from the data,
 // never from this machine's clock). The query is inclusive, so the workitems already applied at W
 // come back and are skipped by id (after a probe every change at W is held, and it is exclusive).
-import { gt, gte } from '../api/queryBuilder';
+import { and, gt, gte, lte, raw } from '../api/queryBuilder';
 import type { Workitem } from '../api/schemas';
 import type { SearchPage, SearchParams } from '../api/workitemsApi';
 
@@ -39,6 +39,11 @@ export function watermarkFromProbe(page: SearchPage): Watermark | undefined {
 export function feedParams(watermark: Watermark): SearchParams {
   const since = watermark.seenAt === 'all' ? gt('modifiedAt', watermark.at) : gte('modifiedAt', watermark.at);
   return { q: since.toString(), sort: 'modifiedAt asc', rows: FEED_PAGE_ROWS, start: 0 };
+}
+
+/** A group's workitems unchanged since W (see countAudit.ts). */
+export function unchangedSinceQuery(q: string | undefined, watermark: Watermark): string {
+  return and(raw(q ?? ''), lte('modifiedAt', watermark.at)).toString();
 }
 
 /** Whether this version of a workitem is one the counts do not hold yet. */

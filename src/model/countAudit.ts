@@ -1,20 +1,21 @@
 // Self-healing for counts kept by the change feed. Races (a change landing between the feed page
-// and a count, two changes in the same millisecond) can leave a count off by one, so every third
-// cycle one group on screen is counted again, rotating over them. That count C is only trusted
-// when the NEXT feed page shows no workitem that was in the group at some moment since W and out
-// of it at another (moves inside it, like a state change under the root, do not matter; a
-// workitem that passed through, or left and came back, does, read from its timeline): then C was
-// the group's count at W and still is, and a model count that differs is corrected.
-
+// and a count, the counts of a first load taken around the probe of W) can leave a count off, so
+// every third cycle one group on screen is counted again, rotating over them. The audit counts
+// only the workitems unchanged since W (`modifiedAt:<=W`): whatever the moment the count is taken
+// at, each of them is where it was at W. The next feed page lists every workitem changed since W;
+// each is in the count or not, depending on whether it changed before the count was taken (which
+// cannot be known), so the page bounds the group's count at W to a range. A model count outside
+// that range is wrong for sure and is moved to the nearest bound; with no changed workitem that
+// was in the group at W, the range is one number and the count is exact.
 /** Every this many feed cycles one group is re-counted (a cycle costs at most 2 requests). */
 export const AUDIT_EVERY_CYCLES = 3;
 
 export interface AuditStats {
   /** Counts requested for the audit. */
   readonly audits: number;
-  /** Audits whose group the next page did not move a workitem into or out of, so they were compared. */
+  /** Audits settled against the next page (its W unchanged, the group still kept by the feed). */
   readonly compared: number;
-  /** Compared counts that differed from the model's, and were corrected. */
+  /** Model counts outside the range the audit allowed, corrected. */
   readonly corrections: number;
 }
 
@@ -23,10 +24,28 @@ export interface AuditCorrection {
   readonly count: number;
 }
 
+/** What the next page says about the audited group's workitems changed since W. */
+export interface AuditedGroup {
+  /** The model's count of the group at W (the page not applied yet). */
+  readonly modelCount: number;
+  /** Changed workitems the model counted in the group at W. */
+  readonly countedAtW: number;
+  /** Changed workitems the audit saw in the group if it counted before they changed. */
+  readonly auditMaySee: number;
+}
+
+interface PendingAudit {
+  readonly groupId: string;
+  /** Workitems in the group unchanged since W, when the count was taken. */
+  readonly unchanged: number;
+  /** The W the count was taken against: only a page from that W settles it. */
+  readonly since: object;
+}
+
 export class CountAudit {
   private feedCycles = 0;
   private rotation = 0;
-  private pending: AuditCorrection | undefined;
+  private pending: PendingAudit | undefined;
   private audits = 0;
   private compared = 0;
   private corrections = 0;
@@ -41,25 +60,26 @@ export class CountAudit {
   }
 
   /**
-   * Settles the pending audit against the next page: `moved` says whether the page moves a
-   * workitem out of or into a group, `modelCount` is the model's count of it (undefined: gone).
+   * Settles the pending audit against the next page, sent from `since`: `assess` reads the page
+   * for a group (undefined: the feed no longer keeps it). Returns the corrected count, if wrong.
    */
-  settle(moved: (groupId: string) => boolean, modelCount: (groupId: string) => number | undefined): AuditCorrection | undefined {
+  settle(since: object, assess: (groupId: string) => AuditedGroup | undefined): AuditCorrection | undefined {
     const pending = this.pending;
     this.pending = undefined;
-    if (pending === undefined || moved(pending.groupId)) {
-      return undefined;
-    }
-    const current = modelCount(pending.groupId);
-    if (current === undefined) {
+    const group = pending !== undefined && pending.since === since ? assess(pending.groupId) : undefined;
+    if (pending === undefined || group === undefined) {
       return undefined;
     }
     this.compared++;
-    if (current === pending.count) {
+    // model = unchanged + countedAtW when right; the audit's own count of the changed ones is 0..auditMaySee.
+    const highest = pending.unchanged + group.countedAtW;
+    const lowest = Math.max(0, highest - group.auditMaySee);
+    const count = Math.min(highest, Math.max(lowest, group.modelCount));
+    if (count === group.modelCount) {
       return undefined;
     }
     this.corrections++;
-    return pending;
+    return { groupId: pending.groupId, count };
   }
 
   /** Called once per applied feed cycle: the group to count now, or undefined (not its turn). */
@@ -73,8 +93,9 @@ export class CountAudit {
     return groupId;
   }
 
-  record(groupId: string, count: number): void {
+  /** `unchanged`: the group's workitems with `modifiedAt` at or before W (`since`), counted now. */
+  record(groupId: string, unchanged: number, since: object): void {
     this.audits++;
-    this.pending = { groupId, count };
+    this.pending = { groupId, unchanged, since };
   }
 }

@@ -3,7 +3,7 @@
 // open workitem group, its row removed, replaced or inserted at its sorted place (newest first),
 // with `nextStart` and `total` kept so that "Load more" still asks for the right page.
 import type { Workitem } from '../api/schemas';
-import type { Watermark } from './changeFeed';
+import { sawAt, type Watermark } from './changeFeed';
 import { segmentsOf, type GroupDimension, type GroupSegment } from './groupKeys';
 import { hasMoreItems, type GroupState, type ItemLevelChildren } from './groupState';
 import { stateAtWatermark, statesEnteredSince } from './stateAtTime';
@@ -15,6 +15,11 @@ export interface Move {
   readonly to: readonly GroupSegment[];
   /** Where it was listed on its way from `from` to `to` (the states it entered since W). */
   readonly via: ReadonlyArray<readonly GroupSegment[]>;
+  /**
+   * Where a count of the workitems unchanged since W saw it, if taken before it changed: its
+   * place after every event up to W, those at W the counts did not hold included.
+   */
+  readonly lastAtW: readonly GroupSegment[] | undefined;
 }
 
 export interface TrackedGroups {
@@ -129,7 +134,9 @@ export function movesOf(changed: readonly Workitem[], watermark: Watermark, dime
     }
     const from = before.listed ? segmentsOf({ ...workitem, state: before.state }, dimensions) : undefined;
     const via = statesEnteredSince(workitem, watermark).map((state) => segmentsOf({ ...workitem, state }, dimensions));
-    moves.push({ workitem, from, to: segmentsOf(workitem, dimensions), via });
+    const last = sawAt(watermark, workitem.workitemId) ? before : stateAtWatermark(workitem, { at: watermark.at, seenAt: 'all' });
+    const lastAtW = last.listed === true ? segmentsOf({ ...workitem, state: last.state }, dimensions) : last.listed === false ? undefined : from;
+    moves.push({ workitem, from, to: segmentsOf(workitem, dimensions), via, lastAtW });
   }
   return moves;
 }

@@ -1,12 +1,12 @@
 // Applies one page of the change feed to what the tree holds: each change moves a workitem from
 // where it was at W to where it is now (countDelta.ts), a pending audit count is settled against
 // the page, the "other" groups are listed or hidden as a re-count would, and windows that lost too
-// many rows (or whose count the audit corrected) are fetched again. A page that cannot be applied
+// many rows (or whose count the audit corrected) are fetched again, one a page. A page that cannot be applied
 // change by change changes nothing and says why, so the caller can re-count instead.
 import { SEARCH_MAX_ROWS } from '../api/paths';
 import type { SearchPage } from '../api/workitemsApi';
 import { advanceWatermark, ignoresFeedQuery, isUnseen, pageFallbackReason, type FallbackReason, type Watermark } from './changeFeed';
-import { applyMoves, mayHaveCountedOtherwise, movesOf } from './countDelta';
+import { applyMoves, holdsPath, movesOf } from './countDelta';
 import type { FeedSession } from './feedSession';
 import { describeFetchFailure, isCancellation } from './fetchFailure';
 import { hasMoreItems, inGroupQueue, type GroupState } from './groupState';
@@ -15,6 +15,9 @@ import { relistOtherGroup, type TrackedTree } from './trackedGroups';
 import type { TreeData } from './treeData';
 
 export class FeedPageApplier {
+  /** Windows fetched again by the last page applied (a cycle that refilled one skips its audit). */
+  refillsOfLastPage = 0;
+
   constructor(
     private readonly data: TreeData,
     private readonly session: FeedSession,
@@ -24,6 +27,7 @@ export class FeedPageApplier {
   async apply(page: SearchPage, watermark: Watermark, tracked: TrackedTree): Promise<FallbackReason | undefined> {
     const data = this.data;
     const session = this.session;
+    this.refillsOfLastPage = 0;
     if (ignoresFeedQuery(page, watermark)) {
       session.stop('the server ignored the change feed query (its answer holds workitems it did not ask for)');
       return 'rejected';
@@ -38,15 +42,15 @@ export class FeedPageApplier {
       return 'unknownOldState';
     }
     const byId = new Map(tracked.counted.map((group) => [group.id, group]));
-    const correction = session.audit.settle(
-      (groupId) => {
-        const group = byId.get(groupId);
-        // Not only net moves: a workitem that passed through the group (or left it and came
-        // back) since W may or may not be in the audit's count, depending on when it was taken.
-        return group === undefined || moves.some((move) => mayHaveCountedOtherwise(group, move));
-      },
-      (groupId) => byId.get(groupId)?.count,
-    );
+    const correction = session.audit.settle(watermark, (groupId) => {
+      const group = byId.get(groupId);
+      if (group === undefined) {
+        return undefined;
+      }
+      const countedAtW = moves.filter((move) => holdsPath(group, move.from)).length;
+      const auditMaySee = moves.filter((move) => holdsPath(group, move.lastAtW)).length;
+      return { modelCount: group.count, countedAtW, auditMaySee };
+    });
     const refill = new Set<GroupState>();
     if (correction !== undefined) {
       const group = byId.get(correction.groupId);
@@ -78,7 +82,15 @@ export class FeedPageApplier {
     }
     session.watermark = advanceWatermark(watermark, changed);
     session.notePage(changed.length);
-    await Promise.all([...refill].map((group) => inGroupQueue(group, () => this.refillWindow(group, windowSize(group)))));
+    // One refill a page keeps a cycle's requests bounded; a window left short is still right (the
+    // feed keeps its rows and count, "Load more" stays) and is filled up by a later page.
+    const [next] = [...refill].sort((a, b) => fillRatio(a, windowSize(a)) - fillRatio(b, windowSize(b)));
+    const first = correction === undefined ? next : (byId.get(correction.groupId) ?? next);
+    const chosen = first !== undefined && refill.has(first) ? first : next;
+    this.refillsOfLastPage = chosen === undefined ? 0 : 1;
+    if (chosen !== undefined) {
+      await inGroupQueue(chosen, () => this.refillWindow(chosen, windowSize(chosen)));
+    }
     return undefined;
   }
 
@@ -105,6 +117,11 @@ export class FeedPageApplier {
       group.children = { kind: 'error', failure: describeFetchFailure(error) };
     }
   }
+}
+
+/** How full a window is: rows held over rows it shows after a refresh. */
+function fillRatio(group: GroupState, rows: number): number {
+  return group.children?.kind === 'items' ? group.children.items.length / rows : 1;
 }
 
 function holdsWorkitem(group: GroupState, workitemId: string): boolean {

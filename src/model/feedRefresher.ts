@@ -5,7 +5,7 @@
 // under the model-wide feed lock, and a group fetched while the feed keeps the others is bracketed
 // by a feed page, so the counts of all groups stand at the same moment.
 import type { SearchPage } from '../api/workitemsApi';
-import { feedParams, PROBE_PARAMS, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
+import { feedParams, PROBE_PARAMS, unchangedSinceQuery, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
 import type { FeedPageApplier } from './feedPageApplier';
 import type { FeedSession } from './feedSession';
 import type { GroupLoader } from './groupLoader';
@@ -115,7 +115,10 @@ export class FeedRefresher {
           group.childrenCycle = data.cycle;
         }
         this.loaded({ parentId: ROOT_ID, ok: true });
-        await this.auditOneCount(tracked, generation);
+        if (this.applier.refillsOfLastPage === 0) {
+          // At most two requests a cycle: a refill and an audit wait for separate cycles.
+          await this.auditOneCount(tracked, generation);
+        }
         return;
       }
       this.session.noteFallback(reason);
@@ -164,9 +167,15 @@ export class FeedRefresher {
     }
     const generation = data.generation;
     const tracked = trackedGroupsOf(data.groupTree(), group);
+    const countKept = data.isLeaf(group) && tracked.counted.includes(group);
     const feed = this.fetchFeed(watermark);
-    await this.loader.load(group, false);
+    await this.loader.load(group, false, countKept);
     await this.settleSync(await feed, watermark, tracked, generation);
+    const children = group.children;
+    if (countKept && generation === data.generation && children?.kind === 'items') {
+      // The page applied just now moved the count the rows were loaded with.
+      group.children = { ...children, total: group.count };
+    }
   }
 
   private async syncWithFeed(excluded: GroupState | undefined): Promise<void> {
@@ -222,10 +231,14 @@ export class FeedRefresher {
     if (groupId === undefined || group === undefined) {
       return;
     }
+    const watermark = this.session.watermark;
+    if (watermark === undefined) {
+      return;
+    }
     try {
-      const count = await data.count(group.query, data.abort.signal);
+      const unchanged = await data.count(unchangedSinceQuery(group.query, watermark), data.abort.signal);
       if (generation === data.generation) {
-        this.session.audit.record(groupId, count);
+        this.session.audit.record(groupId, unchanged, watermark);
       }
     } catch {
       // A failed audit count only delays the check to the next rotation.

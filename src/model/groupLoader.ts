@@ -28,13 +28,13 @@ export class GroupLoader {
    * Fetches a group's children; a failure becomes an error row in their place. With
    * `refreshExpanded`, the open groups beneath are fetched again too (a refresh cycle).
    */
-  async load(group: GroupState, refreshExpanded: boolean): Promise<void> {
+  async load(group: GroupState, refreshExpanded: boolean, countKept = false): Promise<void> {
     const data = this.data;
     const generation = data.generation;
     let ok = true;
     try {
       if (data.isLeaf(group)) {
-        await this.loadItems(group, generation);
+        await this.loadItems(group, generation, countKept);
       } else {
         await this.loadSubgroups(group, refreshExpanded, generation);
       }
@@ -152,15 +152,18 @@ export class GroupLoader {
     group.children = { kind: 'groups', slotIds };
   }
 
-  /** The first pages of a workitem group: as many positions as the user had loaded, one request. */
-  private async loadItems(group: GroupState, generation: number): Promise<void> {
+  /**
+   * The first pages of a workitem group: as many positions as the user had loaded, one request.
+   * `countKept`: the change feed keeps the group's count, which the page's total must not replace.
+   */
+  private async loadItems(group: GroupState, generation: number, countKept: boolean): Promise<void> {
     const data = this.data;
     const rows = Math.min(Math.max(data.pageSize, group.wantedRows), SEARCH_MAX_ROWS);
     const page = await data.search(group.query, 0, rows, data.abort.signal);
     if (generation !== data.generation) {
       return;
     }
-    this.acceptPage(group, firstItemsPage(page, page.total), page);
+    this.acceptPage(group, firstItemsPage(page, countKept ? group.count : page.total), page);
   }
 
   private acceptPage(group: GroupState, children: ItemLevelChildren, page: SearchPage): void {

@@ -21,7 +21,9 @@ export interface TrackedTree extends TrackedGroups {
 
 /**
  * The groups the feed keeps. `excluded` is being fetched right now: its sub-groups' counts (and
- * its own, for the root or a workitem group) are taken fresh, so the feed must not move them too.
+ * the root's own) are taken fresh, so the feed must not move them too. A workitem group's own
+ * count stays with the feed: its rows page's total is taken at a moment the next page may already
+ * include, so trusting it would count a change twice.
  */
 export function trackedGroupsOf(tree: GroupTree, excluded: GroupState | undefined): TrackedTree {
   const counted: GroupState[] = [];
@@ -43,16 +45,16 @@ export function trackedGroupsOf(tree: GroupTree, excluded: GroupState | undefine
       if (group !== excluded) {
         counted.push(slot);
       }
-      // As a re-count would: only a group with workitems can be open in the view.
-      if (slot.expanded && slot.count > 0) {
+      // Kept at zero too (hidden, its rows an empty list the feed keeps filling): when it holds
+      // workitems again, the view shows it open at once, with nothing to fetch.
+      if (slot.expanded) {
         visit(slot);
       }
     }
   };
   visit(tree.root);
-  const ownCountTaken = excluded !== undefined && (excluded === tree.root || excluded.segments.length >= tree.dimensions.length);
   return {
-    counted: [tree.root, ...counted].filter((group) => !(ownCountTaken && group === excluded)),
+    counted: excluded === tree.root ? counted : [tree.root, ...counted],
     windows: windows.filter((group) => group !== excluded),
     opened,
   };

@@ -133,6 +133,10 @@ interface CycleResult {
   applied: number;
   reportedIds: Set<string>;
   actual: Set<string>;
+  /** What the requests were for: during the refresh, then while the view read what is on screen. */
+  pattern: string;
+  /** Ids reported while the view read what is on screen (not part of the cycle's events). */
+  reportedWhileReading: number;
 }
 
 export async function runSteadyState(_context: BenchContext): Promise<BenchResult[]> {
@@ -175,12 +179,17 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
       const calls = api.snapshot();
       const feedBefore = model.stats().feedChanges;
       reported.length = 0;
+      api.log.length = 0;
       clock.advance(INTERVAL_S * 1000);
       await inflight;
       // The manager schedules its next wait once the refresh has settled.
       await new Promise((resolve) => setImmediate(resolve));
       const reportedIds = new Set(reported.flat());
+      const refreshKinds = api.log.splice(0).join(',');
+      reported.length = 0;
       const next = await snapshot(model, expanded);
+      const readingKinds = api.log.splice(0).join(',');
+      const reportedWhileReading = new Set(reported.flat()).size;
       const actual = changedIds(shown, next);
       shown = next;
       return {
@@ -190,6 +199,8 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
         applied: model.stats().feedChanges - feedBefore,
         reportedIds,
         actual,
+        pattern: `${refreshKinds || '-'} | ${readingKinds || '-'}`,
+        reportedWhileReading,
       };
     };
 
@@ -219,6 +230,9 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
     let eventsWithoutChange = 0;
     let heapHalfway = 0;
     let pausedMs = 0;
+    const patterns = new Map<string, number>();
+    let reportedWhileReading = 0;
+    const missedSamples: string[] = [];
     for (let i = 0; i < CYCLES; i++) {
       if (i === CYCLES / 2) {
         heapHalfway = liveHeapBytes();
@@ -233,6 +247,8 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
       counts += result.counts;
       searches += result.searches;
       maxRequests = Math.max(maxRequests, result.requests);
+      patterns.set(result.pattern, (patterns.get(result.pattern) ?? 0) + 1);
+      reportedWhileReading += result.reportedWhileReading;
       appliedPerCycle.push(result.applied);
       if (result.actual.size > 0) {
         cyclesWithChanges++;
@@ -244,7 +260,11 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
       }
       reportedTotal += result.reportedIds.size;
       overReported += [...result.reportedIds].filter((id) => !result.actual.has(id)).length;
-      missed += [...result.actual].filter((id) => !isCoveredBy(id, result.reportedIds)).length;
+      const missedIds = [...result.actual].filter((id) => !isCoveredBy(id, result.reportedIds));
+      missed += missedIds.length;
+      if (missedIds.length > 0 && missedSamples.length < 5) {
+        missedSamples.push(`cycle ${i}: ${missedIds.join(', ')} (reported ${[...result.reportedIds].join(', ') || 'nothing'}; requests ${result.pattern})`);
+      }
     }
     const elapsed = performance.now() - started - pausedMs;
     const heapAfter = liveHeapBytes();
@@ -269,11 +289,16 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
         `${stats.feedStopped ? `; feed stopped: ${stats.feedStopped}` : ''}; ` +
         `audits: ${stats.audits - statsBefore.audits} counts, ${stats.compared - statsBefore.compared} compared, ${stats.corrections - statsBefore.corrections} corrected`,
     );
+    say(
+      `requests by cycle (refresh | view reading the tree): ` +
+        [...patterns].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([pattern, times]) => `${times}× [${pattern}]`).join('; ') +
+        `; ${reportedWhileReading} ids reported while the view read the tree`,
+    );
     say(`per expanded group: ${(perCycle / EXPANDED_GROUPS).toFixed(2)} requests per cycle (max ${(maxRequests / EXPANDED_GROUPS).toFixed(2)})`);
     say(
       `change events: ${cyclesWithChanges} cycles with changes on screen, ${cyclesWithExpandedChanges} with changes in the expanded groups; ` +
         `${reportedTotal} ids reported; ${overReported} reported without having changed, ${missed} changes not reported, ` +
-        `${eventsWithoutChange} events in cycles without changes`,
+        `${eventsWithoutChange} events in cycles without changes${missedSamples.length > 0 ? `; missed: ${missedSamples.join('; ')}` : ''}`,
     );
     say(
       `heap over ${count(CYCLES)} cycles: ${bytes(heapBefore)} → ${bytes(heapHalfway)} after ${CYCLES / 2} → ${bytes(heapAfter)} ` +

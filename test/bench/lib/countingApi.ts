@@ -10,8 +10,13 @@ export interface CallTally {
   other: number;
 }
 
+/** What a search or count was for, read from its parameters. */
+export type CallKind = 'feed' | 'probe' | 'rows' | 'count';
+
 export class CountingApi implements WorkitemsApi {
   readonly tally: CallTally = { counts: 0, searches: 0, other: 0 };
+  /** Searches and counts in the order sent, by what they were for (cleared by the caller). */
+  readonly log: CallKind[] = [];
 
   constructor(private readonly inner: WorkitemsApi) {}
 
@@ -21,6 +26,7 @@ export class CountingApi implements WorkitemsApi {
 
   search(params: SearchParams, options?: RequestOptions): Promise<SearchPage> {
     this.tally.searches++;
+    this.log.push(params.sort === 'modifiedAt asc' ? 'feed' : params.sort === 'modifiedAt desc' ? 'probe' : 'rows');
     return this.inner.search(params, options);
   }
 
@@ -31,6 +37,7 @@ export class CountingApi implements WorkitemsApi {
 
   count(q: string | undefined, options?: RequestOptions): Promise<number> {
     this.tally.counts++;
+    this.log.push('count');
     return this.inner.count(q, options);
   }
 

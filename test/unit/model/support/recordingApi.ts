@@ -26,13 +26,18 @@ export class RecordingApi implements WorkitemsApi {
   async search(params: SearchParams, options?: RequestOptions): Promise<SearchPage> {
     const kind = params.sort === 'modifiedAt asc' ? 'feed' : params.sort === 'modifiedAt desc' ? 'probe' : 'page';
     this.calls.push({ kind, q: params.q });
-    const page = await this.inner.search(params, options);
+    const page = await this.send(params, options);
     const alter = kind === 'feed' ? this.alterNextFeed : undefined;
     if (alter) {
       this.alterNextFeed = undefined;
       return alter(page);
     }
     return page;
+  }
+
+  /** Sends a recorded search on (a subclass may act around it). */
+  protected send(params: SearchParams, options?: RequestOptions): Promise<SearchPage> {
+    return this.inner.search(params, options);
   }
 
   pages(params: Omit<SearchParams, 'start'>, options?: RequestOptions): AsyncIterable<SearchPage> {
