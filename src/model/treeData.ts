@@ -65,6 +65,27 @@ export class TreeData {
     this.root = newGroupState(ROOT_ID, [], groupQuery(this.filter, []));
   }
 
+  /**
+   * Forgets the workitems no loaded window lists any more. Rows are what a person can act on, so
+   * only theirs need the newest version; without this, a tree refreshed for hours would keep every
+   * workitem that ever passed through an open group.
+   */
+  forgetUnlisted(): void {
+    const listed = new Set<string>();
+    for (const group of [this.root, ...this.groups.values()]) {
+      if (group.children?.kind === 'items') {
+        for (const item of group.children.items) {
+          listed.add(item.workitemId);
+        }
+      }
+    }
+    for (const workitemId of this.latest.keys()) {
+      if (!listed.has(workitemId)) {
+        this.latest.delete(workitemId);
+      }
+    }
+  }
+
   /** Nothing in flight commits anything any more. */
   dispose(): void {
     this.generation++;

@@ -211,6 +211,7 @@ export class WorkitemTreeModel {
         data.cycle++;
       }
       if (generation === data.generation) {
+        data.forgetUnlisted();
         this.emitChanges();
       }
     })().finally(() => {

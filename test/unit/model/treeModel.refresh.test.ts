@@ -69,6 +69,15 @@ describe('tree model: refresh', () => {
     assert.deepStrictEqual(await rows(model, LEAF), ['wi_10000', 'wi_10002']);
   });
 
+  it('keeps the newest version of listed workitems only: one that left every loaded window is forgotten', async () => {
+    const { store, model } = await openedTree();
+    assert.ok(model.getWorkitem('wi_10001'), 'listed in the open voice group');
+    store.update('wi_10001', { state: 'hold', actions: ['unhold', 'hangup', 'transfer'] });
+    await model.refresh();
+    assert.strictEqual(model.getWorkitem('wi_10001'), undefined, 'now only in the collapsed hold group');
+    assert.strictEqual(model.getWorkitem('wi_10000')?.state, 'active');
+  });
+
   it('reports the parent when a group appears', async () => {
     const { store, model } = await openedTree();
     const changes = watchChanges(model);
