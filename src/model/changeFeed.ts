@@ -2,7 +2,7 @@
 // the watermark W (the greatest `modifiedAt` the model has seen, server time taken from the data,
 // never from this machine's clock). The query is inclusive, so the workitems already applied at W
 // come back and are skipped by id (after a probe every change at W is held, and it is exclusive).
-import { and, gt, gte, lte, raw } from '../api/queryBuilder';
+import { and, gt, gte, lte, or, raw } from '../api/queryBuilder';
 import type { Workitem } from '../api/schemas';
 import type { SearchPage, SearchParams } from '../api/workitemsApi';
 
@@ -41,9 +41,13 @@ export function feedParams(watermark: Watermark): SearchParams {
   return { q: since.toString(), sort: 'modifiedAt asc', rows: FEED_PAGE_ROWS, start: 0 };
 }
 
-/** A group's workitems unchanged since W (see countAudit.ts). */
-export function unchangedSinceQuery(q: string | undefined, watermark: Watermark): string {
-  return and(raw(q ?? ''), lte('modifiedAt', watermark.at)).toString();
+/**
+ * The audit of a group's count (see countAudit.ts): its workitems unchanged since W plus every
+ * workitem changed since W, newest first, so the first row dates the moment of the count.
+ */
+export function auditParams(q: string | undefined, watermark: Watermark): SearchParams {
+  const query = or(and(raw(q ?? ''), lte('modifiedAt', watermark.at)), gt('modifiedAt', watermark.at));
+  return { q: query.toString(), sort: 'modifiedAt desc', rows: 1, start: 0 };
 }
 
 /** Whether this version of a workitem is one the counts do not hold yet. */

@@ -1,12 +1,13 @@
 // Self-healing for counts kept by the change feed. Races (a change landing between the feed page
 // and a count, the counts of a first load taken around the probe of W) can leave a count off, so
-// every third cycle one group on screen is counted again, rotating over them. The audit counts
-// only the workitems unchanged since W (`modifiedAt:<=W`): whatever the moment the count is taken
-// at, each of them is where it was at W. The next feed page lists every workitem changed since W;
-// each is in the count or not, depending on whether it changed before the count was taken (which
-// cannot be known), so the page bounds the group's count at W to a range. A model count outside
-// that range is wrong for sure and is moved to the nearest bound; with no changed workitem that
-// was in the group at W, the range is one number and the count is exact.
+// every third cycle one group on screen is counted again, rotating over them, with one request:
+// `(<group> AND modifiedAt:<=W) OR modifiedAt:>W`, newest first, one row. Its total holds every
+// workitem unchanged since W that is in the group, plus every workitem changed since W once,
+// wherever it is; its first row's `modifiedAt` (M) marks the server's time at the count: a change
+// stamped before M had happened, one stamped after M had not (else its workitem would come first).
+// The next feed page lists every workitem changed since W with its timeline, so each one's part in
+// the total is known, and so is the group's count at W: exact, unless a change is stamped exactly
+// at M or its time cannot be read, which leaves a range. A model count outside it is corrected.
 /** Every this many feed cycles one group is re-counted (a cycle costs at most 2 requests). */
 export const AUDIT_EVERY_CYCLES = 3;
 
@@ -24,22 +25,80 @@ export interface AuditCorrection {
   readonly count: number;
 }
 
-/** What the next page says about the audited group's workitems changed since W. */
+/** What the audit's one-row answer says about the moment its total was taken. */
+export interface AuditMarker {
+  /** The answer's total. */
+  readonly total: number;
+  /** The newest `modifiedAt` of the answer (-Infinity when it is empty). */
+  readonly newest: number;
+  /** The workitem that carries it: its change at `newest` had happened for sure. */
+  readonly newestId: string | undefined;
+}
+
+/** A workitem of the next feed page, as far as the audited group is concerned. */
+export interface AuditedChange {
+  readonly workitemId: string;
+  /** In the group at W, as the model counted it. */
+  readonly inGroupAtW: boolean;
+  /**
+   * In the group after its changes stamped exactly W that the counts did not hold (what a count
+   * taken before its next change saw); equal to `inGroupAtW` without such changes.
+   */
+  readonly inGroupAfterW: boolean;
+  /** Whether it has changes stamped exactly W that the counts did not hold. */
+  readonly changedAtW: boolean;
+  /**
+   * When its `modifiedAt` first went past W (its first listing event after W), or undefined when
+   * its timeline does not say (a change it does not record): then either is possible.
+   */
+  readonly leftW: number | undefined;
+}
+
+/** What the next page says about the audited group. */
 export interface AuditedGroup {
   /** The model's count of the group at W (the page not applied yet). */
   readonly modelCount: number;
-  /** Changed workitems the model counted in the group at W. */
-  readonly countedAtW: number;
-  /** Changed workitems the audit saw in the group if it counted before they changed. */
-  readonly auditMaySee: number;
+  /** Every workitem the page lists as changed since W. */
+  readonly changes: readonly AuditedChange[];
 }
 
 interface PendingAudit {
   readonly groupId: string;
-  /** Workitems in the group unchanged since W, when the count was taken. */
-  readonly unchanged: number;
+  readonly marker: AuditMarker;
   /** The W the count was taken against: only a page from that W settles it. */
   readonly since: object;
+  readonly sinceAt: number;
+}
+
+/**
+ * The group's count at W the audit allows: total − (each change's part in the total) + (the
+ * changes in the group at W). A part is 1 when the change had gone past W at the count, else its
+ * membership then; an ambiguous change contributes both possibilities, hence a range.
+ */
+export function countRangeAtW(marker: AuditMarker, sinceAt: number, changes: readonly AuditedChange[]): { lowest: number; highest: number } {
+  let lowest = marker.total;
+  let highest = marker.total;
+  for (const change of changes) {
+    const parts = possibleParts(marker, sinceAt, change);
+    const atW = Number(change.inGroupAtW);
+    lowest += atW - Math.max(...parts);
+    highest += atW - Math.min(...parts);
+  }
+  return { lowest: Math.max(0, lowest), highest: Math.max(0, highest) };
+}
+
+/** The values (0 or 1) a changed workitem may have added to the audit's total. */
+function possibleParts(marker: AuditMarker, sinceAt: number, change: AuditedChange): number[] {
+  // A change after W at the count: time had passed W, so any change stamped W had happened too.
+  const unchangedParts = marker.newest > sinceAt || !change.changedAtW ? [Number(change.inGroupAfterW)] : [Number(change.inGroupAtW), Number(change.inGroupAfterW)];
+  const left = change.leftW;
+  if (left === undefined) {
+    return [1, ...unchangedParts];
+  }
+  if (left < marker.newest || (left === marker.newest && change.workitemId === marker.newestId)) {
+    return [1];
+  }
+  return left > marker.newest ? unchangedParts : [1, ...unchangedParts];
 }
 
 export class CountAudit {
@@ -71,9 +130,7 @@ export class CountAudit {
       return undefined;
     }
     this.compared++;
-    // model = unchanged + countedAtW when right; the audit's own count of the changed ones is 0..auditMaySee.
-    const highest = pending.unchanged + group.countedAtW;
-    const lowest = Math.max(0, highest - group.auditMaySee);
+    const { lowest, highest } = countRangeAtW(pending.marker, pending.sinceAt, group.changes);
     const count = Math.min(highest, Math.max(lowest, group.modelCount));
     if (count === group.modelCount) {
       return undefined;
@@ -93,9 +150,9 @@ export class CountAudit {
     return groupId;
   }
 
-  /** `unchanged`: the group's workitems with `modifiedAt` at or before W (`since`), counted now. */
-  record(groupId: string, unchanged: number, since: object): void {
+  /** `marker`: the audit's answer, asked against W (`since`, whose time is `sinceAt`). */
+  record(groupId: string, marker: AuditMarker, since: object, sinceAt: number): void {
     this.audits++;
-    this.pending = { groupId, unchanged, since };
+    this.pending = { groupId, marker, since, sinceAt };
   }
 }

@@ -5,12 +5,13 @@
 // change by change changes nothing and says why, so the caller can re-count instead.
 import { SEARCH_MAX_ROWS } from '../api/paths';
 import type { SearchPage } from '../api/workitemsApi';
-import { advanceWatermark, ignoresFeedQuery, isUnseen, pageFallbackReason, type FallbackReason, type Watermark } from './changeFeed';
+import { advanceWatermark, ignoresFeedQuery, isUnseen, pageFallbackReason, sawAt, type FallbackReason, type Watermark } from './changeFeed';
 import { applyMoves, holdsPath, movesOf } from './countDelta';
 import type { FeedSession } from './feedSession';
 import { describeFetchFailure, isCancellation } from './fetchFailure';
 import { hasMoreItems, inGroupQueue, type GroupState } from './groupState';
 import { firstItemsPage } from './itemPages';
+import { leftWatermarkAt } from './stateAtTime';
 import { relistOtherGroup, type TrackedTree } from './trackedGroups';
 import type { TreeData } from './treeData';
 
@@ -47,9 +48,14 @@ export class FeedPageApplier {
       if (group === undefined) {
         return undefined;
       }
-      const countedAtW = moves.filter((move) => holdsPath(group, move.from)).length;
-      const auditMaySee = moves.filter((move) => holdsPath(group, move.lastAtW)).length;
-      return { modelCount: group.count, countedAtW, auditMaySee };
+      const changes = moves.map((move) => ({
+        workitemId: move.workitem.workitemId,
+        inGroupAtW: holdsPath(group, move.from),
+        inGroupAfterW: holdsPath(group, move.lastAtW),
+        changedAtW: !sawAt(watermark, move.workitem.workitemId),
+        leftW: leftWatermarkAt(move.workitem, watermark),
+      }));
+      return { modelCount: group.count, changes };
     });
     const refill = new Set<GroupState>();
     if (correction !== undefined) {

@@ -5,7 +5,7 @@
 // under the model-wide feed lock, and a group fetched while the feed keeps the others is bracketed
 // by a feed page, so the counts of all groups stand at the same moment.
 import type { SearchPage } from '../api/workitemsApi';
-import { feedParams, PROBE_PARAMS, unchangedSinceQuery, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
+import { auditParams, feedParams, PROBE_PARAMS, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
 import type { FeedPageApplier } from './feedPageApplier';
 import type { FeedSession } from './feedSession';
 import type { GroupLoader } from './groupLoader';
@@ -236,9 +236,13 @@ export class FeedRefresher {
       return;
     }
     try {
-      const unchanged = await data.count(unchangedSinceQuery(group.query, watermark), data.abort.signal);
-      if (generation === data.generation) {
-        this.session.audit.record(groupId, unchanged, watermark);
+      const page = await data.searchWith(auditParams(group.query, watermark), data.abort.signal);
+      const [newest] = page.items;
+      // An answer without its newest row cannot date the count: the audit waits for its next turn.
+      const dated = page.total === 0 || newest?.modifiedAt !== undefined;
+      if (generation === data.generation && dated && page.issues.length === 0) {
+        const marker = { total: page.total, newest: newest?.modifiedAt ?? -Infinity, newestId: newest?.workitemId };
+        this.session.audit.record(groupId, marker, watermark, watermark.at);
       }
     } catch {
       // A failed audit count only delays the check to the next rotation.

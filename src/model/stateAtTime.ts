@@ -64,3 +64,23 @@ export function statesEnteredSince(workitem: Workitem, watermark: Watermark): st
   }
   return states;
 }
+
+/**
+ * When a changed workitem's `modifiedAt` first went past W: its first listing event stamped after
+ * W (a `created` event is not, see above). Infinity when it has not; undefined when its timeline
+ * does not explain its `modifiedAt` (a change it does not record, at a time it does not say).
+ */
+export function leftWatermarkAt(workitem: Workitem, watermark: Watermark): number | undefined {
+  const modifiedAt = workitem.modifiedAt;
+  if (modifiedAt === undefined) {
+    return undefined;
+  }
+  if (modifiedAt <= watermark.at) {
+    return Infinity;
+  }
+  const listing = (workitem.timeEvents ?? []).filter((event) => !UNLISTED_EVENT_TYPES.has(event.type));
+  if (!listing.some((event) => event.timestamp === modifiedAt)) {
+    return undefined;
+  }
+  return Math.min(...listing.map((event) => event.timestamp).filter((timestamp) => timestamp > watermark.at));
+}

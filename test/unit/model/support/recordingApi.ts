@@ -4,7 +4,7 @@ import type { Queue, Workitem } from '../../../../src/api/schemas';
 import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from '../../../../src/api/workitemsApi';
 
 export interface RecordedCall {
-  readonly kind: 'feed' | 'probe' | 'page' | 'count' | 'other';
+  readonly kind: 'feed' | 'probe' | 'audit' | 'page' | 'count' | 'other';
   readonly q?: string;
 }
 
@@ -24,7 +24,7 @@ export class RecordingApi implements WorkitemsApi {
   }
 
   async search(params: SearchParams, options?: RequestOptions): Promise<SearchPage> {
-    const kind = params.sort === 'modifiedAt asc' ? 'feed' : params.sort === 'modifiedAt desc' ? 'probe' : 'page';
+    const kind = params.sort === 'modifiedAt asc' ? 'feed' : params.sort === 'modifiedAt desc' ? (params.q === undefined ? 'probe' : 'audit') : 'page';
     this.calls.push({ kind, q: params.q });
     const page = await this.send(params, options);
     const alter = kind === 'feed' ? this.alterNextFeed : undefined;
