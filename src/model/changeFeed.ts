@@ -47,8 +47,15 @@ export function feedParams(watermark: Watermark): SearchParams {
  */
 export function auditParams(q: string | undefined, watermark: Watermark): SearchParams {
   const query = or(and(raw(q ?? ''), lte('modifiedAt', watermark.at)), gt('modifiedAt', watermark.at));
-  return { q: query.toString(), sort: 'modifiedAt desc', rows: 1, start: 0 };
+  return { q: query.toString(), sort: 'modifiedAt desc', rows: AUDIT_ROWS, start: 0 };
 }
+
+/**
+ * Rows of the audit's answer, newest first: enough to hold every workitem stamped with the newest
+ * time (changes made together, e.g. by one routing step, share a millisecond), which tells which
+ * of them the count saw.
+ */
+export const AUDIT_ROWS = 25;
 
 /** Whether this version of a workitem is one the counts do not hold yet. */
 export function isUnseen(workitem: Workitem, watermark: Watermark): boolean {

@@ -33,6 +33,26 @@ export interface AuditMarker {
   readonly newest: number;
   /** The workitem that carries it: its change at `newest` had happened for sure. */
   readonly newestId: string | undefined;
+  /**
+   * Every workitem of the answer stamped `newest`, when the answer holds all of them (a row older
+   * than `newest` follows, or the answer is whole): a change stamped `newest` had happened at the
+   * count exactly when its workitem is among them.
+   */
+  readonly atNewest?: ReadonlySet<string>;
+}
+
+/** The marker of an audit answer (its rows newest first). */
+export function markerOf(page: { total: number; items: readonly { workitemId: string; modifiedAt?: number }[] }): AuditMarker {
+  const [first] = page.items;
+  const newest = first?.modifiedAt ?? -Infinity;
+  const tied = page.items.filter((item) => item.modifiedAt === newest);
+  const whole = tied.length < page.items.length || page.items.length >= page.total;
+  return {
+    total: page.total,
+    newest,
+    newestId: first?.workitemId,
+    ...(whole && first !== undefined ? { atNewest: new Set(tied.map((item) => item.workitemId)) } : {}),
+  };
 }
 
 /** A workitem of the next feed page, as far as the audited group is concerned. */
@@ -98,12 +118,18 @@ function possibleParts(marker: AuditMarker, sinceAt: number, change: AuditedChan
   if (left < marker.newest || (left === marker.newest && change.workitemId === marker.newestId)) {
     return [1];
   }
+  if (left === marker.newest && marker.atNewest !== undefined) {
+    return marker.atNewest.has(change.workitemId) ? [1] : unchangedParts;
+  }
   return left > marker.newest ? unchangedParts : [1, ...unchangedParts];
 }
 
 export class CountAudit {
   private feedCycles = 0;
   private rotation = 0;
+  private sweeping = false;
+  /** Audits left in the sweep (set from the candidates at its first audit). */
+  private sweepLeft: number | undefined;
   private pending: PendingAudit | undefined;
   private audits = 0;
   private compared = 0;
@@ -116,6 +142,15 @@ export class CountAudit {
   /** A full re-count makes a pending audit pointless, and a reset makes it wrong. */
   forget(): void {
     this.pending = undefined;
+  }
+
+  /**
+   * Counts taken the classic way (a first paint, a group expanded) are where the races are: until
+   * every group on screen has been audited once, audit one each cycle instead of every third.
+   */
+  sweep(): void {
+    this.sweepLeft = undefined;
+    this.sweeping = true;
   }
 
   /**
@@ -142,7 +177,13 @@ export class CountAudit {
   /** Called once per applied feed cycle: the group to count now, or undefined (not its turn). */
   nextToCount(candidates: readonly string[]): string | undefined {
     this.feedCycles++;
-    if (this.feedCycles % AUDIT_EVERY_CYCLES !== 0 || candidates.length === 0) {
+    if (candidates.length === 0) {
+      return undefined;
+    }
+    if (this.sweeping) {
+      this.sweepLeft = (this.sweepLeft ?? candidates.length) - 1;
+      this.sweeping = this.sweepLeft > 0;
+    } else if (this.feedCycles % AUDIT_EVERY_CYCLES !== 0) {
       return undefined;
     }
     const groupId = candidates[this.rotation % candidates.length];

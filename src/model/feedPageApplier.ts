@@ -112,7 +112,10 @@ export class FeedPageApplier {
       if (generation !== data.generation) {
         return;
       }
-      group.children = firstItemsPage(page, group.count);
+      // A page that holds the whole group (by the server's own total) leaves nothing to refill:
+      // when the feed's count says more, that count is what is off, and the audit corrects it.
+      const children = firstItemsPage(page, group.count);
+      group.children = page.count >= page.total ? { ...children, exhausted: true } : children;
       for (const item of page.items) {
         data.latest.set(item.workitemId, item);
       }

@@ -6,6 +6,7 @@
 // by a feed page, so the counts of all groups stand at the same moment.
 import type { SearchPage } from '../api/workitemsApi';
 import { auditParams, feedParams, PROBE_PARAMS, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
+import { markerOf } from './countAudit';
 import type { FeedPageApplier } from './feedPageApplier';
 import type { FeedSession } from './feedSession';
 import type { GroupLoader } from './groupLoader';
@@ -148,6 +149,7 @@ export class FeedRefresher {
     if (probe !== undefined) {
       // A root that failed to load may have left open groups at an older moment than the probe.
       this.session.settleFrom(probe, () => generation === data.generation && data.root.children?.kind !== 'error');
+      this.session.audit.sweep();
     }
   }
 
@@ -170,7 +172,7 @@ export class FeedRefresher {
     const countKept = data.isLeaf(group) && tracked.counted.includes(group);
     const feed = this.fetchFeed(watermark);
     await this.loader.load(group, false, countKept);
-    await this.settleSync(await feed, watermark, tracked, generation);
+    await this.settleSync(await feed, watermark, tracked, generation, group);
     const children = group.children;
     if (countKept && generation === data.generation && children?.kind === 'items') {
       // The page applied just now moved the count the rows were loaded with.
@@ -188,15 +190,23 @@ export class FeedRefresher {
     await this.settleSync(await this.fetchFeed(watermark), watermark, tracked, generation);
   }
 
-  private async settleSync(outcome: FeedOutcome, watermark: Watermark, tracked: TrackedTree, generation: number): Promise<void> {
+  private async settleSync(outcome: FeedOutcome, watermark: Watermark, tracked: TrackedTree, generation: number, loaded?: GroupState): Promise<void> {
     if (generation !== this.data.generation) {
       return;
     }
     const reason = 'reason' in outcome ? outcome.reason : await this.applier.apply(outcome.page, watermark, tracked);
-    if (reason !== undefined && generation === this.data.generation) {
+    if (generation !== this.data.generation) {
+      return;
+    }
+    if (reason !== undefined) {
       this.session.noteFallback(reason);
       // The next refresh re-counts everything on screen and takes a fresh W.
       this.session.watermark = undefined;
+      return;
+    }
+    this.data.markStaleExcept([...tracked.opened, ...(loaded === undefined ? [] : [loaded])]);
+    if (loaded !== undefined && !this.data.isLeaf(loaded)) {
+      this.session.audit.sweep();
     }
   }
 
@@ -241,8 +251,7 @@ export class FeedRefresher {
       // An answer without its newest row cannot date the count: the audit waits for its next turn.
       const dated = page.total === 0 || newest?.modifiedAt !== undefined;
       if (generation === data.generation && dated && page.issues.length === 0) {
-        const marker = { total: page.total, newest: newest?.modifiedAt ?? -Infinity, newestId: newest?.workitemId };
-        this.session.audit.record(groupId, marker, watermark, watermark.at);
+        this.session.audit.record(groupId, markerOf(page), watermark, watermark.at);
       }
     } catch {
       // A failed audit count only delays the check to the next rotation.

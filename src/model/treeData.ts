@@ -66,6 +66,20 @@ export class TreeData {
   }
 
   /**
+   * After a feed page moved W on, the children it did not keep (those of collapsed groups) no
+   * longer stand at W: they must be fetched again when shown, even within the same refresh cycle,
+   * or the changes the page carried past them would be lost for good.
+   */
+  markStaleExcept(current: readonly GroupState[]): void {
+    const keep = new Set(current);
+    for (const group of [this.root, ...this.groups.values()]) {
+      if (group.children !== undefined && !keep.has(group)) {
+        group.childrenCycle = -1;
+      }
+    }
+  }
+
+  /**
    * Forgets the workitems no loaded window lists any more. Rows are what a person can act on, so
    * only theirs need the newest version; without this, a tree refreshed for hours would keep every
    * workitem that ever passed through an open group.

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { CountAudit, countRangeAtW, type AuditedChange, type AuditMarker } from '../../../src/model/countAudit';
+import { CountAudit, countRangeAtW, markerOf, type AuditedChange, type AuditMarker } from '../../../src/model/countAudit';
 
 const W = 1_764_000_000_000;
 
@@ -108,5 +108,23 @@ describe('count audit: the group count at W from one dated answer', () => {
     audit.record('root', { total: 3, newest: W, newestId: 'wi-0' }, {}, W);
     assert.strictEqual(audit.settle({}, () => ({ modelCount: 99, changes: [] })), undefined);
     assert.strictEqual(audit.stats().compared, 0);
+  });
+});
+
+describe('count audit: changes stamped with the answer\'s newest time', () => {
+  const W = 50;
+  const change = (workitemId: string, inGroupAtW: boolean): AuditedChange => ({ workitemId, inGroupAtW, inGroupAfterW: inGroupAtW, changedAtW: false, leftW: 100 });
+  const changes = [change('wi-a', true), change('wi-x', false)];
+
+  it('are told apart by the answer\'s rows when it holds all of them: the count is exact', () => {
+    const marker = markerOf({ total: 10, items: [{ workitemId: 'wi-a', modifiedAt: 100 }, { workitemId: 'wi-b', modifiedAt: 40 }] });
+    assert.deepStrictEqual([...(marker.atNewest ?? [])], ['wi-a']);
+    assert.deepStrictEqual(countRangeAtW(marker, W, changes), { lowest: 10, highest: 10 });
+  });
+
+  it('stay ambiguous when the answer may have cut them off', () => {
+    const marker = markerOf({ total: 10, items: [{ workitemId: 'wi-a', modifiedAt: 100 }] });
+    assert.strictEqual(marker.atNewest, undefined);
+    assert.deepStrictEqual(countRangeAtW(marker, W, changes), { lowest: 9, highest: 10 });
   });
 });
