@@ -3,16 +3,15 @@
 // under its real CSP with media/detail.js and detail.css, to its first contentful paint, and
 // counting the timeline rows in the DOM.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { z } from 'zod';
 import type { Workitem } from '../../../src/api/schemas';
 import { TIMELINE_WINDOW } from '../../../src/webviews/detail/timelineSection';
 import { renderDetailHtml } from '../../../src/webviews/detailHtml';
 import { createNonce } from '../../../src/webviews/nonce';
+import { DETAIL_PAGE_ORIGIN, routeDetailPage } from '../../unit/webview/detailPageRoute';
 import type { BenchContext } from '../lib/context';
 import { heading, say, verdictOf, type BenchResult } from '../lib/results';
-import { REPO_ROOT } from '../lib/sandboxChild';
 import { bytes, count, median, ms, ratio } from '../lib/stats';
 import { callWithEvents, T0 } from '../lib/workitemFixtures';
 
@@ -33,8 +32,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-const ORIGIN = 'https://webview.test';
-const MEDIA = path.join(REPO_ROOT, 'media');
+const ORIGIN = DETAIL_PAGE_ORIGIN;
 const NOW = T0 + 36 * 3600 * 1000;
 
 // Browser-side code is written as strings: the project compiles without the DOM library.
@@ -97,17 +95,7 @@ function buildTime(workitem: Workitem): { ms: number; htmlBytes: number } {
 }
 
 async function serve(page: Page, html: string): Promise<void> {
-  await page.route(`${ORIGIN}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname === '/index.html') {
-      await route.fulfill({ status: 200, contentType: 'text/html', body: html });
-    } else if (url.pathname.startsWith('/media/')) {
-      const file = path.join(MEDIA, path.basename(url.pathname));
-      await route.fulfill({ status: 200, contentType: file.endsWith('.js') ? 'text/javascript' : 'text/css', body: fs.readFileSync(file) });
-    } else {
-      await route.fulfill({ status: 404, body: '' });
-    }
-  });
+  await routeDetailPage(page, html);
   await page.addInitScript({ content: INIT_SCRIPT });
 }
 

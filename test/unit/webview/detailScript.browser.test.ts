@@ -3,7 +3,6 @@
 // reason printed, on a machine without Chromium.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Workitem } from '../../../src/api/schemas';
 import { deriveTimeline } from '../../../src/model/timeline';
@@ -11,10 +10,10 @@ import { renderDetailHtml } from '../../../src/webviews/detailHtml';
 import type { ExtensionMessage } from '../../../src/webviews/messages';
 import { createNonce } from '../../../src/webviews/nonce';
 import { timelineRowViews } from '../../../src/webviews/timelineRows';
+import { DETAIL_PAGE_ORIGIN, routeDetailPage } from './detailPageRoute';
 import { heldAndRetrievedCall, longCall, MINUTE, T0 } from './fixtures/workitems';
 
-const ORIGIN = 'https://webview.test';
-const MEDIA = path.resolve(__dirname, '../../../../media');
+const ORIGIN = DETAIL_PAGE_ORIGIN;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const NOW = T0 + 10 * MINUTE;
 const TIME = { locale: 'en-US', timeZone: 'UTC' };
@@ -89,17 +88,7 @@ describe('media/detail.js in Chromium', function () {
     assert.ok(browser);
     const page = await browser.newPage();
     const html = pageHtml(workitem);
-    await page.route(`${ORIGIN}/**`, async (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname === '/index.html') {
-        await route.fulfill({ status: 200, contentType: 'text/html', body: html });
-      } else if (url.pathname.startsWith('/media/')) {
-        const file = path.join(MEDIA, path.basename(url.pathname));
-        await route.fulfill({ status: 200, contentType: file.endsWith('.js') ? 'text/javascript' : 'text/css', body: fs.readFileSync(file) });
-      } else {
-        await route.fulfill({ status: 404, body: '' });
-      }
-    });
+    await routeDetailPage(page, html);
     await page.addInitScript({ content: INIT_SCRIPT.replace('__STATE__', JSON.stringify(savedState ?? null)) });
     await page.goto(`${ORIGIN}/index.html`);
     await waitUntil(page, postedOfType('ready'));
