@@ -279,7 +279,7 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
     say(
       `${count(CYCLES)} refresh cycles in ${ms(elapsed)} (${ms(elapsed / CYCLES)} each, paced at ≥ ${CYCLE_REAL_MS} ms: ` +
         `about ${((elapsed / CYCLES) * TRAFFIC_SPEED / 1000).toFixed(1)} s of traffic each): ${perCycle.toFixed(2)} requests per cycle (max ${maxRequests}), ` +
-        `= ${(counts / CYCLES).toFixed(2)} counts + ${(searches / CYCLES).toFixed(2)} searches (feed pages, row refills); ${visibleGroups} groups on screen, ${EXPANDED_GROUPS} expanded`,
+        `= ${(counts / CYCLES).toFixed(2)} counts + ${(searches / CYCLES).toFixed(2)} searches (feed pages, audits, row refills); ${visibleGroups} groups on screen, ${EXPANDED_GROUPS} expanded`,
     );
     say(
       `change feed: ${count(applied)} changed workitems applied by ${stats.feedPages - statsBefore.feedPages} pages ` +

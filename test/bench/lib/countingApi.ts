@@ -3,6 +3,7 @@
 // the authority on HTTP requests; this only says what they were for.
 import type { Queue, Workitem } from '../../../src/api/schemas';
 import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from '../../../src/api/workitemsApi';
+import { searchPurposeOf, type SearchPurpose } from '../../../src/model/changeFeed';
 
 export interface CallTally {
   counts: number;
@@ -11,7 +12,7 @@ export interface CallTally {
 }
 
 /** What a search or count was for, read from its parameters. */
-export type CallKind = 'feed' | 'probe' | 'rows' | 'count';
+export type CallKind = SearchPurpose | 'count';
 
 export class CountingApi implements WorkitemsApi {
   readonly tally: CallTally = { counts: 0, searches: 0, other: 0 };
@@ -26,7 +27,7 @@ export class CountingApi implements WorkitemsApi {
 
   search(params: SearchParams, options?: RequestOptions): Promise<SearchPage> {
     this.tally.searches++;
-    this.log.push(params.sort === 'modifiedAt asc' ? 'feed' : params.sort === 'modifiedAt desc' ? 'probe' : 'rows');
+    this.log.push(searchPurposeOf(params));
     return this.inner.search(params, options);
   }
 

@@ -6,6 +6,7 @@ import type { Workitem } from '../../../../src/api/schemas';
 import type { LoopbackHandler, RecordedRequest } from '../../api/helpers/loopbackServer';
 import { sendJson } from '../../api/helpers/loopbackServer';
 import { realisticWorkitems } from '../../api/fixtures/workitems';
+import { searchPurposeOf } from '../../../../src/model/changeFeed';
 
 export interface PageRequest {
   start: number;
@@ -224,8 +225,8 @@ export function burstOf503(failing: number): LoopbackHandler {
 
 /** Whether a request is the tree's change feed or its watermark probe (both sorted by `modifiedAt`). */
 export function isChangeFeedRequest(request: RecordedRequest): boolean {
-  const sort = new URL(request.url, 'http://127.0.0.1').searchParams.get('sort') ?? '';
-  return sort.startsWith('modifiedAt');
+  const params = new URL(request.url, 'http://127.0.0.1').searchParams;
+  return searchPurposeOf({ sort: params.get('sort') ?? undefined, q: params.get('q') ?? undefined }) !== 'rows';
 }
 
 /**

@@ -2,6 +2,7 @@
 // change-feed requests from counts and workitem pages, and can alter one answer on purpose.
 import type { Queue, Workitem } from '../../../../src/api/schemas';
 import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from '../../../../src/api/workitemsApi';
+import { searchPurposeOf } from '../../../../src/model/changeFeed';
 
 export interface RecordedCall {
   readonly kind: 'feed' | 'probe' | 'audit' | 'page' | 'count' | 'other';
@@ -24,7 +25,8 @@ export class RecordingApi implements WorkitemsApi {
   }
 
   async search(params: SearchParams, options?: RequestOptions): Promise<SearchPage> {
-    const kind = params.sort === 'modifiedAt asc' ? 'feed' : params.sort === 'modifiedAt desc' ? (params.q === undefined ? 'probe' : 'audit') : 'page';
+    const purpose = searchPurposeOf(params);
+    const kind = purpose === 'rows' ? 'page' : purpose;
     this.calls.push({ kind, q: params.q });
     const page = await this.send(params, options);
     const alter = kind === 'feed' ? this.alterNextFeed : undefined;
