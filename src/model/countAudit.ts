@@ -1,13 +1,15 @@
 // Self-healing for counts kept by the change feed. Races (a change landing between the feed page
 // and a count, the counts of a first load taken around the probe of W) can leave a count off, so
-// every third cycle one group on screen is counted again, rotating over them, with one request:
-// `(<group> AND modifiedAt:<=W) OR modifiedAt:>W`, newest first, one row. Its total holds every
+// every third cycle (every cycle in the sweep after counts taken the classic way) one group on
+// screen is counted again, rotating over them, with one request:
+// `(<group> AND modifiedAt:<=W) OR modifiedAt:>W`, newest first. Its total holds every
 // workitem unchanged since W that is in the group, plus every workitem changed since W once,
 // wherever it is; its first row's `modifiedAt` (M) marks the server's time at the count: a change
 // stamped before M had happened, one stamped after M had not (else its workitem would come first).
 // The next feed page lists every workitem changed since W with its timeline, so each one's part in
 // the total is known, and so is the group's count at W: exact, unless a change is stamped exactly
-// at M or its time cannot be read, which leaves a range. A model count outside it is corrected.
+// at M and the answer's rows do not show whether it had happened (they hold every workitem stamped
+// M unless cut off), or its time cannot be read: that leaves a range. A count outside it is corrected.
 /** Every this many feed cycles one group is re-counted (a cycle costs at most 2 requests). */
 export const AUDIT_EVERY_CYCLES = 3;
 
@@ -25,7 +27,7 @@ export interface AuditCorrection {
   readonly count: number;
 }
 
-/** What the audit's one-row answer says about the moment its total was taken. */
+/** What the audit's answer says about the moment its total was taken. */
 export interface AuditMarker {
   /** The answer's total. */
   readonly total: number;
