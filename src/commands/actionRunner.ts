@@ -14,6 +14,7 @@ import type { ConnectionHooks, DetailPanelHooks, WorkitemTreeHooks } from './con
 import { pickQueue } from './pickQueue';
 import { refusalMessage } from './refusalMessage';
 import { targetId, type WorkitemTarget } from './targets';
+import type { Shown } from '../model/format/shownText';
 
 export type ActionOutcome =
   | 'done'
@@ -79,7 +80,7 @@ export class ActionRunner {
   }
 
   /** Why the action is not offered for this workitem, or undefined when it is. */
-  whyNotAllowed(action: WorkitemAction, workitem?: Workitem): string | undefined {
+  whyNotAllowed(action: WorkitemAction, workitem?: Workitem): Shown | undefined {
     const needs = PERMISSION_FOR_ACTION[action];
     if (!hasPermission(this.deps.connection.permissions, needs)) {
       const user = this.deps.connection.state.username ?? l10n.t('the signed-in user');

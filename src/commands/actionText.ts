@@ -1,9 +1,10 @@
 // The words for each workitem action, in one place so a message, a spinner and a button agree.
 import type { WorkitemAction } from '../api/domain';
 import { l10n } from '../ui/l10n';
+import type { Shown } from '../model/format/shownText';
 
 /** "Hold", as on a button or in a title. */
-export function actionTitle(action: WorkitemAction): string {
+export function actionTitle(action: WorkitemAction): Shown {
   switch (action) {
     case 'hold':
       return l10n.t('Hold');
@@ -17,7 +18,7 @@ export function actionTitle(action: WorkitemAction): string {
 }
 
 /** "hold", inside a sentence ("… hold is not possible"). */
-export function actionVerb(action: WorkitemAction): string {
+export function actionVerb(action: WorkitemAction): Shown {
   switch (action) {
     case 'hold':
       return l10n.t('hold');
@@ -31,7 +32,7 @@ export function actionVerb(action: WorkitemAction): string {
 }
 
 /** The spinner text on the workitem's row while the request runs. */
-export function actionProgress(action: WorkitemAction): string {
+export function actionProgress(action: WorkitemAction): Shown {
   switch (action) {
     case 'hold':
       return l10n.t('Holding…');

@@ -4,6 +4,7 @@ import { l10n } from '../ui/l10n';
 import type { PickItem } from '../ui/ui';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
+import { ours, shown } from '../model/format/shownText';
 
 export type ConnectionMenuChoice = 'signIn' | 'signOut' | 'useSandbox' | 'showLog';
 
@@ -11,18 +12,22 @@ export function connectionMenuItems(ctx: CommandContext): Array<PickItem<Connect
   const state = ctx.connection.state;
   const items: Array<PickItem<ConnectionMenuChoice>> = [
     {
-      label: `$(sign-in) ${l10n.t('Sign In to NCX…')}`,
-      description: state.mode === 'ncx' && state.host ? state.host : undefined,
+      label: ours(`$(sign-in) ${l10n.t('Sign In to NCX…')}`),
+      description: state.mode === 'ncx' && state.host ? shown(state.host) : undefined,
       value: 'signIn',
     },
   ];
   if (state.mode === 'ncx' && state.status !== 'signedOut') {
-    items.push({ label: `$(sign-out) ${l10n.t('Sign Out')}`, description: state.username, value: 'signOut' });
+    items.push({
+      label: ours(`$(sign-out) ${l10n.t('Sign Out')}`),
+      description: state.username === undefined ? undefined : shown(state.username),
+      value: 'signOut',
+    });
   }
   if (state.mode === 'ncx') {
-    items.push({ label: `$(beaker) ${l10n.t('Use Local Sandbox')}`, value: 'useSandbox' });
+    items.push({ label: ours(`$(beaker) ${l10n.t('Use Local Sandbox')}`), value: 'useSandbox' });
   }
-  items.push({ label: `$(output) ${l10n.t('Show Log')}`, value: 'showLog' });
+  items.push({ label: ours(`$(output) ${l10n.t('Show Log')}`), value: 'showLog' });
   return items;
 }
 

@@ -4,11 +4,13 @@ import { validateQuery } from '../api/queryBuilder';
 import { l10n } from '../ui/l10n';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
+import { ours, shown, type Shown } from '../model/format/shownText';
 
 /** Why the text is not a query the server would accept, or undefined when it is. */
-export function filterProblem(text: string): string | undefined {
+export function filterProblem(text: string): Shown | undefined {
   const check = validateQuery(text);
-  return check.ok ? undefined : check.message;
+  // The message quotes what was typed, which may be pasted from anywhere.
+  return check.ok ? undefined : shown(check.message);
 }
 
 export function filterCommand(ctx: CommandContext): CommandHandler {
@@ -16,7 +18,7 @@ export function filterCommand(ctx: CommandContext): CommandHandler {
     const text = await ctx.ui.input({
       title: l10n.t('Filter Workitems'),
       prompt: l10n.t('A query such as state:active AND channelType:voice, or priority:>=4. Empty shows everything.'),
-      placeholder: 'state:hold AND selectedQueue:q_support',
+      placeholder: ours('state:hold AND selectedQueue:q_support'),
       value: ctx.tree.currentFilter() ?? '',
       validate: filterProblem,
     });

@@ -4,8 +4,9 @@ import { l10n } from '../ui/l10n';
 import type { PickItem } from '../ui/ui';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
+import type { Shown } from '../model/format/shownText';
 
-export function groupByLabel(mode: GroupByMode): string {
+export function groupByLabel(mode: GroupByMode): Shown {
   switch (mode) {
     case 'stateChannel':
       return l10n.t('State, then channel');

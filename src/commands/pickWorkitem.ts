@@ -10,6 +10,7 @@ import { l10n } from '../ui/l10n';
 import type { PickItem, Ui } from '../ui/ui';
 import { actionTitle } from './actionText';
 import type { ConnectionHooks } from './context';
+import { shown } from '../model/format/shownText';
 
 /** States in which NCX may offer each action; the workitem's `actions` decide in the end. */
 export const STATES_FOR_ACTION: Readonly<Record<WorkitemAction, readonly WorkitemState[]>> = {
@@ -55,9 +56,9 @@ export function workitemPickItem(workitem: Workitem): PickItem<Workitem> {
     : undefined;
   const where = [workitem.selectedQueue, workitem.agentUsername].filter(Boolean).join(' · ');
   return {
-    label: workitem.workitemId,
-    description: [workitem.state, workitem.type, contact].filter(Boolean).join(' · '),
-    detail: where || undefined,
+    label: shown(workitem.workitemId),
+    description: shown([workitem.state, workitem.type, contact].filter(Boolean).join(' · ')),
+    detail: where ? shown(where) : undefined,
     value: workitem,
   };
 }

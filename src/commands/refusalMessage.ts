@@ -4,6 +4,7 @@ import type { WorkitemAction } from '../api/domain';
 import type { NcxError } from '../api/errors';
 import { l10n } from '../ui/l10n';
 import { actionVerb } from './actionText';
+import { shown, type Shown } from '../model/format/shownText';
 
 /** The client appends the body's message as ` The server said: "…"` when it cannot pass it on otherwise. */
 const SERVER_SAID = / The server said: "([\s\S]+)"$/;
@@ -13,16 +14,17 @@ export function serverWords(error: NcxError): string | undefined {
   return said?.trim() || undefined;
 }
 
-export function refusalMessage(action: WorkitemAction, workitemId: string, error: NcxError): string {
+/** Shown in a notification: the server's words are neutralized here, where they enter the surface. */
+export function refusalMessage(action: WorkitemAction, workitemId: string, error: NcxError): Shown {
   const said = serverWords(error);
   if (said) {
-    return said;
+    return shown(said);
   }
   switch (error.kind) {
     case 'notFound':
       return l10n.t('{0} no longer exists: {1} is not possible.', workitemId, actionVerb(action));
     case 'forbidden':
-      return error.message;
+      return shown(error.message);
     default:
       return l10n.t('The server refused to {0} {1} in its current state.', actionVerb(action), workitemId);
   }

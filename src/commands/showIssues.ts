@@ -7,6 +7,7 @@ import { l10n } from '../ui/l10n';
 import type { PickItem } from '../ui/ui';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
+import { shown } from '../model/format/shownText';
 
 const ValidationIssueSchema = z.object({
   workitemId: z.string(),
@@ -76,9 +77,9 @@ export function showIssuesCommand(ctx: CommandContext): CommandHandler {
       const everything = '\u0000all';
       const items: Array<PickItem<string>> = [
         ...readable.map((id) => ({
-          label: id,
+          label: shown(id),
           description: l10n.t('{0} issue(s)', byWorkitem.get(id)?.length ?? 0),
-          detail: byWorkitem.get(id)?.map((issue) => issue.path).join(', '),
+          detail: shown(byWorkitem.get(id)?.map((issue) => issue.path).join(', ') ?? ''),
           value: id,
         })),
         { label: l10n.t('All issues as a document'), value: everything },

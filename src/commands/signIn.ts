@@ -6,8 +6,9 @@ import { checkServerUrl } from '../connection/urlPolicy';
 import { l10n } from '../ui/l10n';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
+import { ours, type Shown } from '../model/format/shownText';
 
-function required(message: string): (value: string) => string | undefined {
+function required(message: Shown): (value: string) => Shown | undefined {
   return (value) => (value.trim() === '' ? message : undefined);
 }
 
@@ -19,7 +20,7 @@ export function signInCommand(ctx: CommandContext): CommandHandler {
     const loginUrl = await ctx.ui.input({
       title: l10n.t('Sign In to NCX (1/3)'),
       prompt: l10n.t('Login URL of your NCX tenant'),
-      placeholder: 'https://login.example.com',
+      placeholder: ours('https://login.example.com'),
       value: settings['ncx.loginUrl'] || 'https://',
       validate: (value) => {
         const check = checkServerUrl(value, allowInsecureHttp);

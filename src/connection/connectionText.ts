@@ -1,14 +1,15 @@
 // How the connection is described to the user: the status bar item and the connection menu's title.
 import { l10n } from '../ui/l10n';
 import type { ConnectionState } from './connection';
+import { ours, shown, type Shown } from '../model/format/shownText';
 
 /** "Sandbox", or the NCX host. */
-export function connectionPlace(state: ConnectionState): string {
-  return state.mode === 'sandbox' ? l10n.t('Sandbox') : (state.host ?? l10n.t('NCX'));
+export function connectionPlace(state: ConnectionState): Shown {
+  return state.mode === 'sandbox' ? l10n.t('Sandbox') : state.host ? shown(state.host) : l10n.t('NCX');
 }
 
 /** One sentence: where requests go, as whom, and what is wrong if anything. */
-export function connectionSummary(state: ConnectionState): string {
+export function connectionSummary(state: ConnectionState): Shown {
   const place = connectionPlace(state);
   switch (state.status) {
     case 'idle':
@@ -30,21 +31,25 @@ export function connectionSummary(state: ConnectionState): string {
   }
 }
 
-/** The status bar's short text (codicons allowed). */
-export function statusBarText(state: ConnectionState): string {
+/**
+ * The status bar's short text. The codicon prefixes are ours; the host and the user name (a token's
+ * `sub` claim) are a server's words and never become an icon.
+ */
+export function statusBarText(state: ConnectionState): Shown {
   const place = connectionPlace(state);
+  const user = shown(state.username ?? '?');
   switch (state.status) {
     case 'idle':
-      return `$(plug) ${place}`;
+      return ours(`$(plug) ${place}`);
     case 'connecting':
-      return `$(sync~spin) ${place}`;
+      return ours(`$(sync~spin) ${place}`);
     case 'connected':
-      return `$(${state.mode === 'sandbox' ? 'beaker' : 'cloud'}) ${place} · ${state.username ?? '?'}`;
+      return ours(`$(${state.mode === 'sandbox' ? 'beaker' : 'cloud'}) ${place} · ${user}`);
     case 'signedOut':
-      return `$(account) ${l10n.t('Sign in to NCX')}`;
+      return ours(`$(account) ${l10n.t('Sign in to NCX')}`);
     case 'rejected':
-      return `$(warning) ${place} · ${l10n.t('sign in again')}`;
+      return ours(`$(warning) ${place} · ${l10n.t('sign in again')}`);
     case 'failed':
-      return `$(error) ${place}`;
+      return ours(`$(error) ${place}`);
   }
 }

@@ -4,14 +4,19 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
 import type { Connection, ConnectionState } from './connection';
 import { connectionSummary, statusBarText } from './connectionText';
+import type { Shown } from '../model/format/shownText';
+import { l10n } from '../ui/l10n';
 
 export function createConnectionStatusBar(connection: Connection): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('workitemInspector.connection', vscode.StatusBarAlignment.Left, 10);
-  item.name = vscode.l10n.t('Workitem Inspector Connection');
+  item.name = l10n.t('Workitem Inspector Connection');
   item.command = COMMANDS.connectionMenu;
   const show = (state: ConnectionState): void => {
-    item.text = statusBarText(state);
-    item.tooltip = connectionSummary(state);
+    // Both render `$(icon)` syntax: `Shown` texts only (the host and the user name are a server's).
+    const text: Shown = statusBarText(state);
+    const tooltip: Shown = connectionSummary(state);
+    item.text = text;
+    item.tooltip = tooltip;
     item.backgroundColor =
       state.status === 'rejected' || state.status === 'failed'
         ? new vscode.ThemeColor('statusBarItem.warningBackground')

@@ -1,9 +1,10 @@
 // Where a token may be sent. A token over plain http:// to another machine can be read by anyone
 // on the path, so that is refused unless the user opted in (`ncx.allowInsecureHttp`, which
 // package.json keeps out of workspace settings so a checked-out repository cannot opt in for them).
+import type { Shown } from '../model/format/shownText';
 import { l10n } from '../ui/l10n';
 
-export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: string };
+export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: Shown };
 
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');

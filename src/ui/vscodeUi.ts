@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { DebouncedSearch } from './debouncedSearch';
 import { l10n } from './l10n';
+import type { Shown } from '../model/format/shownText';
 import type { InputOptions, PickItem, PickOptions, SearchPickOptions, Ui } from './ui';
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -24,19 +25,19 @@ function errorText(error: unknown): string {
 }
 
 export class VscodeUi implements Ui {
-  info(message: string, ...actions: string[]): Promise<string | undefined> {
+  info(message: Shown, ...actions: Shown[]): Promise<Shown | undefined> {
     return Promise.resolve(vscode.window.showInformationMessage(message, ...actions));
   }
 
-  warn(message: string, ...actions: string[]): Promise<string | undefined> {
+  warn(message: Shown, ...actions: Shown[]): Promise<Shown | undefined> {
     return Promise.resolve(vscode.window.showWarningMessage(message, ...actions));
   }
 
-  error(message: string, ...actions: string[]): Promise<string | undefined> {
+  error(message: Shown, ...actions: Shown[]): Promise<Shown | undefined> {
     return Promise.resolve(vscode.window.showErrorMessage(message, ...actions));
   }
 
-  async confirm(message: string, detail: string, confirmLabel: string): Promise<boolean> {
+  async confirm(message: Shown, detail: Shown, confirmLabel: Shown): Promise<boolean> {
     const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, confirmLabel);
     return answer === confirmLabel;
   }
@@ -115,7 +116,7 @@ export class VscodeUi implements Ui {
     );
   }
 
-  withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+  withProgress<T>(title: Shown, task: () => Promise<T>): Promise<T> {
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () => task()),
     );

@@ -8,7 +8,12 @@ import { DETAIL_PANEL_VIEW_TYPE } from '../commands/commandIds';
 import { DetailPanelController, type DetailPanelSnapshot, type PanelHost } from './detailPanelController';
 import type { ExtensionMessage } from './messages';
 import { createNonce } from './nonce';
-import { revealBidiControls } from '../model/format/text';
+import { shown, type Shown } from '../model/format/shownText';
+
+/** The tab title renders `$(icon)` syntax: the workitem id is a server's word. */
+function panelTitle(workitemId: string): Shown {
+  return shown(workitemId);
+}
 
 export interface DetailPanelDeps {
   extensionUri: vscode.Uri;
@@ -55,7 +60,7 @@ export class DetailPanelManager implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       DETAIL_PANEL_VIEW_TYPE,
-      revealBidiControls(workitemId),
+      panelTitle(workitemId),
       vscode.ViewColumn.Active,
       this.panelOptions(),
     );
@@ -75,7 +80,7 @@ export class DetailPanelManager implements vscode.Disposable {
       panel.dispose();
       return;
     }
-    panel.title = revealBidiControls(workitemId);
+    panel.title = panelTitle(workitemId);
     panel.webview.options = this.panelOptions();
     try {
       await this.attach(panel, workitemId, []).load();

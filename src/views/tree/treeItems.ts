@@ -22,7 +22,26 @@ import {
 } from './contextValues';
 import { BUSY_ICON, channelIconId, STATE_GROUP_ICON, stateColorId, UNKNOWN_VALUE_ICON } from './iconIds';
 import { escapeMarkdown } from './markdownText';
-import { revealBidiControls } from '../../model/format/text';
+import { shown, type Shown } from '../../model/format/shownText';
+import { l10n } from '../../ui/l10n';
+
+// Tree labels and descriptions render `$(icon)` syntax, and tooltips are shown as text or Markdown:
+// every row's texts are `Shown` (our sentences through `l10n.t`, a server's words through `shown`),
+// and the rows are made by `shownTreeItem` only, so a raw string cannot become a label.
+interface RowText {
+  label: Shown;
+  description?: Shown;
+  /** Markdown tooltips are escaped with `escapeMarkdown` and neither trusted nor HTML. */
+  tooltip?: Shown | vscode.MarkdownString;
+}
+
+export function shownTreeItem(text: RowText, collapsible: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+  // eslint-disable-next-line no-restricted-syntax -- the one place a tree row is made, from Shown texts.
+  const item = new vscode.TreeItem(text.label, collapsible);
+  item.description = text.description;
+  item.tooltip = text.tooltip;
+  return item;
+}
 
 function formatNumber(value: number): string {
   return new Intl.NumberFormat(vscode.env.language).format(value);
@@ -31,13 +50,13 @@ function formatNumber(value: number): string {
 function formatAge(age: Age): string {
   switch (age.unit) {
     case 'seconds':
-      return vscode.l10n.t('{0}s', age.value);
+      return l10n.t('{0}s', age.value);
     case 'minutes':
-      return vscode.l10n.t('{0}m', age.value);
+      return l10n.t('{0}m', age.value);
     case 'hours':
-      return vscode.l10n.t('{0}h', age.value);
+      return l10n.t('{0}h', age.value);
     case 'days':
-      return vscode.l10n.t('{0}d', age.value);
+      return l10n.t('{0}d', age.value);
   }
 }
 
@@ -45,13 +64,18 @@ function themeIcon(id: string, colorId: string | undefined): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, colorId === undefined ? undefined : new vscode.ThemeColor(colorId));
 }
 
-export function groupName(node: Pick<GroupModelNode, 'value'>): string {
-  return node.value === OTHER_GROUP_VALUE ? vscode.l10n.t('other') : node.value;
+export function groupName(node: Pick<GroupModelNode, 'value'>): Shown {
+  return node.value === OTHER_GROUP_VALUE ? l10n.t('other') : shown(node.value);
 }
 
 export function groupTreeItem(node: GroupModelNode, query: string | undefined): vscode.TreeItem {
-  const item = new vscode.TreeItem(
-    vscode.l10n.t('{0} · {1}', groupName(node), formatNumber(node.count)),
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(escapeMarkdown(l10n.t('{0} workitems', formatNumber(node.count))));
+  if (query !== undefined) {
+    tooltip.appendMarkdown(`  \n${escapeMarkdown(l10n.t('Query: {0}', query))}`);
+  }
+  const item = shownTreeItem(
+    { label: l10n.t('{0} · {1}', groupName(node), formatNumber(node.count)), tooltip },
     vscode.TreeItemCollapsibleState.Collapsed,
   );
   item.id = node.id;
@@ -63,31 +87,25 @@ export function groupTreeItem(node: GroupModelNode, query: string | undefined): 
   } else {
     item.iconPath = new vscode.ThemeIcon(channelIconId(node.value));
   }
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(escapeMarkdown(vscode.l10n.t('{0} workitems', formatNumber(node.count))));
-  if (query !== undefined) {
-    tooltip.appendMarkdown(`  \n${escapeMarkdown(vscode.l10n.t('Query: {0}', query))}`);
-  }
-  item.tooltip = tooltip;
   return item;
 }
 
-export function workitemLabelText(workitem: Workitem): string {
+export function workitemLabelText(workitem: Workitem): Shown {
   const label = workitemLabel(workitem);
   switch (label.kind) {
     case 'contact':
-      return label.name;
+      return shown(label.name);
     case 'route':
-      return `${label.from ?? '?'} → ${label.to ?? '?'}`;
+      return shown(`${label.from ?? '?'} → ${label.to ?? '?'}`);
     case 'id':
-      return label.id;
+      return shown(label.id);
   }
 }
 
-function workitemDescription(workitem: Workitem, now: number): string {
+function workitemDescription(workitem: Workitem, now: number): Shown {
   const parts = [workitem.type, workitem.agentUsername, formatAge(ageOf(workitem.createdAt, now))];
-  // A server-sent type or agent name must not reorder the row with bidi control characters.
-  return revealBidiControls(parts.filter((part): part is string => Boolean(part)).join(' · '));
+  // A server-sent type or agent name must neither become an icon nor reorder the row (bidi controls).
+  return shown(parts.filter((part): part is string => Boolean(part)).join(' · '));
 }
 
 function workitemTooltip(workitem: Workitem, now: number): vscode.MarkdownString {
@@ -96,17 +114,17 @@ function workitemTooltip(workitem: Workitem, now: number): vscode.MarkdownString
   const created = new Date(workitem.createdAt).toLocaleString(vscode.env.language);
   const lines = [
     `**${escapeMarkdown(workitemLabelText(workitem))}**`,
-    line(vscode.l10n.t('ID:'), workitem.workitemId),
-    line(vscode.l10n.t('State:'), workitem.state),
-    line(vscode.l10n.t('Channel:'), workitem.channelType),
-    line(vscode.l10n.t('Type:'), workitem.type),
-    line(vscode.l10n.t('Priority:'), workitem.priority),
-    line(vscode.l10n.t('Agent:'), workitem.agentUsername),
-    line(vscode.l10n.t('Queue:'), workitem.selectedQueue),
-    line(vscode.l10n.t('From:'), workitem.from),
-    line(vscode.l10n.t('To:'), workitem.to),
-    line(vscode.l10n.t('Created:'), vscode.l10n.t('{0} ({1} ago)', created, formatAge(ageOf(workitem.createdAt, now)))),
-    line(vscode.l10n.t('Actions:'), (workitem.actions ?? []).join(', ')),
+    line(l10n.t('ID:'), workitem.workitemId),
+    line(l10n.t('State:'), workitem.state),
+    line(l10n.t('Channel:'), workitem.channelType),
+    line(l10n.t('Type:'), workitem.type),
+    line(l10n.t('Priority:'), workitem.priority),
+    line(l10n.t('Agent:'), workitem.agentUsername),
+    line(l10n.t('Queue:'), workitem.selectedQueue),
+    line(l10n.t('From:'), workitem.from),
+    line(l10n.t('To:'), workitem.to),
+    line(l10n.t('Created:'), l10n.t('{0} ({1} ago)', created, formatAge(ageOf(workitem.createdAt, now)))),
+    line(l10n.t('Actions:'), (workitem.actions ?? []).join(', ')),
   ];
   const tooltip = new vscode.MarkdownString(lines.filter((text): text is string => text !== undefined).join('  \n'));
   tooltip.isTrusted = false;
@@ -116,19 +134,22 @@ function workitemTooltip(workitem: Workitem, now: number): vscode.MarkdownString
 
 export function workitemTreeItem(node: WorkitemModelNode, now: number, permissions: readonly string[]): vscode.TreeItem {
   const { workitem } = node;
-  const item = new vscode.TreeItem(workitemLabelText(workitem), vscode.TreeItemCollapsibleState.None);
+  const busy = node.busy !== undefined;
+  const item = shownTreeItem(
+    {
+      label: workitemLabelText(workitem),
+      description: node.busy !== undefined ? shown(node.busy) : workitemDescription(workitem, now),
+      tooltip: workitemTooltip(workitem, now),
+    },
+    vscode.TreeItemCollapsibleState.None,
+  );
   item.id = node.id;
-  item.contextValue = workitemContextValue(workitem, node.busy !== undefined, permissions);
-  item.tooltip = workitemTooltip(workitem, now);
-  if (node.busy !== undefined) {
-    item.iconPath = new vscode.ThemeIcon(BUSY_ICON);
-    item.description = node.busy;
-  } else {
-    item.iconPath = themeIcon(channelIconId(workitem.channelType), stateColorId(workitem.state));
-    item.description = workitemDescription(workitem, now);
-  }
+  item.contextValue = workitemContextValue(workitem, busy, permissions);
+  item.iconPath = busy
+    ? new vscode.ThemeIcon(BUSY_ICON)
+    : themeIcon(channelIconId(workitem.channelType), stateColorId(workitem.state));
   item.accessibilityInformation = {
-    label: vscode.l10n.t('{0}, {1}, {2}', workitemLabelText(workitem), workitem.state, workitem.channelType),
+    label: l10n.t('{0}, {1}, {2}', workitemLabelText(workitem), workitem.state, workitem.channelType),
   };
   return item;
 }
@@ -139,60 +160,64 @@ function clickCommand(command: string, title: string, node: unknown): vscode.Com
 }
 
 export function workitemClickCommand(node: unknown): vscode.Command {
-  return clickCommand(COMMANDS.openDetails, vscode.l10n.t('Open Details'), node);
+  return clickCommand(COMMANDS.openDetails, l10n.t('Open Details'), node);
 }
 
 export function loadMoreTreeItem(model: LoadMoreModelNode, node: unknown): vscode.TreeItem {
-  const item = new vscode.TreeItem(
-    vscode.l10n.t('Load more ({0} of {1})', formatNumber(model.loaded), formatNumber(model.total)),
+  const item = shownTreeItem(
+    { label: l10n.t('Load more ({0} of {1})', formatNumber(model.loaded), formatNumber(model.total)) },
     vscode.TreeItemCollapsibleState.None,
   );
   item.id = model.id;
   item.contextValue = LOAD_MORE_CONTEXT_VALUE;
   item.iconPath = new vscode.ThemeIcon('fold-down');
-  item.command = clickCommand(COMMANDS.loadMore, vscode.l10n.t('Load More'), node);
+  item.command = clickCommand(COMMANDS.loadMore, l10n.t('Load More'), node);
   return item;
 }
 
 export function errorTreeItem(model: ErrorModelNode, node: unknown): vscode.TreeItem {
   const signIn = model.action === 'signIn';
   const label = signIn
-    ? vscode.l10n.t('Sign in to NCX to see these workitems')
+    ? l10n.t('Sign in to NCX to see these workitems')
     : model.reason === 'unreachable'
-      ? vscode.l10n.t('Cannot reach the server: retry')
-      : vscode.l10n.t('Could not load workitems: retry');
-  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+      ? l10n.t('Cannot reach the server: retry')
+      : l10n.t('Could not load workitems: retry');
+  // The failure's message may quote the server.
+  const message = model.message === undefined ? undefined : shown(model.message);
+  const item = shownTreeItem({ label, description: message, tooltip: message }, vscode.TreeItemCollapsibleState.None);
   item.id = model.id;
-  item.description = model.message;
-  item.tooltip = model.message;
   item.contextValue = errorContextValue(model.action);
   item.iconPath = signIn
     ? new vscode.ThemeIcon('account')
     : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.command = signIn
-    ? clickCommand(COMMANDS.signIn, vscode.l10n.t('Sign In to NCX…'), undefined)
-    : clickCommand(COMMANDS.retry, vscode.l10n.t('Retry'), node);
+    ? clickCommand(COMMANDS.signIn, l10n.t('Sign In to NCX…'), undefined)
+    : clickCommand(COMMANDS.retry, l10n.t('Retry'), node);
   return item;
 }
 
 export function issuesTreeItem(model: IssuesModelNode, node: unknown): vscode.TreeItem {
   const label =
     model.invalidCount === 1
-      ? vscode.l10n.t('1 invalid workitem')
-      : vscode.l10n.t('{0} invalid workitems', formatNumber(model.invalidCount));
-  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+      ? l10n.t('1 invalid workitem')
+      : l10n.t('{0} invalid workitems', formatNumber(model.invalidCount));
+  const item = shownTreeItem(
+    { label, description: l10n.t('left out: did not match the schema') },
+    vscode.TreeItemCollapsibleState.None,
+  );
   item.id = model.id;
-  item.description = vscode.l10n.t('left out: did not match the schema');
   item.contextValue = ISSUES_CONTEXT_VALUE;
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  item.command = clickCommand(COMMANDS.showIssues, vscode.l10n.t('Show Validation Issues'), node);
+  item.command = clickCommand(COMMANDS.showIssues, l10n.t('Show Validation Issues'), node);
   return item;
 }
 
 export function emptyTreeItem(model: EmptyModelNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(vscode.l10n.t('No workitems'), vscode.TreeItemCollapsibleState.None);
+  const item = shownTreeItem(
+    { label: l10n.t('No workitems'), description: l10n.t('they changed since the count: refresh') },
+    vscode.TreeItemCollapsibleState.None,
+  );
   item.id = model.id;
-  item.description = vscode.l10n.t('they changed since the count: refresh');
   item.contextValue = EMPTY_CONTEXT_VALUE;
   item.iconPath = new vscode.ThemeIcon('info');
   return item;

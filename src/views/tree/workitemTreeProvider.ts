@@ -24,6 +24,8 @@ import {
   type TreeState,
 } from './treeContextKeys';
 import { createTreeNode, GroupNode, TreeNode, WorkitemNode } from './treeNodes';
+import { shown, type Shown } from '../../model/format/shownText';
+import { l10n } from '../../ui/l10n';
 
 export interface WorkitemTreeProviderOptions {
   /** Where workitems come from; wrap a connection with `deferredWorkitemsApi(() => connection.getApi())`. */
@@ -332,12 +334,13 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     // A lone view's description is hidden behind the container's title, so the active filter is
     // also shown as the view's message, unless a failure needs that place.
     const filter = this.model.getFilter();
-    this.view.message =
+    const message: Shown | undefined =
       status.kind === 'failed' && showsWelcomeInsteadOfRows(next)
-        ? status.failure.message
+        ? shown(status.failure.message)
         : filter === undefined
           ? undefined
-          : vscode.l10n.t('Filter: {0}', filter);
+          : l10n.t('Filter: {0}', filter);
+    this.view.message = message;
     if (next !== this.state) {
       this.state = next;
       void this.setContext(TREE_STATE_CONTEXT_KEY, next);
@@ -346,7 +349,8 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private showFilter(): void {
     const filter = this.model.getFilter();
-    this.view.description = filter === undefined ? undefined : vscode.l10n.t('Filter: {0}', filter);
+    const description: Shown | undefined = filter === undefined ? undefined : l10n.t('Filter: {0}', filter);
+    this.view.description = description;
     void this.setContext(FILTERED_CONTEXT_KEY, filter !== undefined);
     this.updateTreeState();
   }

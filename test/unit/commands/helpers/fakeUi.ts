@@ -1,5 +1,6 @@
 // A scripted Ui: records every message, confirmation and pick, and answers from queues the test
 // fills. A question nobody scripted is answered "dismissed" (undefined / false).
+import type { Shown } from '../../../../src/model/format/shownText';
 import type { InputOptions, PickItem, PickOptions, SearchPickOptions, Ui } from '../../../../src/ui/ui';
 
 export interface ShownMessage {
@@ -30,15 +31,15 @@ export class FakeUi implements Ui {
   /** Rows each search of a `searchPick` answered. */
   readonly searchResults: Array<{ text: string; items: Array<PickItem<unknown>> }> = [];
 
-  info(text: string, ...actions: string[]): Promise<string | undefined> {
+  info(text: Shown, ...actions: Shown[]): Promise<Shown | undefined> {
     return this.message('info', text, actions);
   }
 
-  warn(text: string, ...actions: string[]): Promise<string | undefined> {
+  warn(text: Shown, ...actions: Shown[]): Promise<Shown | undefined> {
     return this.message('warn', text, actions);
   }
 
-  error(text: string, ...actions: string[]): Promise<string | undefined> {
+  error(text: Shown, ...actions: Shown[]): Promise<Shown | undefined> {
     return this.message('error', text, actions);
   }
 
@@ -86,8 +87,10 @@ export class FakeUi implements Ui {
     return this.messages.filter((message) => message.level === level).map((message) => message.text);
   }
 
-  private async message(level: ShownMessage['level'], text: string, actions: string[]): Promise<string | undefined> {
+  private async message(level: ShownMessage['level'], text: Shown, actions: Shown[]): Promise<Shown | undefined> {
     this.messages.push({ level, text, actions });
-    return this.messageAnswers.shift();
+    // A button can only answer with one of the texts it was offered.
+    const answer = this.messageAnswers.shift();
+    return actions.find((action) => action === answer);
   }
 }
