@@ -7,6 +7,7 @@ import { sandboxLauncher } from '../../../src/connection/sandboxLauncher';
 import { READY_PREFIX } from '../../../src/sandbox/server/readyLine';
 import { recordingLog } from '../commands/helpers/recordingLog';
 import { connectionRig, type ConnectionRig } from './helpers/connectionRig';
+import { skipWithReason } from '../support/pendingPolicy';
 
 // Compiled to out/test/unit/connection; the bundle is dist/sandbox.js at the repository root.
 const SCRIPT = path.resolve(__dirname, '../../../../dist/sandbox.js');
@@ -26,8 +27,7 @@ describe('the sandbox as a child process', function () {
 
   before(function () {
     if (!existsSync(SCRIPT) || !readFileSync(SCRIPT, 'utf8').includes(READY_PREFIX.trim())) {
-      console.log(`    (skipped: ${path.relative(process.cwd(), SCRIPT)} is not built yet; run \`node esbuild.js\` first)`);
-      this.skip();
+      skipWithReason(this, `${path.relative(process.cwd(), SCRIPT)} is not built yet; run \`node esbuild.js\` first`, false);
     }
   });
 

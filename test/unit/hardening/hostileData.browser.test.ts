@@ -15,6 +15,7 @@ import { createNonce } from '../../../src/webviews/nonce';
 import { timelineRowViews } from '../../../src/webviews/timelineRows';
 import { sendJson, startLoopbackServer, type LoopbackServer } from '../api/helpers/loopbackServer';
 import { HOSTILE_PAYLOADS, hostileLongCall, hostileWorkitems } from './support/hostilePayloads';
+import { skipWithReason } from '../support/pendingPolicy';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ORIGIN = 'https://webview.test';
@@ -78,8 +79,7 @@ describe('hardening: hostile workitem data in Chromium', function () {
 
   before(async function () {
     if (!fs.existsSync(CHROMIUM)) {
-      console.log(`      skipped: no Chromium at ${CHROMIUM} (set CHROMIUM to its path)`);
-      this.skip();
+      skipWithReason(this, `no Chromium at ${CHROMIUM} (set CHROMIUM to its path)`, false);
     }
     const originals = hostileWorkitems();
     server = await startLoopbackServer((_request, response) =>

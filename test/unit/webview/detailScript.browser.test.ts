@@ -12,6 +12,7 @@ import { createNonce } from '../../../src/webviews/nonce';
 import { timelineRowViews } from '../../../src/webviews/timelineRows';
 import { DETAIL_PAGE_ORIGIN, routeDetailPage } from './detailPageRoute';
 import { heldAndRetrievedCall, longCall, MINUTE, T0 } from './fixtures/workitems';
+import { skipWithReason } from '../support/pendingPolicy';
 
 const ORIGIN = DETAIL_PAGE_ORIGIN;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -70,8 +71,7 @@ describe('media/detail.js in Chromium', function () {
 
   before(async function () {
     if (!fs.existsSync(CHROMIUM)) {
-      console.log(`      skipped: no Chromium at ${CHROMIUM} (set CHROMIUM to its path)`);
-      this.skip();
+      skipWithReason(this, `no Chromium at ${CHROMIUM} (set CHROMIUM to its path)`, false);
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
