@@ -3,7 +3,8 @@
 # opens VS Code with it loaded and the Workitems view shown:
 #   - desktop VS Code (`code --extensionDevelopmentPath=<repo>`) when `code` is on PATH;
 #   - otherwise the browser VS Code of the test harness (code-server from npm, installed on first
-#     use into its cache folder), whose URL is printed; it keeps running until Ctrl-C.
+#     use into its cache folder), whose URL is printed; it keeps running until Ctrl-C. That URL carries
+#     a secret made at start; a request without it gets an empty 403 (scripts/harness/authGateway.js).
 # The extension starts its local NCX sandbox by itself when the view first needs data.
 #
 # Environment: WORKITEM_START_BROWSER=1 (use the browser VS Code even when `code` exists),

@@ -20,10 +20,10 @@ function freeLoopbackPort() {
   });
 }
 
-/** @param {string} url */
-function isHealthy(url) {
+/** @param {string} url @param {string} [socketPath] */
+function isHealthy(url, socketPath) {
   return new Promise((resolve) => {
-    const request = http.get(url, { timeout: 2000 }, (response) => {
+    const request = http.get(url, { timeout: 2000, socketPath }, (response) => {
       response.resume();
       resolve(response.statusCode === 200);
     });
@@ -76,7 +76,9 @@ function serverEnvironment(runDir) {
 }
 
 /**
- * @param {import('./settings').HarnessSettings} settings
+ * With `socketPath`, code-server listens on that Unix socket instead of a loopback port (for a
+ * gateway in front of it, see authGateway.js); `baseUrl` then names the socket's health check only.
+ * @param {import('./settings').HarnessSettings & { socketPath?: string }} settings
  * @param {(line: string) => void} log
  * @returns {Promise<{ baseUrl: string, authority: string, pgid: number }>}
  */
@@ -89,8 +91,9 @@ async function startServer(settings, log) {
   }
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
 
-  const port = settings.port || (await freeLoopbackPort());
-  const authority = `127.0.0.1:${port}`;
+  const { socketPath } = settings;
+  const port = socketPath ? 0 : settings.port || (await freeLoopbackPort());
+  const authority = socketPath ? 'localhost' : `127.0.0.1:${port}`;
   // A config file of our own: without one code-server writes a default one into the home directory.
   const configFile = path.join(runDir, 'code-server.yaml');
   fs.writeFileSync(configFile, `bind-addr: ${authority}\nauth: none\ncert: false\n`);
@@ -111,6 +114,7 @@ async function startServer(settings, log) {
       '--reconnection-grace-time', '10',
       // The built workbench reads the URL's test payload only in smoke-test-driver mode.
       '--vscode-option', 'enable-smoke-test-driver',
+      ...(socketPath ? ['--socket', socketPath, '--socket-mode', '600'] : []),
     ],
     { env, logFile, pgidFile: settings.pgidFile },
   );
@@ -118,8 +122,8 @@ async function startServer(settings, log) {
   const baseUrl = `http://${authority}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (await isHealthy(`${baseUrl}/healthz`)) {
-      log(`VS Code server listening on ${baseUrl} (process group ${pgid})`);
+    if (await isHealthy(`${baseUrl}/healthz`, socketPath)) {
+      log(`VS Code server listening on ${socketPath ?? baseUrl} (process group ${pgid})`);
       return { baseUrl, authority, pgid };
     }
     if (!groupIsAlive(pgid)) {
