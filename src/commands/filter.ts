@@ -1,5 +1,6 @@
 // "Filter…": a query in the NCX `q` syntax, checked with the same parser the server uses while the
 // user types, so a mistake is pointed at before anything is sent.
+import { unknownQueryFields } from '../api/queryFields';
 import { validateQuery } from '../api/queryBuilder';
 import { l10n } from '../ui/l10n';
 import type { CommandContext } from './context';
@@ -11,6 +12,36 @@ export function filterProblem(text: string): Shown | undefined {
   const check = validateQuery(text);
   // The message quotes what was typed, which may be pasted from anywhere.
   return check.ok ? undefined : shown(check.message);
+}
+
+/**
+ * A field the extension does not know is still sent (a tenant may have fields we don't), but a typo
+ * would only show as an empty tree: say so, with the nearest known field.
+ */
+export function unknownFieldWarning(text: string): Shown | undefined {
+  const unknown = unknownQueryFields(text);
+  const [first] = unknown;
+  if (first === undefined) {
+    return undefined;
+  }
+  if (unknown.length === 1) {
+    return l10n.t(
+      'The filter names a field this extension does not know: {0} (did you mean {1}?). It was applied as typed, in case your tenant has such a field.',
+      first.name,
+      first.nearest,
+    );
+  }
+  return l10n.t(
+    'The filter names fields this extension does not know: {0}. It was applied as typed, in case your tenant has such fields.',
+    unknown.map((field) => l10n.t('{0} (did you mean {1}?)', field.name, field.nearest)).join(', '),
+  );
+}
+
+function warnOfUnknownFields(ctx: CommandContext, text: string): void {
+  const warning = unknownFieldWarning(text);
+  if (warning !== undefined) {
+    void ctx.ui.warn(warning);
+  }
 }
 
 export function filterCommand(ctx: CommandContext): CommandHandler {
@@ -35,6 +66,7 @@ export function filterCommand(ctx: CommandContext): CommandHandler {
       ctx.tree.clearFilter();
     } else {
       ctx.tree.setFilter(text.trim());
+      warnOfUnknownFields(ctx, text);
     }
   };
 }
