@@ -11,6 +11,7 @@ import {
   type HttpMethod,
   type RequestLogEntry,
 } from './http';
+import { ListWalk, QUEUE_LIST_LIMITS, WORKITEM_WALK_LIMITS, type ListLimits } from './listWalk';
 import { PATHS, SEARCH_DEFAULT_ROWS, SEARCH_MAX_ROWS, UNHOLD } from './paths';
 import type { RetryTuning } from './retryPolicy';
 import { QueueSchema, type Queue, type Workitem } from './schemas';
@@ -41,6 +42,8 @@ export interface NcxClientOptions {
   maxAnswerBytes?: number;
   /** How to wait between retries (tests record the delays instead of waiting them). */
   wait?: HttpConfig['wait'];
+  /** Caps of list walks (listWalk.ts); the defaults fit any real tenant. */
+  walkLimits?: { workitems?: ListLimits; queues?: ListLimits };
 }
 
 const WORKITEM_SCHEMA_TYPE = 'workitem';
@@ -72,8 +75,13 @@ function checkPaging(params: SearchParams): void {
 
 export class NcxClient implements WorkitemsApi {
   private readonly http: HttpConfig;
+  private readonly walkLimits: { workitems: ListLimits; queues: ListLimits };
 
   constructor(options: NcxClientOptions) {
+    this.walkLimits = {
+      workitems: options.walkLimits?.workitems ?? WORKITEM_WALK_LIMITS,
+      queues: options.walkLimits?.queues ?? QUEUE_LIST_LIMITS,
+    };
     this.http = {
       baseUrl: options.location,
       ...(options.token ? { token: options.token } : {}),
@@ -153,10 +161,9 @@ export class NcxClient implements WorkitemsApi {
     const recent: Array<Set<string>> = [];
     const seenRecently = (id: string): boolean => recent.some((ids) => ids.has(id));
     let start = 0;
+    const walk = new ListWalk('workitems', this.walkLimits.workitems, options?.signal);
     for (;;) {
-      if (options?.signal?.aborted) {
-        throw new NcxError('cancelled', `Reading the pages of the search was cancelled.`);
-      }
+      walk.beforePage();
       const page = await this.searchRaw(WORKITEM_SCHEMA_TYPE, { ...params, rows, start }, options);
       const ids = new Set<string>();
       const items = page.items.filter((item) => {
@@ -172,7 +179,8 @@ export class NcxClient implements WorkitemsApi {
       }
       yield { items, issues: page.issues, count: page.count, total: page.total, start };
       start += page.received;
-      if (page.received === 0 || start >= page.total) {
+      // Invalid objects count as new (they are reported as issues); repeats of yielded ones do not.
+      if (!walk.afterPage(page.received, page.received - (page.items.length - items.length), start, page.total)) {
         return;
       }
     }
@@ -183,19 +191,20 @@ export class NcxClient implements WorkitemsApi {
     return page.total;
   }
 
-  fetchWorkitem(id: string, options?: RequestOptions): Promise<Workitem> {
+  // Async, so that an id refused by PATHS (a dot segment) rejects like every other failure.
+  async fetchWorkitem(id: string, options?: RequestOptions): Promise<Workitem> {
     return this.send('GET', PATHS.workitem(id), 'a workitem', readWorkitem, options);
   }
 
-  hold(id: string, options?: RequestOptions): Promise<Workitem> {
+  async hold(id: string, options?: RequestOptions): Promise<Workitem> {
     return this.send('POST', PATHS.hold(id), 'a workitem', readWorkitem, options);
   }
 
-  unhold(id: string, options?: RequestOptions): Promise<Workitem> {
+  async unhold(id: string, options?: RequestOptions): Promise<Workitem> {
     return this.send(UNHOLD.method, UNHOLD.path(id), 'a workitem', readWorkitem, options);
   }
 
-  hangUp(id: string, options?: RequestOptions): Promise<Workitem> {
+  async hangUp(id: string, options?: RequestOptions): Promise<Workitem> {
     return this.send('POST', PATHS.hangup(id), 'a workitem', readWorkitem, options);
   }
 
@@ -213,8 +222,11 @@ export class NcxClient implements WorkitemsApi {
   /** Every queue, page by page. A queue the schema rejects is left out rather than failing the list. */
   async listQueues(options?: RequestOptions): Promise<Queue[]> {
     const queues: Queue[] = [];
+    const seen = new Set<string>();
     let start = 0;
+    const walk = new ListWalk('queues', this.walkLimits.queues, options?.signal);
     for (;;) {
+      walk.beforePage();
       const page = await this.send(
         'GET',
         PATHS.search(QUEUE_SCHEMA_TYPE),
@@ -223,14 +235,17 @@ export class NcxClient implements WorkitemsApi {
         options,
         { query: { rows: SEARCH_MAX_ROWS, start } },
       );
+      let fresh = 0;
       for (const object of page.objects) {
         const queue = QueueSchema.safeParse(object);
-        if (queue.success) {
+        if (queue.success && !seen.has(queue.data._id)) {
+          seen.add(queue.data._id);
           queues.push(queue.data);
+          fresh += 1;
         }
       }
       start += page.objects.length;
-      if (page.objects.length === 0 || start >= page.total) {
+      if (!walk.afterPage(page.objects.length, fresh, start, page.total)) {
         return queues;
       }
     }

@@ -1,5 +1,6 @@
 // Short renderings of what a server sent, for error messages and validation issues. They are
 // bounded so that a 50 MB answer never ends up in a notification, and they never carry a secret.
+import { boundedStringify } from './boundedJson';
 import type { ValidationIssue } from './workitemsApi';
 
 const ELLIPSIS = '…';
@@ -19,11 +20,10 @@ export function renderValue(value: unknown, max = 60): string {
   if (Array.isArray(value)) {
     return `an array of ${value.length}`;
   }
-  if (typeof value === 'object' && value !== null) {
-    return excerpt(JSON.stringify(value), max);
-  }
-  if (typeof value === 'string') {
-    return excerpt(JSON.stringify(value), max);
+  if ((typeof value === 'object' && value !== null) || typeof value === 'string') {
+    // Bounded: a value nested thousands of levels deep (or circular) must not throw here, and
+    // only the first few characters are shown anyway.
+    return excerpt(boundedStringify(value, { maxDepth: 8, maxChars: max * 4 }).text, max);
   }
   return excerpt(String(value), max);
 }

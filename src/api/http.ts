@@ -13,7 +13,9 @@ import {
   tooLargeError,
   type RequestContext,
 } from './httpErrors';
+import { withoutTrailingSlashes } from './paths';
 import { DEFAULT_RETRY_TUNING, retryDelayMs, sleep, type RetryTuning } from './retryPolicy';
+import { tokenHeaderProblem } from './token';
 import { describeZodIssues } from './zodIssues';
 import * as z from './zodMini';
 
@@ -113,7 +115,7 @@ function prepare<T>(config: HttpConfig, call: HttpRequest<T>): Prepared {
       { request: `${call.method} ${call.path}` },
     );
   }
-  const url = new URL(base.href.replace(/\/+$/, '') + call.path);
+  const url = new URL(withoutTrailingSlashes(base.href) + call.path);
   for (const [name, value] of Object.entries(call.query ?? {})) {
     if (value !== undefined) {
       url.searchParams.set(name, String(value));
@@ -198,6 +200,13 @@ async function attemptOnce<T>(
 ): Promise<T> {
   const token = config.token?.();
   const authorization = authorizationFor(config, call, token);
+  const unusable = call.authorization === undefined && token !== undefined ? tokenHeaderProblem(token) : undefined;
+  if (unusable !== undefined) {
+    // Not a network problem and not worth a retry: the same token fails the same way every time.
+    throw new NcxError('unauthorized', `The token contains ${unusable}, so it cannot be sent in an HTTP header: sign in again.`, {
+      request: `${call.method} ${call.path}`,
+    });
+  }
   const secrets = [token, authorization, ...(call.secrets ?? [])];
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (authorization !== undefined) {
@@ -248,7 +257,15 @@ async function attemptOnce<T>(
     if (!response.ok) {
       throw errorForStatus(status, response.headers, withoutSecrets(text, secrets), prepared.context);
     }
-    return readAnswer(call, status, text, prepared.context, secrets);
+    try {
+      return readAnswer(call, status, text, prepared.context, secrets);
+    } catch (error) {
+      // A fault of ours while reading an answer that did arrive is not a network problem, and
+      // reading the same answer again would fail the same way: it is reported as malformed.
+      throw error instanceof NcxError
+        ? error
+        : malformedError(prepared.context, call.expected, `it could not be read (${error instanceof Error ? error.message : 'unknown error'})`, withoutSecrets(text, secrets), { status, cause: error });
+    }
   } catch (error) {
     failure = classifyFailure(error, why, prepared);
     throw failure;

@@ -68,20 +68,45 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** At most this many characters of a permission the server names are quoted (real ones are ~20). */
+export const MAX_PERMISSION_CHARS = 80;
+
+const PERMISSION_PART = /^[a-z][\w-]*$/i;
+
+/**
+ * The first `scope:action` in `message`, in time linear in its length: the message is split into
+ * words once (a regex searching for the pair from every position backtracks quadratically on a
+ * long run of word characters), then each word's colon-separated parts are looked at in turn.
+ */
+function scopedWordIn(message: string): string | undefined {
+  for (const word of message.split(/[^\w:-]+/)) {
+    if (!word.includes(':')) {
+      continue;
+    }
+    const parts = word.split(':');
+    for (let index = 0; index + 1 < parts.length; index += 1) {
+      const scope = parts[index] ?? '';
+      const action = parts[index + 1] ?? '';
+      if (PERMISSION_PART.test(scope) && PERMISSION_PART.test(action)) {
+        return `${scope}:${action}`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /**
  * The permission a 403 names. The body's own field wins; otherwise a known permission, then
- * anything shaped like `scope:action`, found in the message.
+ * anything shaped like `scope:action`, found in the message. What is quoted is capped.
  */
 export function missingPermissionFrom(said: { message?: string; missingPermission?: string }): string | undefined {
-  if (said.missingPermission) {
-    return said.missingPermission;
-  }
-  const message = said.message ?? '';
+  const named = said.missingPermission ? said.missingPermission : findPermission(said.message ?? '');
+  return named === undefined ? undefined : excerpt(named, MAX_PERMISSION_CHARS);
+}
+
+function findPermission(message: string): string | undefined {
   const known = PERMISSIONS.find((permission) => message.includes(permission));
-  if (known) {
-    return known;
-  }
-  return /\b([a-z][\w-]*:[a-z][\w-]*)\b/i.exec(message)?.[1];
+  return known ?? scopedWordIn(message);
 }
 
 function serverSuffix(said: ServerSaid): string {

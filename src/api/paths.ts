@@ -1,17 +1,31 @@
 // The NCX REST surface, in one place for the client and the sandbox alike.
 // Documented by NCX: search, fetch one, hold, hang up, queue transfer, token endpoints.
+import { NcxError } from './errors';
 
 // encodeURIComponent throws on a lone surrogate; an id that came from a hostile answer must give a
 // request the server can refuse (404), not a synchronous crash in the caller.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const enc = (segment: string): string => encodeURIComponent(segment.replace(LONE_SURROGATE, '\uFFFD'));
+/**
+ * One path segment made of an id. encodeURIComponent leaves `.` and `..` as they are, and a URL
+ * resolves them (`hangUp('..')` would send `POST /users/api/hangup`), so those, and an empty id
+ * that would merge two segments, are refused before anything is sent.
+ */
+function enc(segment: string, what = 'id'): string {
+  if (segment === '') {
+    throw new NcxError('badRequest', `An empty ${what} cannot be sent in a request path.`);
+  }
+  if (segment === '.' || segment === '..') {
+    throw new NcxError('badRequest', `The ${what} '${segment}' is refused: in a request path it would change the path itself.`);
+  }
+  return encodeURIComponent(segment.replace(LONE_SURROGATE, '\uFFFD'));
+}
 
 export const PATHS = {
-  search: (schemaType: string) => `/data/api/types/${enc(schemaType)}`,
-  workitem: (id: string) => `/users/api/workitems/${enc(id)}`,
-  hold: (id: string) => `/users/api/calls/${enc(id)}/hold`,
-  hangup: (id: string) => `/users/api/calls/${enc(id)}/hangup`,
-  queueTransfer: (id: string, queueId: string) => `/users/api/calls/${enc(id)}/queuetransfer/${enc(queueId)}`,
+  search: (schemaType: string) => `/data/api/types/${enc(schemaType, 'type')}`,
+  workitem: (id: string) => `/users/api/workitems/${enc(id, 'workitem id')}`,
+  hold: (id: string) => `/users/api/calls/${enc(id, 'workitem id')}/hold`,
+  hangup: (id: string) => `/users/api/calls/${enc(id, 'workitem id')}/hangup`,
+  queueTransfer: (id: string, queueId: string) => `/users/api/calls/${enc(id, 'workitem id')}/queuetransfer/${enc(queueId, 'queue id')}`,
   tokenWithAuthorities: '/provider/token-with-authorities',
   tokenRefresh: '/provider/api/token-refresh',
 } as const;
@@ -22,6 +36,18 @@ export const PATHS = {
  * here, and only here, when NCX documents the real one.
  */
 export const UNHOLD = { method: 'DELETE', path: (id: string) => PATHS.hold(id) } as const;
+
+/**
+ * `text` without its trailing slashes, in linear time (`/\/+$/` retries from every slash of a long
+ * run of them that does not end the text, which is quadratic in a location a server sent).
+ */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) {
+    end -= 1;
+  }
+  return text.slice(0, end);
+}
 
 export const SEARCH_DEFAULT_ROWS = 100;
 export const SEARCH_MAX_ROWS = 1000;

@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './boundedJson';
 import { PRIORITY_MAX, PRIORITY_MIN } from './domain';
 import * as z from './zodMini';
 
@@ -54,7 +55,17 @@ export const WorkitemSchema = z.looseObject({
   actions: z.optional(z.array(z.string())),
   timeEvents: z.optional(z.array(TimeEventSchema)),
   data: z.optional(z.record(z.string(), z.unknown())),
-});
+}).check(
+  // A value nested thousands of levels deep overflows the stack of every recursive reader (the
+  // panel, JSON.stringify, a webview message): such a workitem is an issue, like a wrong field.
+  z.superRefine((workitem, ctx) => {
+    for (const key of Object.keys(workitem)) {
+      if (nestsDeeperThan(workitem[key], MAX_JSON_DEPTH - 1)) {
+        ctx.addIssue({ code: 'custom', message: `a value nested at most ${MAX_JSON_DEPTH} levels deep`, path: [key], input: workitem[key] });
+      }
+    }
+  }),
+);
 export type Workitem = z.infer<typeof WorkitemSchema>;
 
 export const QueueSchema = z.looseObject({

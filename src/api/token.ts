@@ -76,3 +76,27 @@ export function isTokenExpired(token: string, nowMs: number = Date.now()): boole
   const decoded = decodeToken(token);
   return decoded.status === 'decoded' ? nowMs >= decoded.expiresAtMs : 'unknown';
 }
+
+/**
+ * What makes a token unusable in an HTTP header, in words ("a line break (CR or LF)"), or
+ * undefined. Header values are Latin-1 without control characters; anything else would be refused
+ * by the HTTP stack before a byte is sent, which must not read as a network problem.
+ */
+export function tokenHeaderProblem(token: string): string | undefined {
+  if (/[\r\n]/.test(token)) {
+    return 'a line break (CR or LF)';
+  }
+  if (token.includes('\0')) {
+    return 'a NUL character';
+  }
+  // Other controls (tab aside) are refused by header validation too.
+  if (/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(token)) {
+    return 'a control character';
+  }
+  const outside = /[^\u0000-\u00FF]/u.exec(token);
+  if (outside !== null) {
+    const code = outside[0].codePointAt(0) ?? 0;
+    return `a character outside Latin-1 (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  }
+  return undefined;
+}

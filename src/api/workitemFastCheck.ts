@@ -3,6 +3,7 @@
 // validation cost a fraction of JSON.parse. schemas.ts stays the definition: an item this check
 // refuses is handed to zod, whose answer wins, and the unit tests hold the two in agreement
 // (including a test that every field of the schemas is listed here).
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './boundedJson';
 import { PRIORITY_MAX, PRIORITY_MIN } from './domain';
 import type { Workitem } from './schemas';
 
@@ -143,5 +144,10 @@ export function isWellFormedWorkitem(value: unknown): value is Workitem {
   if (data !== undefined && !isPlainObject(data)) {
     return false;
   }
-  return isOptionalArrayOf(value['actions'], isString) && isOptionalArrayOf(value['timeEvents'], isTimeEvent);
+  return (
+    isOptionalArrayOf(value['actions'], isString) &&
+    isOptionalArrayOf(value['timeEvents'], isTimeEvent) &&
+    // The same rule as the schema's: nothing nested deeper than MAX_JSON_DEPTH (boundedJson.ts).
+    !nestsDeeperThan(value, MAX_JSON_DEPTH)
+  );
 }

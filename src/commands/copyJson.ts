@@ -1,5 +1,6 @@
 // "Copy as JSON": the workitem exactly as the server sent it (unknown fields included). A bare id
 // is fetched first, so the copy is never older than the request.
+import { boundedStringify } from '../api/boundedJson';
 import type { Workitem } from '../api/schemas';
 import { l10n } from '../ui/l10n';
 import type { CommandContext } from './context';
@@ -18,6 +19,6 @@ export function copyJsonCommand(ctx: CommandContext): CommandHandler {
       workitems.push(typeof target === 'string' ? await (await ctx.connection.getApi()).fetchWorkitem(target) : target);
     }
     const [only] = workitems;
-    await ctx.ui.copyToClipboard(JSON.stringify(workitems.length === 1 ? only : workitems, null, 2));
+    await ctx.ui.copyToClipboard(boundedStringify(workitems.length === 1 ? only : workitems, { indent: 2 }).text);
   };
 }

@@ -3,6 +3,7 @@
 // admin) or a real NCX location after "Sign In to NCX…". Everything else asks `getApi()` and
 // listens to `onDidChangeConnection`; nobody else sees the token.
 import { NcxError, isNcxError } from '../api/errors';
+import { withoutTrailingSlashes } from '../api/paths';
 import type { WorkitemsApi } from '../api/workitemsApi';
 import type { Settings } from '../config/settings';
 import { l10n } from '../ui/l10n';
@@ -102,7 +103,7 @@ export class Connection {
     if (!login.ok) {
       throw new NcxError('badRequest', login.reason);
     }
-    const loginUrl = login.url.toString().replace(/\/+$/, '');
+    const loginUrl = withoutTrailingSlashes(login.url.toString());
     this.deps.log.info(`Signing in to ${login.url.host} as ${request.username}`);
     const grant = await this.deps.signIn({ loginUrl, username: request.username, password: request.password });
     const location = checkServerUrl(grant.location, settings['ncx.allowInsecureHttp']);

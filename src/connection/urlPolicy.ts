@@ -4,6 +4,18 @@
 import type { Shown } from '../model/format/shownText';
 import { l10n } from '../ui/l10n';
 
+/**
+ * `raw` without any `user:password@` part: in each run of characters between spaces and slashes,
+ * what ends with the last `@` is dropped. Linear, unlike `/[^\s/@]*@/g`, which rescans the rest of a
+ * long run from each of its characters.
+ */
+function withoutUserInfo(raw: string): string {
+  return raw
+    .split(/([\s/])/)
+    .map((part) => part.slice(part.lastIndexOf('@') + 1))
+    .join('');
+}
+
 export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: Shown };
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -22,7 +34,7 @@ export function checkServerUrl(raw: string, allowInsecureHttp: boolean): UrlChec
     url = new URL(raw.trim());
   } catch {
     // Quoted without any `user:password@`, which the user may have typed into the URL.
-    const shown = raw.replace(/[^\s/@]*@/g, '');
+    const shown = withoutUserInfo(raw);
     return { ok: false, reason: l10n.t('"{0}" is not a URL (expected e.g. https://login.example.com).', shown) };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {

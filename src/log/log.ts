@@ -1,4 +1,5 @@
 // The log the rest of the extension writes to, and the one line each HTTP request becomes.
+import { boundedStringify } from '../api/boundedJson';
 import { redact } from './redact';
 
 export interface Log {
@@ -23,7 +24,7 @@ function describeError(error: unknown): string {
   if (error instanceof Error) {
     return error.message;
   }
-  return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+  return typeof error === 'string' ? error : error === undefined ? 'undefined' : boundedStringify(error, { maxChars: 2000 }).text;
 }
 
 /** `GET /data/api/types/workitem?rows=0 → 200 in 12 ms`, with retries and failures spelled out. */

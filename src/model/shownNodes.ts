@@ -1,6 +1,7 @@
 // Remembers what the view was last given for each parent, so that after a fetch the model can name
 // exactly the rows that changed: a parent whose list of children changed, or a single row whose
 // content changed. Only parents the view has asked for are tracked: nothing else is on screen.
+import { boundedStringify } from '../api/boundedJson';
 import { ROOT_ID } from './groupKeys';
 import type { ModelNode } from './modelNodes';
 
@@ -9,13 +10,13 @@ export function signatureOf(node: ModelNode): string {
     case 'group':
       return `group|${node.count}`;
     case 'workitem':
-      return `workitem|${node.busy ?? ''}|${JSON.stringify(node.workitem)}`;
+      return `workitem|${node.busy ?? ''}|${boundedStringify(node.workitem).text}`;
     case 'loadMore':
       return `loadMore|${node.loaded}|${node.total}`;
     case 'error':
       return `error|${node.reason}|${node.action}|${node.message}`;
     case 'issues':
-      return `issues|${node.invalidCount}|${JSON.stringify(node.issues)}`;
+      return `issues|${node.invalidCount}|${boundedStringify(node.issues).text}`;
     case 'empty':
       return 'empty';
   }

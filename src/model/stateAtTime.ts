@@ -29,7 +29,11 @@ export function stateAtWatermark(workitem: Workitem, watermark: Watermark): Stat
   const includesEventsAtW = sawAt(watermark, workitem.workitemId);
   let listed = false;
   let state: string | undefined;
+  // Created by W, yet no event dated by W: the timeline begins later (trimmed, or a change it did
+  // not record), so it cannot tell whether the workitem was listed at W, let alone where.
+  let eventByW = false;
   for (const event of events) {
+    eventByW ||= event.timestamp <= watermark.at;
     if (event.timestamp > watermark.at || (event.timestamp === watermark.at && !includesEventsAtW)) {
       continue;
     }
@@ -40,7 +44,7 @@ export function stateAtWatermark(workitem: Workitem, watermark: Watermark): Stat
     state = event.state ?? stateEnteredByEventType(event.type) ?? state;
   }
   if (!listed) {
-    return { listed: false };
+    return eventByW ? { listed: false } : { listed: 'unknown' };
   }
   return state === undefined ? { listed: 'unknown' } : { listed: true, state };
 }

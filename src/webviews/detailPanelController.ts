@@ -2,6 +2,7 @@
 // changes, run actions, answer the page's messages. The panel manager plugs a real webview in;
 // unit tests plug in a fake one. No method throws into its caller's event loop: failures are
 // shown in the page and logged.
+import { boundedStringify } from '../api/boundedJson';
 import type { WorkitemAction } from '../api/domain';
 import type { Workitem } from '../api/schemas';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
@@ -269,7 +270,7 @@ export class DetailPanelController {
     const now = this.deps.now();
     this.checkedAt = now;
     if (this.banner?.source === 'fetch') this.banner = undefined;
-    const json = JSON.stringify(workitem);
+    const json = boundedStringify(workitem).text;
     const fingerprint = `${json}\n${this.deps.permissions().join(' ')}`;
     if (this.kind === 'workitem' && fingerprint === this.fingerprint) {
       this.postStatus();
@@ -399,7 +400,7 @@ export class DetailPanelController {
 
   private async copy(what: 'id' | 'json'): Promise<void> {
     if (what === 'json' && !this.workitem) return;
-    await this.deps.copyText(what === 'id' ? this.workitemId : JSON.stringify(this.workitem, null, 2));
+    await this.deps.copyText(what === 'id' ? this.workitemId : boundedStringify(this.workitem, { indent: 2 }).text);
     const { l10n } = this.deps;
     const status = what === 'id' ? l10n.t('ID copied') : l10n.t('JSON copied');
     this.post({ type: 'copied', what, status });

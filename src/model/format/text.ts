@@ -1,5 +1,6 @@
 // Shortening values for display without corrupting them: a cut never splits a surrogate pair
 // (an emoji would turn into a replacement character), and JSON stays single-line.
+import { boundedStringify } from '../../api/boundedJson';
 
 export interface Truncated {
   text: string;
@@ -22,15 +23,12 @@ export function truncateText(value: string, maxUnits: number): Truncated {
   return { text: value.slice(0, end), truncated: true, fullLength: value.length };
 }
 
-/** One-line JSON (`undefined` and functions render as their name, never throw). */
+/** One-line JSON (`undefined` and functions render as their name); bounded in depth and size, never throws. */
 export function compactJson(value: unknown): string {
-  try {
-    const json = JSON.stringify(value);
-    return json === undefined ? String(value) : json;
-  } catch {
-    // Cyclic or BigInt values cannot come from a parsed HTTP body, but a bug must not blank the panel.
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') {
     return String(value);
   }
+  return boundedStringify(value).text;
 }
 
 // Bidi marks, embeddings, overrides and isolates: in a label they reorder the text around them, so

@@ -1,4 +1,5 @@
 // The panel's simpler sections: fields, contact, validation issues and the raw JSON.
+import { boundedStringify } from '../../api/boundedJson';
 import type { ValidationIssue } from '../../api/workitemsApi';
 import type { Workitem } from '../../api/schemas';
 import { buildContactRows, buildFieldRows } from '../../model/fieldRows';
@@ -56,7 +57,8 @@ const TEXT_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&l
 
 /** Pretty JSON in which no character can hide or reorder text; still the same JSON value. */
 export function visibleJson(value: unknown): string {
-  const json = JSON.stringify(value, null, 2) ?? 'undefined';
+  // Bounded: a value nested thousands of levels deep would overflow JSON.stringify's stack.
+  const json = value === undefined ? 'undefined' : boundedStringify(value, { indent: 2 }).text;
   return json.replace(INVISIBLE_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -74,7 +76,7 @@ export const RAW_JSON_INLINE_LIMIT = 200_000;
 /** `compactJson`: the workitem's JSON.stringify, when the caller already has it (it costs ms on big ones). */
 export function renderRawJsonSection(workitem: Workitem, context: SectionContext, compactJson?: string): SafeHtml {
   const { l10n } = context;
-  const size = (compactJson ?? JSON.stringify(workitem) ?? '').length;
+  const size = (compactJson ?? boundedStringify(workitem).text).length;
   const content =
     size <= RAW_JSON_INLINE_LIMIT
       ? html`<pre class="json" id="raw-json">${jsonAsText(workitem)}</pre>`

@@ -155,7 +155,9 @@ describe('api/validation', () => {
           // Only what JSON can hold: no named properties on arrays.
           const fits = Array.isArray(target) ? /^\d+$/.test(last ?? '') : typeof target === 'object' && target !== null;
           if (fits && last !== undefined) {
-            (target as Record<string, unknown>)[last] = next;
+            // A copy: the constants `[]` and `{}` are shared by every run, and a later change of
+            // the same run could write into them (even themselves), which JSON never makes.
+            (target as Record<string, unknown>)[last] = next === undefined ? undefined : clone(next);
           }
         }
         return value;
