@@ -1,6 +1,8 @@
 // "Copy as JSON": the workitem exactly as the server sent it (unknown fields included). A bare id
 // is fetched first, so the copy is never older than the request.
 import type { Workitem } from '../api/schemas';
+import { privacyMode } from '../model/privacy/privacyMode';
+import { mayCopyUnmasked } from '../privacy/unmaskedCopy';
 import { l10n } from '../ui/l10n';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
@@ -17,6 +19,7 @@ export function copyJsonCommand(ctx: CommandContext): CommandHandler {
     for (const target of targets) {
       workitems.push(typeof target === 'string' ? await (await ctx.connection.getApi()).fetchWorkitem(target) : target);
     }
+    if (!(await mayCopyUnmasked(ctx.ui, privacyMode))) return;
     const [only] = workitems;
     await ctx.ui.copyToClipboard(JSON.stringify(workitems.length === 1 ? only : workitems, null, 2));
   };

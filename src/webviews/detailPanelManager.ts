@@ -9,6 +9,9 @@ import { DetailPanelController, type DetailPanelSnapshot, type PanelHost } from 
 import type { ExtensionMessage } from './messages';
 import { createNonce } from './nonce';
 import { revealBidiControls } from '../model/format/text';
+import { privacyMode } from '../model/privacy/privacyMode';
+import { mayCopyUnmasked } from '../privacy/unmaskedCopy';
+import { VscodeUi } from '../ui/vscodeUi';
 
 export interface DetailPanelDeps {
   extensionUri: vscode.Uri;
@@ -164,6 +167,7 @@ export class DetailPanelManager implements vscode.Disposable {
         copyText: async (text) => {
           await vscode.env.clipboard.writeText(text);
         },
+        confirmUnmaskedCopy: () => mayCopyUnmasked(new VscodeUi(), privacyMode),
       },
       issues,
     );

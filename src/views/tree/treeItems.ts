@@ -23,6 +23,7 @@ import {
 import { BUSY_ICON, channelIconId, STATE_GROUP_ICON, stateColorId, UNKNOWN_VALUE_ICON } from './iconIds';
 import { escapeMarkdown } from './markdownText';
 import { revealBidiControls } from '../../model/format/text';
+import { privacyMode } from '../../model/privacy/privacyMode';
 
 function formatNumber(value: number): string {
   return new Intl.NumberFormat(vscode.env.language).format(value);
@@ -115,7 +116,8 @@ function workitemTooltip(workitem: Workitem, now: number): vscode.MarkdownString
 }
 
 export function workitemTreeItem(node: WorkitemModelNode, now: number, permissions: readonly string[]): vscode.TreeItem {
-  const { workitem } = node;
+  // Every text of the row comes from what privacy mode lets the screen show; the node keeps the real one.
+  const workitem = privacyMode.view(node.workitem);
   const item = new vscode.TreeItem(workitemLabelText(workitem), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.contextValue = workitemContextValue(workitem, node.busy !== undefined, permissions);
