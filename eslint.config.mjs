@@ -39,7 +39,7 @@ const restrictSyntax = (...kinds) => ['error', ...kinds.flatMap((kind) => shownR
 /** The adapters: the only files that talk to the surfaces themselves, each with Shown-typed texts. */
 const SURFACE_ADAPTERS = [
   'src/ui/vscodeUi.ts',
-  'src/connection/statusBar.ts',
+  'src/ui/statusBarItem.ts',
   'src/views/tree/workitemTreeProvider.ts',
   'src/webviews/detailPanelManager.ts',
   'src/log/outputChannelLog.ts',

@@ -15,6 +15,9 @@ import { createConnectionStatusBar } from './connection/statusBar';
 import { createOutputChannelLog } from './log/outputChannelLog';
 import { deferredWorkitemsApi } from './model/deferredApi';
 import { installTranslator } from './ui/l10n';
+import { privacyMode, type PrivacyModeStore } from './model/privacy/privacyMode';
+import { maskingUi } from './privacy/maskingUi';
+import { createPrivacyStatusBar } from './privacy/privacyStatusBar';
 import { VscodeUi } from './ui/vscodeUi';
 import { readSettings, writeUserSetting } from './ui/vscodeSettings';
 import { WorkitemTreeProvider } from './views/tree/workitemTreeProvider';
@@ -37,6 +40,8 @@ export interface WorkitemInspectorApi {
   readonly connection: Connection;
   runAction(action: WorkitemAction, workitemId: string): Promise<ActionOutcome>;
   readonly storage: StoredStateView;
+  /** Privacy mode: `enabled`, `set()`, `toggle()`, `view(workitem)`. */
+  readonly privacy: PrivacyModeStore;
 }
 
 export interface StoredStateView {
@@ -59,8 +64,9 @@ let stopConnection: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi {
   installTranslator(vscode.l10n);
-  const log = createOutputChannelLog();
-  const ui = new VscodeUi();
+  privacyMode.attach(context.globalState);
+  const log = createOutputChannelLog((message) => privacyMode.text(message));
+  const ui = maskingUi(new VscodeUi(), privacyMode);
   const { connection, disposables: connectionParts } = createConnection(context, log);
   stopConnection = () => connection.dispose();
   const api = deferredWorkitemsApi(() => connection.getApi());
@@ -102,6 +108,8 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     registerDetailPanelSerializer(panels),
     ...registerCommands(ctx, runner),
     createConnectionStatusBar(connection),
+    createPrivacyStatusBar(privacyMode),
+    privacyMode.onDidChange(() => ctx.panels.refresh()),
     connection.onDidChangeConnection(() => {
       tree.reload();
       ctx.panels.refresh();
@@ -116,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     // `npm start` asks for the view to be in front; showing it is what lets the sandbox start.
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`).then(undefined, () => undefined);
   }
-  return { tree, panels, connection, runAction, storage: storedStateView(context) };
+  return { tree, panels, connection, runAction, storage: storedStateView(context), privacy: privacyMode };
 }
 
 /** Awaited by VS Code: the sandbox child process is stopped before the extension host exits. */

@@ -6,6 +6,7 @@ import { hasPermission, PERMISSION_FOR_ACTION, type WorkitemAction } from '../ap
 import { isNcxError } from '../api/errors';
 import type { Workitem } from '../api/schemas';
 import type { WorkitemsApi } from '../api/workitemsApi';
+import type { ActionAuditHook } from '../audit/actionAudit';
 import type { Log } from '../log/log';
 import { l10n } from '../ui/l10n';
 import type { Ui } from '../ui/ui';
@@ -41,6 +42,8 @@ export interface ActionRunnerDeps {
   connection: Pick<ConnectionHooks, 'getApi' | 'permissions' | 'state'>;
   tree: Pick<WorkitemTreeHooks, 'setBusy' | 'refresh'>;
   panels: Pick<DetailPanelHooks, 'refresh'>;
+  /** Writes each sent action to the action history; awaited before the result is shown. */
+  audit?: ActionAuditHook;
 }
 
 const REFUSALS = new Set(['conflict', 'forbidden', 'notFound']);
@@ -128,11 +131,14 @@ export class ActionRunner {
       }
     }
     tree.setBusy(id, actionProgress(action));
+    const sentAt = Date.now();
     try {
       await this.send(api, action, id, queueId);
+      await this.deps.audit?.({ action, workitemId: id, queueId, sentAt });
       log.info(`${action} ${id}${queueId ? ` → ${queueId}` : ''}: done`);
       return 'done';
     } catch (error) {
+      await this.deps.audit?.({ action, workitemId: id, queueId, sentAt, error });
       return this.report(action, id, error);
     } finally {
       tree.setBusy(id, undefined);

@@ -23,6 +23,7 @@ export const COMMANDS = {
   loadMore: 'workitemInspector.loadMore',
   retry: 'workitemInspector.retry',
   showIssues: 'workitemInspector.showIssues',
+  togglePrivacy: 'workitemInspector.togglePrivacy',
 } as const;
 
 export type CommandKey = keyof typeof COMMANDS;

@@ -6,6 +6,7 @@ import type { WorkitemAction, WorkitemState } from '../api/domain';
 import { and, anyOf, matchAll, or, raw, validateQuery, wildcard, type Query } from '../api/queryBuilder';
 import type { Workitem } from '../api/schemas';
 import { availableActions } from '../model/workitemActions';
+import { privacyMode } from '../model/privacy/privacyMode';
 import { l10n } from '../ui/l10n';
 import type { PickItem, Ui } from '../ui/ui';
 import { actionTitle } from './actionText';
@@ -51,8 +52,9 @@ export function pickerQuery(action: WorkitemAction | undefined, text: string): s
 }
 
 export function workitemPickItem(workitem: Workitem): PickItem<Workitem> {
-  const contact = workitem.contact
-    ? [workitem.contact.firstName, workitem.contact.lastName].filter(Boolean).join(' ')
+  const shownContact = privacyMode.view(workitem).contact;
+  const contact = shownContact
+    ? [shownContact.firstName, shownContact.lastName].filter(Boolean).join(' ')
     : undefined;
   const where = [workitem.selectedQueue, workitem.agentUsername].filter(Boolean).join(' · ');
   return {

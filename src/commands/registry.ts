@@ -24,6 +24,7 @@ import { showLogCommand } from './showLog';
 import { signInCommand } from './signIn';
 import { signOutCommand } from './signOut';
 import { transferToQueueCommand } from './transferToQueue';
+import { togglePrivacyCommand } from './togglePrivacy';
 import { unholdCommand } from './unhold';
 import { useSandboxCommand } from './useSandbox';
 
@@ -72,6 +73,7 @@ export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner)
     loadMore: loadMoreCommand(ctx),
     retry: retryCommand(ctx),
     showIssues: showIssuesCommand(ctx),
+    togglePrivacy: togglePrivacyCommand(),
   };
   const guarded = {} as Record<CommandKey, CommandHandler>;
   for (const key of Object.keys(unguarded) as CommandKey[]) {

@@ -4,26 +4,23 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/commandIds';
 import type { Connection, ConnectionState } from './connection';
 import { connectionSummary, statusBarText } from './connectionText';
-import type { Shown } from '../model/format/shownText';
 import { l10n } from '../ui/l10n';
+import { createShownStatusBarItem } from '../ui/statusBarItem';
 
 export function createConnectionStatusBar(connection: Connection): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem('workitemInspector.connection', vscode.StatusBarAlignment.Left, 10);
-  item.name = l10n.t('Workitem Inspector Connection');
-  item.command = COMMANDS.connectionMenu;
-  const show = (state: ConnectionState): void => {
-    // Both render `$(icon)` syntax: `Shown` texts only (the host and the user name are a server's).
-    const text: Shown = statusBarText(state);
-    const tooltip: Shown = connectionSummary(state);
-    item.text = text;
-    item.tooltip = tooltip;
-    item.backgroundColor =
-      state.status === 'rejected' || state.status === 'failed'
-        ? new vscode.ThemeColor('statusBarItem.warningBackground')
-        : undefined;
-  };
+  const item = createShownStatusBarItem(
+    'workitemInspector.connection',
+    l10n.t('Workitem Inspector Connection'),
+    COMMANDS.connectionMenu,
+    10,
+  );
+  // The host and the user name are a server's words: statusBarText and connectionSummary are Shown.
+  const show = (state: ConnectionState): void =>
+    item.show({
+      text: statusBarText(state),
+      tooltip: connectionSummary(state),
+      warning: state.status === 'rejected' || state.status === 'failed',
+    });
   show(connection.state);
-  item.show();
-  const subscription = connection.onDidChangeState(show);
-  return vscode.Disposable.from(item, subscription);
+  return vscode.Disposable.from(item, connection.onDidChangeState(show));
 }

@@ -13,14 +13,15 @@ export interface ExtensionLog extends SecretAwareLog, vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
 }
 
-export function createOutputChannelLog(): ExtensionLog {
+/** `mask` rewrites every line before it is written (privacy mode). */
+export function createOutputChannelLog(mask: (message: string) => string = (message) => message): ExtensionLog {
   const channel = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   const sink: Log = {
-    trace: (message) => channel.trace(message),
-    debug: (message) => channel.debug(message),
-    info: (message) => channel.info(message),
-    warn: (message) => channel.warn(message),
-    error: (message) => channel.error(message),
+    trace: (message) => channel.trace(mask(message)),
+    debug: (message) => channel.debug(mask(message)),
+    info: (message) => channel.info(mask(message)),
+    warn: (message) => channel.warn(mask(message)),
+    error: (message) => channel.error(mask(message)),
   };
   return {
     ...createRedactingLog(sink),

@@ -11,6 +11,7 @@ import { formatTimeOfDay, type TimeFormat } from '../model/format/time';
 import { deriveTimeline, type Timeline } from '../model/timeline';
 import { availableActions } from '../model/workitemActions';
 import { changedFields } from '../model/workitemDiff';
+import { privacyMode } from '../model/privacy/privacyMode';
 import { actionBusyLabel, actionLabel } from './actionLabels';
 import { visibleJson } from './detail/sections';
 import { TIMELINE_WINDOW } from './detail/timelineSection';
@@ -51,6 +52,8 @@ export interface DetailPanelControllerDeps {
   now(): number;
   createNonce(): string;
   copyText(text: string): Promise<void>;
+  /** Asked before the real data is copied while privacy mode is on; true = go ahead. */
+  confirmUnmaskedCopy?(): Promise<boolean>;
   timers?: PanelTimers;
   /** How long a visible page may take to post `ready`; default 30 s. */
   readyTimeoutMs?: number;
@@ -200,7 +203,7 @@ export class DetailPanelController {
           this.sendTimelinePage(message.offset, message.limit);
           return;
         case 'rawJson':
-          if (this.workitem) this.post({ type: 'rawJson', text: visibleJson(this.workitem) });
+          if (this.workitem) this.post({ type: 'rawJson', text: visibleJson(privacyMode.view(this.workitem)) });
           return;
         case 'scriptError':
           this.deps.log.warn(`Detail panel ${this.workitemId}: script error in the page: ${message.message}`);
@@ -271,7 +274,7 @@ export class DetailPanelController {
     this.checkedAt = now;
     if (this.banner?.source === 'fetch') this.banner = undefined;
     const json = boundedStringify(workitem).text;
-    const fingerprint = `${json}\n${this.deps.permissions().join(' ')}`;
+    const fingerprint = `${json}\n${this.deps.permissions().join(' ')}\n${privacyMode.enabled}`;
     if (this.kind === 'workitem' && fingerprint === this.fingerprint) {
       this.postStatus();
       return false;
@@ -283,7 +286,7 @@ export class DetailPanelController {
     this.workitem = workitem;
     this.json = json;
     this.fingerprint = fingerprint;
-    this.timeline = deriveTimeline(workitem.timeEvents, { now, createdAt: workitem.createdAt });
+    this.timeline = deriveTimeline(privacyMode.view(workitem).timeEvents, { now, createdAt: workitem.createdAt });
     this.renderWorkitem();
     return true;
   }
@@ -303,7 +306,7 @@ export class DetailPanelController {
     this.host.setHtml(
       renderDetailHtml({
         ...this.host.assets,
-        workitem: this.workitem,
+        workitem: privacyMode.view(this.workitem),
         issues: this.issues,
         permissions,
         now: this.deps.now(),
@@ -314,7 +317,7 @@ export class DetailPanelController {
         renderId,
         timeline: this.timeline,
         status,
-        workitemJson: this.json,
+        workitemJson: privacyMode.enabled ? undefined : this.json,
       }),
     );
   }
@@ -400,6 +403,7 @@ export class DetailPanelController {
 
   private async copy(what: 'id' | 'json'): Promise<void> {
     if (what === 'json' && !this.workitem) return;
+    if (what === 'json' && privacyMode.enabled && !(await this.deps.confirmUnmaskedCopy?.())) return;
     await this.deps.copyText(what === 'id' ? this.workitemId : boundedStringify(this.workitem, { indent: 2 }).text);
     const { l10n } = this.deps;
     const status = what === 'id' ? l10n.t('ID copied') : l10n.t('JSON copied');

@@ -14,6 +14,9 @@ import { shown, type Shown } from '../model/format/shownText';
 function panelTitle(workitemId: string): Shown {
   return shown(workitemId);
 }
+import { privacyMode } from '../model/privacy/privacyMode';
+import { mayCopyUnmasked } from '../privacy/unmaskedCopy';
+import { VscodeUi } from '../ui/vscodeUi';
 
 export interface DetailPanelDeps {
   extensionUri: vscode.Uri;
@@ -169,6 +172,7 @@ export class DetailPanelManager implements vscode.Disposable {
         copyText: async (text) => {
           await vscode.env.clipboard.writeText(text);
         },
+        confirmUnmaskedCopy: () => mayCopyUnmasked(new VscodeUi(), privacyMode),
       },
       issues,
     );

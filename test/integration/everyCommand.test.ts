@@ -10,6 +10,7 @@ import { answerQuickInputs } from './helpers/quickInputs';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
 import { channelCounts, stateCounts, valueCounts, type ValueCount } from './helpers/serverCounts';
 import { serverWorkitem, takeWorkitem } from './helpers/serverWorkitems';
+import { tenantCommandScenarios } from './helpers/tenantScenarios';
 import { writeUserSetting } from './helpers/testSettings';
 import { expandGroup, groupWithValue, isLoadMore, isWorkitem, rootNodes, workitemIdsOf, type WorkitemNode } from './helpers/treeWalk';
 import { waitFor } from './helpers/waitFor';
@@ -219,6 +220,7 @@ describe('every command, against the sandbox', function () {
       await runCommand(COMMANDS.showIssues);
       assert.ok(messages.shown.some((message) => message.severity === 'info'), 'an information message');
     },
+    ...tenantCommandScenarios(() => session),
   };
 
   for (const key of Object.keys(COMMANDS) as CommandKey[]) {

@@ -42,6 +42,7 @@ export function shownTreeItem(text: RowText, collapsible: vscode.TreeItemCollaps
   item.tooltip = text.tooltip;
   return item;
 }
+import { privacyMode } from '../../model/privacy/privacyMode';
 
 function formatNumber(value: number): string {
   return new Intl.NumberFormat(vscode.env.language).format(value);
@@ -133,7 +134,8 @@ function workitemTooltip(workitem: Workitem, now: number): vscode.MarkdownString
 }
 
 export function workitemTreeItem(node: WorkitemModelNode, now: number, permissions: readonly string[]): vscode.TreeItem {
-  const { workitem } = node;
+  // Every text of the row comes from what privacy mode lets the screen show; the node keeps the real one.
+  const workitem = privacyMode.view(node.workitem);
   const busy = node.busy !== undefined;
   const item = shownTreeItem(
     {

@@ -4,6 +4,7 @@
 // filter per workspace, follows the group-by / page-size / refresh-interval settings, and polls
 // only while visible.
 import * as vscode from 'vscode';
+import { privacyMode } from '../../model/privacy/privacyMode';
 import type { Workitem } from '../../api/schemas';
 import type { WorkitemsApi } from '../../api/workitemsApi';
 import { TREE_VIEW_ID } from '../../commands/commandIds';
@@ -108,6 +109,8 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       this.view.onDidExpandElement((event) => void this.model.setExpanded(event.element.id, true)),
       this.view.onDidCollapseElement((event) => void this.model.setExpanded(event.element.id, false)),
       vscode.workspace.onDidChangeConfiguration((event) => this.onConfigurationChange(event)),
+      // Privacy mode changes what every row shows, not what the tree holds: repaint, no request.
+      privacyMode.onDidChange(() => this.changeEmitter.fire(undefined)),
     );
     this.showFilter();
     void this.setContext(TREE_STATE_CONTEXT_KEY, this.state);
