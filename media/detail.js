@@ -257,6 +257,53 @@
       requestOlder(saved.timelineLoaded - timelineLoaded);
     }
   }
+  // The time in the current state ticks: each `data-live-ms` duration was right when the page was
+  // rendered and grows by the time since. Formatted as formatDuration in src/model/format/time.ts
+  // (two largest units, narrow); test/unit/webview/detailScript.browser.test.ts holds them equal.
+  const DURATION_UNITS = [
+    ['day', 86400000],
+    ['hour', 3600000],
+    ['minute', 60000],
+    ['second', 1000],
+  ];
+  /** @type {Map<string, Intl.NumberFormat>} */
+  const unitFormats = new Map();
+  function unitFormat(unit) {
+    let format = unitFormats.get(unit);
+    if (!format) {
+      try {
+        format = new Intl.NumberFormat(config.locale || undefined, { style: 'unit', unit: unit, unitDisplay: 'narrow' });
+      } catch (error) {
+        format = new Intl.NumberFormat(undefined, { style: 'unit', unit: unit, unitDisplay: 'narrow' });
+      }
+      unitFormats.set(unit, format);
+    }
+    return format;
+  }
+  function formatDuration(ms) {
+    const rest = Math.abs(Math.round(ms));
+    if (rest < 1000) return unitFormat(rest === 0 ? 'second' : 'millisecond').format(rest === 0 ? 0 : rest);
+    const majorIndex = DURATION_UNITS.findIndex(function (unit) { return rest >= unit[1]; });
+    const major = DURATION_UNITS[majorIndex];
+    const majorAmount = Math.floor(rest / major[1]);
+    const parts = [unitFormat(major[0]).format(majorAmount)];
+    const minor = DURATION_UNITS[majorIndex + 1];
+    if (minor) {
+      const minorAmount = Math.floor((rest - majorAmount * major[1]) / minor[1]);
+      if (minorAmount > 0) parts.push(unitFormat(minor[0]).format(minorAmount));
+    }
+    return parts.join(' ');
+  }
+  const renderedAt = Date.now();
+  function tickLiveDurations() {
+    const elapsed = Date.now() - renderedAt;
+    document.querySelectorAll('[data-live-ms]').forEach(function (element) {
+      const base = Number(element.getAttribute('data-live-ms'));
+      if (Number.isFinite(base)) element.textContent = formatDuration(base + elapsed);
+    });
+  }
+  if (document.querySelector('[data-live-ms]')) setInterval(tickLiveDurations, 1000);
+
   updateTimelineCount();
   saveState();
   post({ type: 'ready', renderId: config.renderId });

@@ -23,11 +23,27 @@ function phaseLabel(phase: StatePhase, context: SectionContext): string {
   }
 }
 
+/**
+ * A duration that grows while the workitem stays in its current state: media/detail.js adds the
+ * time since the page loaded to `data-live-ms` every second, so "On hold 9s" does not stand still
+ * between state changes while "Checked at" moves on.
+ */
+function liveDuration(ms: number, context: SectionContext): SafeHtml {
+  return html`<span class="live-duration" data-live-ms="${Math.round(ms)}">${formatDuration(ms, context.time.locale)}</span>`;
+}
+
+function currentPhase(timeline: Timeline): StatePhase | undefined {
+  if (timeline.currentSince === undefined) return undefined;
+  return timeline.stateTotals.find((total) => total.state === timeline.currentState)?.phase;
+}
+
 function renderPhases(timeline: Timeline, context: SectionContext): SafeHtml {
   const total = STATE_PHASES.reduce((sum, phase) => sum + timeline.phaseTotals[phase], 0);
+  const live = currentPhase(timeline);
   const phases = STATE_PHASES.filter((phase) => phase !== 'other' || timeline.phaseTotals.other > 0).map((phase) => {
     const ms = timeline.phaseTotals[phase];
-    return html`<div class="phase phase-${phase}"><span class="phase-name">${phaseLabel(phase, context)}</span> <span class="phase-total" title="${ms} ms">${formatDuration(ms, context.time.locale)}</span><meter min="0" max="${Math.max(total, 1)}" value="${ms}" aria-label="${phaseLabel(phase, context)}"></meter></div>`;
+    const shown = phase === live ? liveDuration(ms, context) : formatDuration(ms, context.time.locale);
+    return html`<div class="phase phase-${phase}"><span class="phase-name">${phaseLabel(phase, context)}</span> <span class="phase-total" title="${ms} ms">${shown}</span><meter min="0" max="${Math.max(total, 1)}" value="${ms}" aria-label="${phaseLabel(phase, context)}"></meter></div>`;
   });
   return html`<div class="phases">${joinHtml(phases)}</div>`;
 }
@@ -37,7 +53,9 @@ function renderStateTotals(timeline: Timeline, context: SectionContext): SafeHtm
   const rows = timeline.stateTotals.map((total) => {
     const current = total.state === timeline.currentState ? html` <span class="detail">${l10n.t('(current)')}</span>` : undefined;
     const stateClass = total.known ? `state-${total.state}` : 'unknown';
-    return html`<tr><td><span class="state-name ${stateClass}">${displayText(total.state, l10n, 100)}</span>${current}</td><td class="num" title="${total.ms} ms">${formatDuration(total.ms, context.time.locale)}</td><td class="num">${total.visits}</td><td>${total.phase !== undefined ? phaseLabel(total.phase, context) : l10n.t('done')}</td></tr>`;
+    const isLive = current !== undefined && timeline.currentSince !== undefined;
+    const time = isLive ? liveDuration(total.ms, context) : formatDuration(total.ms, context.time.locale);
+    return html`<tr><td><span class="state-name ${stateClass}">${displayText(total.state, l10n, 100)}</span>${current}</td><td class="num" title="${total.ms} ms">${time}</td><td class="num">${total.visits}</td><td>${total.phase !== undefined ? phaseLabel(total.phase, context) : l10n.t('done')}</td></tr>`;
   });
   return html`<table class="grid state-totals"><thead><tr><th scope="col">${l10n.t('State')}</th><th scope="col">${l10n.t('Time')}</th><th scope="col">${l10n.t('Times entered')}</th><th scope="col">${l10n.t('Phase')}</th></tr></thead><tbody>${joinHtml(rows)}</tbody></table>`;
 }
@@ -46,9 +64,12 @@ function renderNotes(workitem: Workitem, timeline: Timeline, context: SectionCon
   const { l10n, time, now } = context;
   const notes: SafeHtml[] = [];
   if (timeline.currentState !== undefined && timeline.currentSince !== undefined) {
-    notes.push(
-      html`<li>${displayText(l10n.t('In {0} for {1}, since {2}.', timeline.currentState, formatDuration(Math.max(0, now - timeline.currentSince), time.locale), formatTimestamp(timeline.currentSince, time)), l10n)}</li>`,
-    );
+    // The sentence is translated whole; the duration inside it is the part that ticks.
+    const marker = '\uE000';
+    const sentence = l10n.t('In {0} for {1}, since {2}.', timeline.currentState, marker, formatTimestamp(timeline.currentSince, time));
+    const [before = '', after = ''] = sentence.split(marker);
+    const since = liveDuration(Math.max(0, now - timeline.currentSince), context);
+    notes.push(html`<li>${displayText(before, l10n)}${since}${displayText(after, l10n)}</li>`);
   }
   if (timeline.currentState !== undefined && timeline.currentState !== workitem.state) {
     notes.push(html`<li class="warning">${displayText(l10n.t('The timeline ends in {0}, but the workitem says {1}.', timeline.currentState, workitem.state), l10n)}</li>`);

@@ -50,5 +50,4 @@ describe('Filter on a field the extension does not know', () => {
       assert.deepEqual(rig.ui.textsAt('warn'), [], text);
     }
   });
-
 });

@@ -30,7 +30,7 @@ const ALLOWED_TAGS = new Set([
 const ALLOWED_ATTRIBUTES = new Set([
   'lang', 'charset', 'http-equiv', 'content', 'name', 'rel', 'href', 'src', 'nonce', 'class', 'id', 'title', 'role',
   'aria-live', 'aria-label', 'aria-labelledby', 'hidden', 'type', 'scope', 'colspan', 'min', 'max', 'value',
-  'data-config', 'data-command', 'data-action', 'data-key', 'data-deferred',
+  'data-config', 'data-command', 'data-action', 'data-key', 'data-deferred', 'data-live-ms',
 ]);
 
 function hostileWorkitem(): Workitem {

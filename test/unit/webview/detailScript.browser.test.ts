@@ -11,7 +11,8 @@ import type { ExtensionMessage } from '../../../src/webviews/messages';
 import { createNonce } from '../../../src/webviews/nonce';
 import { timelineRowViews } from '../../../src/webviews/timelineRows';
 import { DETAIL_PAGE_ORIGIN, routeDetailPage } from './detailPageRoute';
-import { heldAndRetrievedCall, longCall, MINUTE, T0 } from './fixtures/workitems';
+import { callOnHold, heldAndRetrievedCall, longCall, MINUTE, T0 } from './fixtures/workitems';
+import { formatDuration } from '../../../src/model/format/time';
 import { skipWithReason } from '../support/pendingPolicy';
 
 const ORIGIN = DETAIL_PAGE_ORIGIN;
@@ -204,6 +205,48 @@ describe('media/detail.js in Chromium', function () {
     })`);
     assert.deepStrictEqual(found, { pwned: undefined, images: 0, scripts: 1, handlers: [] });
     assert.deepStrictEqual(await violations(page), []);
+    await page.close();
+  });
+  it('ticks the time in the current state between state changes, as formatDuration writes it', async () => {
+    const page = await open(callOnHold());
+    const liveTexts = () =>
+      page.evaluate(`[...document.querySelectorAll('[data-live-ms]')].map((e) => [Number(e.getAttribute('data-live-ms')), e.textContent])`) as Promise<Array<[number, string]>>;
+    const first = await liveTexts();
+    // The phase "On hold", the state row of hold, and "In hold for …" in the notes.
+    assert.strictEqual(first.length, 3, JSON.stringify(first));
+    for (const [ms, text] of first) assert.strictEqual(text, formatDuration(ms, TIME.locale));
+    // Within a few seconds (no wall-clock bound is asserted: only that it moves, and how it reads).
+    let later = first;
+    for (let attempt = 0; attempt < 100 && later.every(([, text], i) => text === first[i]?.[1]); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      later = await liveTexts();
+    }
+    assert.ok(later.some(([, text], i) => text !== first[i]?.[1]), `still ${JSON.stringify(later)}`);
+    for (const [ms, text] of later) {
+      const readings = Array.from({ length: 600 }, (_, s) => formatDuration(ms + s * 1000, TIME.locale));
+      assert.ok(readings.includes(text ?? ''), `${text} is not how formatDuration writes ${ms} ms plus whole seconds`);
+    }
+    const held = await page.textContent('.notes li');
+    assert.match(held ?? '', /^In hold for .+, since .+\.$/);
+    assert.deepStrictEqual(await violations(page), []);
+    await page.close();
+  });
+
+  it('writes durations as formatDuration does, for every magnitude', async () => {
+    const page = await open(callOnHold());
+    const samples = [0, 7, 999, 1000, 9_000, 59_999, 60_000, 61_000, 3_599_000, 3_600_000, 3_660_000, 86_400_000, 90_061_000, 9e9];
+    for (const ms of samples) {
+      await page.evaluate(`document.querySelector('[data-live-ms]').setAttribute('data-live-ms', '${ms}')`);
+      let text: string | null = null;
+      for (let attempt = 0; attempt < 40; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        text = await page.textContent('[data-live-ms]');
+        const expected = Array.from({ length: 60 }, (_, s) => formatDuration(ms + s * 1000, TIME.locale));
+        if (text !== null && expected.includes(text)) break;
+      }
+      const expected = Array.from({ length: 60 }, (_, s) => formatDuration(ms + s * 1000, TIME.locale));
+      assert.ok(expected.includes(text ?? ''), `${ms} ms read ${text}`);
+    }
     await page.close();
   });
 });
