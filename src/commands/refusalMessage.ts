@@ -3,6 +3,7 @@
 import type { WorkitemAction } from '../api/domain';
 import type { NcxError } from '../api/errors';
 import { l10n } from '../ui/l10n';
+import { ACTION_CATALOG } from '../api/actions/catalog';
 import { actionVerb } from './actionText';
 
 /** The client appends the body's message as ` The server said: "…"` when it cannot pass it on otherwise. */
@@ -24,6 +25,6 @@ export function refusalMessage(action: WorkitemAction, workitemId: string, error
     case 'forbidden':
       return error.message;
     default:
-      return l10n.t('The server refused to {0} {1} in its current state.', actionVerb(action), workitemId);
+      return ACTION_CATALOG[action].words.refusal(l10n, workitemId);
   }
 }

@@ -37,6 +37,11 @@ export interface InputOptions {
   validate?(value: string): string | undefined;
 }
 
+/** Reports how far a long task is; `increment` is in percent of the whole. */
+export interface ProgressReport {
+  report(message: string, increment: number): void;
+}
+
 export interface Ui {
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warn(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -45,8 +50,12 @@ export interface Ui {
   confirm(message: string, detail: string, confirmLabel: string): Promise<boolean>;
   pick<T>(items: Array<PickItem<T>> | Promise<Array<PickItem<T>>>, options: PickOptions): Promise<T | undefined>;
   searchPick<T>(options: SearchPickOptions<T>): Promise<T | undefined>;
+  /** The same search-as-you-type pick, where several rows can be ticked (kept while the text changes). */
+  searchPickMany<T>(options: SearchPickOptions<T>): Promise<T[] | undefined>;
   input(options: InputOptions): Promise<string | undefined>;
   withProgress<T>(title: string, task: () => Promise<T>): Promise<T>;
+  /** A progress notification with a Cancel button, which aborts the signal the task gets. */
+  withCancellableProgress<T>(title: string, task: (progress: ProgressReport, signal: AbortSignal) => Promise<T>): Promise<T>;
   copyToClipboard(text: string): Promise<void>;
   /** Opens read-only-ish text (e.g. validation issues) in an untitled editor. */
   showText(content: string, language: string): Promise<void>;
