@@ -83,9 +83,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     extensionUri: context.extensionUri,
     getApi: () => api,
     permissions: () => connection.permissions,
-    runAction: async (action, workitemId) => {
-      await runAction(action, workitemId);
-    },
+    runAction: (action, workitemId) => runner.attempt(action, workitemId),
     log: log.channel,
     refreshIntervalMs: () => readSettings().refreshIntervalSeconds * 1000,
   });

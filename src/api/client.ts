@@ -11,10 +11,22 @@ import {
   type HttpMethod,
   type RequestLogEntry,
 } from './http';
+import { actionRequests, actionSpec, type ActionInput } from './actions/catalog';
+import type { WorkitemAction } from './domain';
 import { ListWalk, QUEUE_LIST_LIMITS, WORKITEM_WALK_LIMITS, type ListLimits } from './listWalk';
-import { PATHS, SEARCH_DEFAULT_ROWS, SEARCH_MAX_ROWS, UNHOLD } from './paths';
+import { PATHS, SEARCH_DEFAULT_ROWS, SEARCH_MAX_ROWS } from './paths';
 import type { RetryTuning } from './retryPolicy';
-import { QueueSchema, type Queue, type Workitem } from './schemas';
+import {
+  CampaignSchema,
+  DispositionSchema,
+  QueueSchema,
+  UserSchema,
+  type Campaign,
+  type Disposition,
+  type Queue,
+  type User,
+  type Workitem,
+} from './schemas';
 import {
   checkWorkitem,
   readSearchEnvelope,
@@ -22,7 +34,7 @@ import {
   validateSearchAnswer,
   type ValidatedPage,
 } from './validation';
-import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from './workitemsApi';
+import type { RequestOptions, SearchPage, SearchParams, WorkitemsApi } from './workitemsApi';
 import { summarizeIssues } from './zodIssues';
 import * as z from './zodMini';
 
@@ -54,6 +66,11 @@ const WORKITEM_SCHEMA_TYPE = 'workitem';
  */
 const PAGES_REMEMBERED = 3;
 const QUEUE_SCHEMA_TYPE = 'queue';
+const USER_SCHEMA_TYPE = 'user';
+const DISPOSITION_SCHEMA_TYPE = 'disposition';
+const CAMPAIGN_SCHEMA_TYPE = 'campaign';
+/** A picker shows the first matches as the user types; a tenant may have thousands of users. */
+const USER_PICK_ROWS = 100;
 
 function readWorkitem(json: unknown, answer: Answer): Workitem {
   const checked = checkWorkitem(json, 0);
@@ -196,57 +213,84 @@ export class NcxClient implements WorkitemsApi {
     return this.send('GET', PATHS.workitem(id), 'a workitem', readWorkitem, options);
   }
 
-  async hold(id: string, options?: RequestOptions): Promise<Workitem> {
-    return this.send('POST', PATHS.hold(id), 'a workitem', readWorkitem, options);
-  }
-
-  async unhold(id: string, options?: RequestOptions): Promise<Workitem> {
-    return this.send(UNHOLD.method, UNHOLD.path(id), 'a workitem', readWorkitem, options);
-  }
-
-  async hangUp(id: string, options?: RequestOptions): Promise<Workitem> {
-    return this.send('POST', PATHS.hangup(id), 'a workitem', readWorkitem, options);
-  }
-
-  async transferToQueue(id: string, queueId: string, transfer: TransferOptions = {}, options?: RequestOptions): Promise<void> {
-    const body = {
-      inboxId: queueId,
-      workitemId: id,
-      ...(transfer.ringAll !== undefined ? { ringAll: transfer.ringAll } : {}),
-      ...(transfer.recording !== undefined ? { recording: transfer.recording } : {}),
-    };
-    // NCX answers `{}`; nothing in it is used, so any JSON (or none) is accepted.
-    await this.send('POST', PATHS.queueTransfer(id, queueId), 'an acknowledgement', z.unknown(), options, { body });
+  /** Sends the action's requests in order (DTMF: one per digit); the input is checked first. */
+  async act<A extends WorkitemAction>(
+    action: A,
+    id: string,
+    input: ActionInput<A>,
+    options?: RequestOptions,
+  ): Promise<Workitem | undefined> {
+    const spec = actionSpec(action);
+    let answer: Workitem | undefined;
+    for (const step of actionRequests(action, id, input)) {
+      if (options?.signal?.aborted) {
+        throw new NcxError('cancelled', `Sending ${action} to ${id} was cancelled.`);
+      }
+      const extra = step.body ? { body: step.body } : {};
+      if (spec.answers === 'workitem') {
+        answer = await this.send(step.method, step.path, 'a workitem', readWorkitem, options, extra);
+      } else {
+        // NCX answers `{}`; nothing in it is used, so any JSON (or none) is accepted.
+        await this.send(step.method, step.path, 'an acknowledgement', z.unknown(), options, extra);
+      }
+    }
+    return answer;
   }
 
   /** Every queue, page by page. A queue the schema rejects is left out rather than failing the list. */
-  async listQueues(options?: RequestOptions): Promise<Queue[]> {
-    const queues: Queue[] = [];
+  listQueues(options?: RequestOptions): Promise<Queue[]> {
+    return this.listObjects(QUEUE_SCHEMA_TYPE, QueueSchema, undefined, options);
+  }
+
+  listUsers(q: string | undefined, options?: RequestOptions): Promise<User[]> {
+    return this.listObjects(USER_SCHEMA_TYPE, UserSchema, q?.trim() || undefined, options, USER_PICK_ROWS);
+  }
+
+  listDispositions(options?: RequestOptions): Promise<Disposition[]> {
+    return this.listObjects(DISPOSITION_SCHEMA_TYPE, DispositionSchema, undefined, options);
+  }
+
+  listCampaigns(options?: RequestOptions): Promise<Campaign[]> {
+    return this.listObjects(CAMPAIGN_SCHEMA_TYPE, CampaignSchema, undefined, options);
+  }
+
+  /**
+   * The objects of a schema type, page by page up to `limit`; one the schema rejects is left out,
+   * one seen before (same `_id`) is not held twice, and the walk is bounded (see listWalk.ts).
+   */
+  private async listObjects<T extends { _id: string }>(
+    schemaType: string,
+    schema: z.ZodMiniType<T>,
+    q: string | undefined,
+    options: RequestOptions | undefined,
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<T[]> {
+    const objects: T[] = [];
     const seen = new Set<string>();
     let start = 0;
-    const walk = new ListWalk('queues', this.walkLimits.queues, options?.signal);
+    const walk = new ListWalk(`${schemaType} objects`, this.walkLimits.queues, options?.signal);
     for (;;) {
       walk.beforePage();
       const page = await this.send(
         'GET',
-        PATHS.search(QUEUE_SCHEMA_TYPE),
+        PATHS.search(schemaType),
         SEARCH_ENVELOPE_DESCRIPTION,
         (json, answer) => readSearchEnvelope(json, (problem) => answer.malformed(problem)),
         options,
-        { query: { rows: SEARCH_MAX_ROWS, start } },
+        { query: { q, rows: Math.min(SEARCH_MAX_ROWS, limit), start } },
       );
       let fresh = 0;
       for (const object of page.objects) {
-        const queue = QueueSchema.safeParse(object);
-        if (queue.success && !seen.has(queue.data._id)) {
-          seen.add(queue.data._id);
-          queues.push(queue.data);
+        const parsed = schema.safeParse(object);
+        if (parsed.success && !seen.has(parsed.data._id)) {
+          seen.add(parsed.data._id);
+          objects.push(parsed.data);
           fresh += 1;
         }
       }
       start += page.objects.length;
-      if (!walk.afterPage(page.objects.length, fresh, start, page.total)) {
-        return queues;
+      if (objects.length >= limit || !walk.afterPage(page.objects.length, fresh, start, page.total)) {
+        return objects.slice(0, limit);
       }
     }
   }

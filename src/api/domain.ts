@@ -55,20 +55,27 @@ export const CHANNEL_OF_TYPE: Readonly<Record<WorkitemType, ChannelType>> = {
   VideoMeeting: 'videoMeeting',
 };
 
-/** Actions a user can run from the inspector; they appear in a workitem's `actions` list. */
-export const WORKITEM_ACTIONS = ['hold', 'unhold', 'hangup', 'transfer'] as const;
+/**
+ * Actions a user can run from the inspector; they appear in a workitem's `actions` list. Each one
+ * is declared once, with its words, permission and request, in `src/api/actions/catalog.ts`.
+ */
+export const WORKITEM_ACTIONS = [
+  'hold',
+  'unhold',
+  'hangup',
+  'transfer',
+  'answer',
+  'mute',
+  'unmute',
+  'dtmf',
+  'priority',
+  'userTransfer',
+  'disposition',
+] as const;
 export type WorkitemAction = (typeof WORKITEM_ACTIONS)[number];
 
 export const PERMISSIONS = ['workitems:read', 'workitems:write', 'workitems:delete', 'workitems:admin'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
-
-/** The permission each action needs; `workitems:admin` grants everything. */
-export const PERMISSION_FOR_ACTION: Readonly<Record<WorkitemAction, Permission>> = {
-  hold: 'workitems:write',
-  unhold: 'workitems:write',
-  hangup: 'workitems:write',
-  transfer: 'workitems:write',
-};
 
 export function hasPermission(granted: readonly string[], needed: Permission): boolean {
   return granted.includes(needed) || granted.includes('workitems:admin');
@@ -103,6 +110,10 @@ export const TIME_EVENT_TYPES = [
   'retrieved',
   'conferenced',
   'transferred',
+  'muted',
+  'unmuted',
+  'dtmf',
+  'reprioritized',
   'terminated',
   'dispositioned',
 ] as const;

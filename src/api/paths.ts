@@ -1,5 +1,6 @@
 // The NCX REST surface, in one place for the client and the sandbox alike.
-// Documented by NCX: search, fetch one, hold, hang up, queue transfer, token endpoints.
+// Documented by NCX: search, fetch one, the call actions (bridge, hold, hang up, mute, DTMF), priority,
+// agent and queue transfers, token endpoints. Two are ours: UNHOLD and DISPOSITION below.
 import { NcxError } from './errors';
 
 // encodeURIComponent throws on a lone surrogate; an id that came from a hostile answer must give a
@@ -26,6 +27,11 @@ export const PATHS = {
   hold: (id: string) => `/users/api/calls/${enc(id, 'workitem id')}/hold`,
   hangup: (id: string) => `/users/api/calls/${enc(id, 'workitem id')}/hangup`,
   queueTransfer: (id: string, queueId: string) => `/users/api/calls/${enc(id, 'workitem id')}/queuetransfer/${enc(queueId, 'queue id')}`,
+  userTransfer: (id: string, userId: string) => `/users/api/calls/${enc(id, 'workitem id')}/usertransfer/${enc(userId, 'user id')}`,
+  bridge: (id: string) => `/users/api/calls/${enc(id, 'workitem id')}/bridge`,
+  mute: (id: string) => `/users/api/calls/${enc(id, 'workitem id')}/mute`,
+  dtmf: (id: string, digit: string) => `/users/api/calls/${enc(id, 'workitem id')}/dtmf/${enc(digit, 'digit')}`,
+  priority: (id: string) => `/workflows/api/workitems/${enc(id, 'workitem id')}/acd`,
   tokenWithAuthorities: '/provider/token-with-authorities',
   tokenRefresh: '/provider/api/token-refresh',
 } as const;
@@ -48,6 +54,18 @@ export function withoutTrailingSlashes(text: string): string {
   }
   return text.slice(0, end);
 }
+
+/**
+ * Applying a disposition to a workitem has no documented endpoint either. We assume
+ * `POST /users/api/workitems/{id}/disposition` with `{dispositionId}`: the workitem resource of
+ * fetch-by-id (`/users/api/workitems/{id}`), a sub-resource named like `sendemailresponse`, and the
+ * field name workitems and the `disposition` schema type already use. Change it here, and only
+ * here, when NCX documents the real one.
+ */
+export const DISPOSITION = { method: 'POST', path: (id: string) => `${PATHS.workitem(id)}/disposition` } as const;
+
+/** Every action's path, for the action catalog (src/api/actions/catalog.ts) and the sandbox's routes. */
+export const ACTION_PATHS = { ...PATHS, unhold: UNHOLD, disposition: DISPOSITION } as const;
 
 export const SEARCH_DEFAULT_ROWS = 100;
 export const SEARCH_MAX_ROWS = 1000;

@@ -39,6 +39,8 @@ export const WorkitemSchema = z.looseObject({
   state: z.string(),
   currentStateName: z.optional(z.string()),
   priority: z.optional(z.number().check(z.int(), z.gte(PRIORITY_MIN), z.lte(PRIORITY_MAX))),
+  /** Whether the agent's microphone is muted on the call (set by mute / unmute). */
+  muted: z.optional(z.boolean()),
   contactId: z.optional(z.string()),
   contact: z.optional(ContactSchema),
   agentUsername: z.optional(z.string()),
@@ -74,6 +76,34 @@ export const QueueSchema = z.looseObject({
   description: z.optional(z.string()),
 });
 export type Queue = z.infer<typeof QueueSchema>;
+
+/** A user (`GET /data/api/types/user`): the agents a workitem can be transferred to. */
+export const UserSchema = z.looseObject({
+  _id: z.string(),
+  username: z.optional(z.string()),
+  firstName: z.optional(z.string()),
+  lastName: z.optional(z.string()),
+  name: z.optional(z.string()),
+  /** NCX documents no presence field on users; shown when the data has one. */
+  presence: z.optional(z.string()),
+});
+export type User = z.infer<typeof UserSchema>;
+
+/** A disposition (`GET /data/api/types/disposition`): `_id`, `dispositionId` (`disp_resolved`), `name`. */
+export const DispositionSchema = z.looseObject({
+  _id: z.string(),
+  dispositionId: z.optional(z.string()),
+  name: z.string(),
+});
+export type Disposition = z.infer<typeof DispositionSchema>;
+
+/** A campaign (`GET /data/api/types/campaign`): `_id`, `campaignId` (`cmp_123`), `name`. */
+export const CampaignSchema = z.looseObject({
+  _id: z.string(),
+  campaignId: z.optional(z.string()),
+  name: z.string(),
+});
+export type Campaign = z.infer<typeof CampaignSchema>;
 
 /**
  * The search envelope. `objects` is validated item by item by the client (one bad workitem must

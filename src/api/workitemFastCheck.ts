@@ -35,6 +35,7 @@ export const FAST_CHECKED_FIELDS = {
     ...OPTIONAL_WORKITEM_EPOCHS,
     'workitemId',
     'priority',
+    'muted',
     'contact',
     'createdAt',
     'actions',
@@ -134,6 +135,10 @@ export function isWellFormedWorkitem(value: unknown): value is Workitem {
     priority !== undefined &&
     !(typeof priority === 'number' && Number.isSafeInteger(priority) && priority >= PRIORITY_MIN && priority <= PRIORITY_MAX)
   ) {
+    return false;
+  }
+  const muted = value['muted'];
+  if (muted !== undefined && typeof muted !== 'boolean') {
     return false;
   }
   const contact = value['contact'];

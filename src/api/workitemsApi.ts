@@ -1,6 +1,8 @@
 // The contract between the API client and everything above it (model, tree, webview, commands).
 // The client in client.ts implements it; tests and the model may use any implementation.
-import type { Queue, Workitem } from './schemas';
+import type { ActionInput } from './actions/catalog';
+import type { WorkitemAction } from './domain';
+import type { Campaign, Disposition, Queue, User, Workitem } from './schemas';
 
 export interface SearchParams {
   /** Query in the NCX `q` syntax, e.g. `state:active AND channelType:voice`; omitted = everything. */
@@ -39,11 +41,6 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export interface TransferOptions {
-  ringAll?: boolean;
-  recording?: 'keepCurrent' | 'startRecording' | 'stopRecording';
-}
-
 export interface WorkitemsApi {
   search(params: SearchParams, options?: RequestOptions): Promise<SearchPage>;
   /** Walks every page of a query; pages already yielded are not kept. */
@@ -51,9 +48,14 @@ export interface WorkitemsApi {
   /** The number of workitems matching `q` (one request with rows=0). */
   count(q: string | undefined, options?: RequestOptions): Promise<number>;
   fetchWorkitem(id: string, options?: RequestOptions): Promise<Workitem>;
-  hold(id: string, options?: RequestOptions): Promise<Workitem>;
-  unhold(id: string, options?: RequestOptions): Promise<Workitem>;
-  hangUp(id: string, options?: RequestOptions): Promise<Workitem>;
-  transferToQueue(id: string, queueId: string, transfer?: TransferOptions, options?: RequestOptions): Promise<void>;
+  /**
+   * Sends an action's requests as ACTION_CATALOG declares them. Answers the workitem when NCX does
+   * (hold, hang up…), undefined when it answers `{}` (transfers, priority).
+   */
+  act<A extends WorkitemAction>(action: A, id: string, input: ActionInput<A>, options?: RequestOptions): Promise<Workitem | undefined>;
   listQueues(options?: RequestOptions): Promise<Queue[]>;
+  /** Users matching `q` (loose, as NCX's `q` is), at most `rows`. */
+  listUsers(q: string | undefined, options?: RequestOptions): Promise<User[]>;
+  listDispositions(options?: RequestOptions): Promise<Disposition[]>;
+  listCampaigns(options?: RequestOptions): Promise<Campaign[]>;
 }

@@ -8,8 +8,8 @@ import type { AuditOutcome, AuditRecord } from './auditEntry';
 export interface SentAction {
   action: string;
   workitemId: string;
-  /** The target queue of a transfer, when there is one. */
-  queueId?: string;
+  /** What the user chose for it (queue, agent, priority, digits, disposition), when anything. */
+  parameters?: Readonly<Record<string, string | number | boolean>>;
   /** Unix ms when the request was sent. */
   sentAt: number;
   /** Absent when the server did it. */
@@ -44,7 +44,7 @@ export function actionAudit(deps: ActionAuditDeps): ActionAuditHook {
       tenant,
       workitemId: sent.workitemId,
       action: sent.action,
-      parameters: sent.queueId === undefined ? {} : { queueId: sent.queueId },
+      parameters: { ...sent.parameters },
       outcome: outcomeOf(sent.error),
       durationMs: Math.max(0, now() - sent.sentAt),
     };

@@ -1,47 +1,43 @@
-// The palette / tree side of the four workitem actions: finds the target workitems (asking with a
-// search-as-you-type pick when there are none), asks once for a multi-selection, then hands each
-// workitem to the ActionRunner.
+// The palette / tree side of every workitem action: one handler per catalog record. It finds the
+// target workitems (asking with a search-as-you-type pick that allows several when there are
+// none), runs one workitem through the ActionRunner and several as a bulk run.
+// Called as `(workitemId, value)` with a string id (scripts, links, integration tests), the value
+// is the action's input (a queue id, user id, priority, digits, disposition id) and is not asked.
+import { actionSpec } from '../api/actions/catalog';
 import type { WorkitemAction } from '../api/domain';
-import { l10n } from '../ui/l10n';
-import type { ActionOptions, ActionOutcome, ActionRunner } from './actionRunner';
-import { actionTitle } from './actionText';
+import type { ActionReport, ActionRunner } from './actionRunner';
+import { runBulkAction } from './bulk/bulkRun';
+import type { BulkSummary } from './bulk/bulkSummary';
 import type { CommandContext } from './context';
-import { pickQueue } from './pickQueue';
-import { pickWorkitem } from './pickWorkitem';
-import { resolveTargets, targetId } from './targets';
+import type { CommandHandler } from './handler';
+import { pickWorkitems } from './pickWorkitem';
+import { resolveTargets } from './targets';
 
-export async function runActionCommand(
+export async function runActionCommand<A extends WorkitemAction>(
   ctx: CommandContext,
   runner: ActionRunner,
-  action: WorkitemAction,
+  action: A,
   args: readonly unknown[],
-): Promise<ActionOutcome[]> {
+): Promise<ActionReport | BulkSummary | undefined> {
+  const spec = actionSpec(action);
+  const [first, value] = args;
+  const input = typeof first === 'string' && value !== undefined ? spec.inputFromArgument(value) : undefined;
   let targets = resolveTargets(args, () => ctx.tree.selectedWorkitems());
   if (targets.length === 0) {
-    const picked = await pickWorkitem(ctx.ui, ctx.connection, action);
-    if (!picked) {
-      return [];
+    const picked = await pickWorkitems(ctx.ui, ctx.connection, action);
+    if (!picked || picked.length === 0) {
+      return undefined;
     }
-    targets = [picked];
+    targets = picked;
   }
-  const options: ActionOptions = {};
-  if (targets.length > 1 && action === 'hangup') {
-    const ids = targets.map(targetId);
-    const confirmed = await ctx.ui.confirm(
-      l10n.t('Hang up {0} workitems?', ids.length),
-      l10n.t('{0}. The interactions end for the customers and agents. This cannot be undone.', ids.join(', ')),
-      actionTitle('hangup'),
-    );
-    if (!confirmed) {
-      return targets.map(() => 'cancelled');
-    }
-    options.confirmed = true;
+  if (targets.length > 1) {
+    return runBulkAction(ctx, runner, action, targets, input);
   }
-  if (targets.length > 1 && action === 'transfer') {
-    options.queueId = await pickQueue(ctx.ui, await ctx.connection.getApi());
-    if (options.queueId === undefined) {
-      return targets.map(() => 'cancelled');
-    }
-  }
-  return Promise.all(targets.map((target) => runner.run(action, target, options)));
+  const [target] = targets;
+  return target === undefined ? undefined : runner.attempt(action, target, input ? { input } : {});
+}
+
+/** The handler; `executeCommand` resolves to the report of one workitem or the summary of several. */
+export function actionCommand(ctx: CommandContext, runner: ActionRunner, action: WorkitemAction): CommandHandler {
+  return (...args) => runActionCommand(ctx, runner, action, args);
 }

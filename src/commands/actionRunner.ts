@@ -1,8 +1,9 @@
-// Runs one workitem action (hold, unhold, hang up, transfer) for every entry point: tree rows,
-// the palette and the detail panel's buttons. One request per workitem at a time: a second
-// click while the first runs joins it instead of sending again. The row shows a spinner while
-// the request runs, and the tree and the panel are refreshed afterwards, whatever the outcome.
-import { hasPermission, PERMISSION_FOR_ACTION, type WorkitemAction } from '../api/domain';
+// Runs one workitem action for every entry point: tree rows, the palette, the detail panel's
+// buttons and bulk runs. One request per workitem at a time: a second click while the first runs
+// joins it instead of sending again. What is sent is the action catalog's request (`api.act`), so
+// an action cannot be "done" without its request having gone out.
+import { actionSpec, type ActionInput } from '../api/actions/catalog';
+import { hasPermission, type WorkitemAction } from '../api/domain';
 import { isNcxError } from '../api/errors';
 import type { Workitem } from '../api/schemas';
 import type { WorkitemsApi } from '../api/workitemsApi';
@@ -11,11 +12,11 @@ import type { Log } from '../log/log';
 import { l10n } from '../ui/l10n';
 import type { Ui } from '../ui/ui';
 import { actionProgress, actionTitle, actionVerb } from './actionText';
+import { askActionInput } from './askActionInput';
 import type { ConnectionHooks, DetailPanelHooks, WorkitemTreeHooks } from './context';
-import { pickQueue } from './pickQueue';
 import { refusalMessage } from './refusalMessage';
 import { targetId, type WorkitemTarget } from './targets';
-import type { Shown } from '../model/format/shownText';
+import { ours, type Shown } from '../model/format/shownText';
 
 export type ActionOutcome =
   | 'done'
@@ -29,11 +30,23 @@ export type ActionOutcome =
   | 'busy'
   | 'failed';
 
-export interface ActionOptions {
+/** What happened to one workitem, with the reason in words for anything but "done". */
+export interface ActionReport {
+  workitemId: string;
+  outcome: ActionOutcome;
+  reason?: string;
+  /** The workitem as the server answered it (actions that answer `{}` leave it out). */
+  workitem?: Workitem;
+}
+
+export interface ActionOptions<A extends WorkitemAction = WorkitemAction> {
   /** The user already confirmed (e.g. once for a multi-selection). */
   confirmed?: boolean;
-  /** For `transfer`: the target queue, when already chosen. */
-  queueId?: string;
+  /** The input, when already chosen (queue, agent, priority, digits, disposition). */
+  input?: ActionInput<A>;
+  /** No notification per workitem: a bulk run reports them all in its summary. */
+  quiet?: boolean;
+  signal?: AbortSignal;
 }
 
 export interface ActionRunnerDeps {
@@ -41,7 +54,7 @@ export interface ActionRunnerDeps {
   log: Log;
   connection: Pick<ConnectionHooks, 'getApi' | 'permissions' | 'state'>;
   tree: Pick<WorkitemTreeHooks, 'setBusy' | 'refresh'>;
-  panels: Pick<DetailPanelHooks, 'refresh'>;
+  panels: Pick<DetailPanelHooks, 'refresh'> & Partial<Pick<DetailPanelHooks, 'show'>>;
   /** Writes each sent action to the action history; awaited before the result is shown. */
   audit?: ActionAuditHook;
 }
@@ -53,7 +66,7 @@ function messageOf(error: unknown): string {
 }
 
 export class ActionRunner {
-  private readonly inFlight = new Map<string, { action: WorkitemAction; outcome: Promise<ActionOutcome> }>();
+  private readonly inFlight = new Map<string, { action: WorkitemAction; report: Promise<ActionReport> }>();
 
   constructor(private readonly deps: ActionRunnerDeps) {}
 
@@ -62,124 +75,120 @@ export class ActionRunner {
     return this.inFlight.has(workitemId);
   }
 
-  run(action: WorkitemAction, target: WorkitemTarget, options: ActionOptions = {}): Promise<ActionOutcome> {
+  async run<A extends WorkitemAction>(action: A, target: WorkitemTarget, options: ActionOptions<A> = {}): Promise<ActionOutcome> {
+    return (await this.attempt(action, target, options)).outcome;
+  }
+
+  /** Runs the action on one workitem and says what happened, with the server's reason on a refusal. */
+  attempt<A extends WorkitemAction>(action: A, target: WorkitemTarget, options: ActionOptions<A> = {}): Promise<ActionReport> {
     const id = targetId(target);
     const running = this.inFlight.get(id);
     if (running) {
       if (running.action === action) {
-        return running.outcome;
+        return running.report;
       }
-      void this.deps.ui.info(
-        l10n.t('{0} is busy: wait until {1} has finished.', id, actionVerb(running.action)),
-      );
-      return Promise.resolve('busy');
+      const reason = l10n.t('{0} is busy: wait until {1} has finished.', id, actionVerb(running.action));
+      if (!options.quiet) void this.deps.ui.info(reason);
+      return Promise.resolve({ workitemId: id, outcome: 'busy', reason });
     }
     // Registered before the first await, so that an immediate second call finds it.
-    const outcome = this.execute(action, id, typeof target === 'string' ? undefined : target, options).finally(() =>
+    const report = this.execute(action, id, typeof target === 'string' ? undefined : target, options).finally(() =>
       this.inFlight.delete(id),
     );
-    this.inFlight.set(id, { action, outcome });
-    return outcome;
+    this.inFlight.set(id, { action, report });
+    return report;
   }
 
   /** Why the action is not offered for this workitem, or undefined when it is. */
   whyNotAllowed(action: WorkitemAction, workitem?: Workitem): Shown | undefined {
-    const needs = PERMISSION_FOR_ACTION[action];
-    if (!hasPermission(this.deps.connection.permissions, needs)) {
+    const spec = actionSpec(action);
+    if (!hasPermission(this.deps.connection.permissions, spec.permission)) {
       const user = this.deps.connection.state.username ?? l10n.t('the signed-in user');
-      return l10n.t('{0} may not {1} workitems: the permission {2} is missing.', user, actionVerb(action), needs);
+      return l10n.t('{0} may not {1} workitems: the permission {2} is missing.', user, actionVerb(action), spec.permission);
     }
-    if (workitem && !(workitem.actions ?? []).includes(action)) {
+    if (workitem && !(workitem.actions ?? []).includes(spec.enabledBy)) {
       return l10n.t('{0} is {1}: {2} is not possible.', workitem.workitemId, workitem.state, actionVerb(action));
     }
     return undefined;
   }
 
-  private async execute(
-    action: WorkitemAction,
+  private async execute<A extends WorkitemAction>(
+    action: A,
     id: string,
     workitem: Workitem | undefined,
-    options: ActionOptions,
-  ): Promise<ActionOutcome> {
+    options: ActionOptions<A>,
+  ): Promise<ActionReport> {
     const { ui, tree, panels, log } = this.deps;
+    const spec = actionSpec(action);
     const notAllowed = this.whyNotAllowed(action, workitem);
     if (notAllowed) {
-      void ui.warn(notAllowed);
-      return 'notAllowed';
+      if (!options.quiet) void ui.warn(notAllowed);
+      return { workitemId: id, outcome: 'notAllowed', reason: notAllowed };
     }
-    if (action === 'hangup' && !options.confirmed) {
+    if (spec.confirm && !options.confirmed) {
       const confirmed = await ui.confirm(
-        l10n.t('Hang up {0}?', id),
-        l10n.t('The interaction ends for the customer and the agent. This cannot be undone.'),
-        actionTitle('hangup'),
+        l10n.t('{0} {1}?', actionTitle(action), id),
+        spec.words.consequence?.(l10n) ?? ours(''),
+        actionTitle(action),
       );
       if (!confirmed) {
-        return 'cancelled';
+        return { workitemId: id, outcome: 'cancelled' };
       }
     }
     let api: WorkitemsApi;
     try {
       api = await this.deps.connection.getApi();
     } catch (error) {
-      return this.report(action, id, error);
+      return this.report(action, id, error, options);
     }
-    let queueId = options.queueId;
-    if (action === 'transfer' && queueId === undefined) {
-      queueId = await pickQueue(ui, api, workitem);
-      if (queueId === undefined) {
-        return 'cancelled';
-      }
+    const input = options.input ?? (await askActionInput(ui, api, action, workitem));
+    if (input === undefined) {
+      return { workitemId: id, outcome: 'cancelled' };
     }
     tree.setBusy(id, actionProgress(action));
+    let answer: Workitem | undefined;
     const sentAt = Date.now();
+    const parameters = input as Readonly<Record<string, string | number | boolean>>;
     try {
-      await this.send(api, action, id, queueId);
-      await this.deps.audit?.({ action, workitemId: id, queueId, sentAt });
-      log.info(`${action} ${id}${queueId ? ` → ${queueId}` : ''}: done`);
-      return 'done';
+      answer = await api.act(action, id, input, options.signal ? { signal: options.signal } : undefined);
+      await this.deps.audit?.({ action, workitemId: id, parameters, sentAt });
+      log.info(`${action} ${id} ${JSON.stringify(input)}: done`);
     } catch (error) {
-      await this.deps.audit?.({ action, workitemId: id, queueId, sentAt, error });
-      return this.report(action, id, error);
+      await this.deps.audit?.({ action, workitemId: id, parameters, sentAt, error });
+      return this.report(action, id, error, options);
     } finally {
       tree.setBusy(id, undefined);
       tree.refresh();
+    }
+    // The answer is the workitem as it is now: shown as it is, without asking again.
+    if (answer && panels.show) {
+      panels.show(answer);
+    } else {
       panels.refresh(id);
     }
+    return { workitemId: id, outcome: 'done', ...(answer ? { workitem: answer } : {}) };
   }
 
-  private async send(api: WorkitemsApi, action: WorkitemAction, id: string, queueId: string | undefined): Promise<void> {
-    switch (action) {
-      case 'hold':
-        await api.hold(id);
-        return;
-      case 'unhold':
-        await api.unhold(id);
-        return;
-      case 'hangup':
-        await api.hangUp(id);
-        return;
-      case 'transfer':
-        await api.transferToQueue(id, queueId ?? '');
-        return;
-    }
-  }
-
-  private report(action: WorkitemAction, id: string, error: unknown): ActionOutcome {
+  private report(action: WorkitemAction, id: string, error: unknown, options: { quiet?: boolean }): ActionReport {
     const { ui, log } = this.deps;
     log.warn(`${action} ${id} failed: ${messageOf(error)}`);
     if (isNcxError(error) && error.kind === 'cancelled') {
-      return 'cancelled';
+      return { workitemId: id, outcome: 'cancelled' };
     }
     if (isNcxError(error) && REFUSALS.has(error.kind)) {
       // The server's own words say why ("wi_123 is terminated: hold is not possible").
-      void ui.warn(refusalMessage(action, id, error));
-      return 'refused';
+      const reason = refusalMessage(action, id, error);
+      if (!options.quiet) void ui.warn(reason);
+      // What we showed is no longer true: the panel reads the workitem again.
+      this.deps.panels.refresh(id);
+      return { workitemId: id, outcome: 'refused', reason };
     }
     if (isNcxError(error) && error.kind === 'unauthorized' && this.deps.connection.state.status === 'rejected') {
       // The connection already asked the user to sign in again; a second message would only repeat it.
-      return 'failed';
+      return { workitemId: id, outcome: 'failed', reason: messageOf(error) };
     }
-    void ui.error(l10n.t('Could not {0} {1}: {2}', actionVerb(action), id, messageOf(error)));
-    return 'failed';
+    const reason = l10n.t('Could not {0} {1}: {2}', actionVerb(action), id, messageOf(error));
+    if (!options.quiet) void ui.error(reason);
+    return { workitemId: id, outcome: 'failed', reason };
   }
 }

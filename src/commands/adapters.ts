@@ -33,5 +33,6 @@ export function panelHooks(panels: DetailPanelManager, log: Log): DetailPanelHoo
   return {
     open: (workitemId, issues?: readonly ValidationIssue[]) => panels.open(workitemId, issues ? [...issues] : undefined),
     refresh: (workitemId) => inBackground(log, 'Refreshing the detail panel', panels.refresh(workitemId)),
+    show: (workitem) => panels.show(workitem),
   };
 }

@@ -24,6 +24,14 @@ export const COMMANDS = {
   retry: 'workitemInspector.retry',
   showIssues: 'workitemInspector.showIssues',
   togglePrivacy: 'workitemInspector.togglePrivacy',
+  /** The newer workitem actions (each declared in src/api/actions/catalog.ts). */
+  answer: 'workitemInspector.answer',
+  mute: 'workitemInspector.mute',
+  unmute: 'workitemInspector.unmute',
+  sendDtmf: 'workitemInspector.sendDtmf',
+  changePriority: 'workitemInspector.changePriority',
+  transferToAgent: 'workitemInspector.transferToAgent',
+  disposition: 'workitemInspector.disposition',
 } as const;
 
 export type CommandKey = keyof typeof COMMANDS;

@@ -27,6 +27,8 @@ export interface DetailPanelHooks {
   open(workitemId: string, issues?: readonly ValidationIssue[]): Promise<void>;
   /** Refreshes the panel of one workitem, or every open panel. */
   refresh(workitemId?: string): void;
+  /** Shows the workitem as an action answered it in its open panel, without asking the server again. */
+  show(workitem: Workitem): void;
 }
 
 export interface ConnectionHooks {

@@ -2,7 +2,8 @@
 // the server as the user types (debounced in the Ui), offering only workitems the action can
 // run on: a state that allows it (coarse, in the query) and the workitem's own `actions` list
 // and the token's permissions (exact, on the answer).
-import type { WorkitemAction, WorkitemState } from '../api/domain';
+import { ACTION_CATALOG } from '../api/actions/catalog';
+import type { WorkitemAction } from '../api/domain';
 import { and, anyOf, matchAll, or, raw, validateQuery, wildcard, type Query } from '../api/queryBuilder';
 import type { Workitem } from '../api/schemas';
 import { availableActions } from '../model/workitemActions';
@@ -12,14 +13,6 @@ import type { PickItem, Ui } from '../ui/ui';
 import { actionTitle } from './actionText';
 import type { ConnectionHooks } from './context';
 import { shown } from '../model/format/shownText';
-
-/** States in which NCX may offer each action; the workitem's `actions` decide in the end. */
-export const STATES_FOR_ACTION: Readonly<Record<WorkitemAction, readonly WorkitemState[]>> = {
-  hold: ['active'],
-  unhold: ['hold'],
-  hangup: ['inqueue', 'offered', 'accepted', 'active', 'hold', 'conference'],
-  transfer: ['inqueue', 'offered', 'accepted', 'active', 'hold'],
-};
 
 export const PICK_PAGE_SIZE = 50;
 
@@ -47,7 +40,7 @@ export function pickerQuery(action: WorkitemAction | undefined, text: string): s
   if (!typed) {
     return undefined;
   }
-  const states = action ? anyOf('state', [...STATES_FOR_ACTION[action]]) : matchAll();
+  const states = action ? anyOf('state', [...ACTION_CATALOG[action].offeredIn]) : matchAll();
   return and(states, typed).toString();
 }
 
@@ -88,6 +81,30 @@ export function pickWorkitem(
         ? page.items.filter((item) => availableActions(item, connection.permissions).allowed.includes(action))
         : page.items;
       return offered.map(workitemPickItem);
+    },
+  });
+}
+
+/** The same pick for an action, where several workitems can be ticked (a bulk run); undefined when dismissed. */
+export function pickWorkitems(
+  ui: Ui,
+  connection: Pick<ConnectionHooks, 'getApi' | 'permissions'>,
+  action: WorkitemAction,
+): Promise<Workitem[] | undefined> {
+  return ui.searchPickMany<Workitem>({
+    title: l10n.t('{0}: which workitems?', actionTitle(action)),
+    placeholder: l10n.t('Type part of a workitem id, agent or queue, or a query; tick one or several'),
+    emptyLabel: l10n.t('No matching workitem allows {0} now', actionTitle(action)),
+    search: async (text, signal) => {
+      const q = pickerQuery(action, text);
+      if (q === undefined) {
+        return [];
+      }
+      const api = await connection.getApi();
+      const page = await api.search({ q: q || undefined, rows: PICK_PAGE_SIZE, sort: 'createdAt desc' }, { signal });
+      return page.items
+        .filter((item) => availableActions(item, connection.permissions).allowed.includes(action))
+        .map(workitemPickItem);
     },
   });
 }

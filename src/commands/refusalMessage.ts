@@ -3,6 +3,7 @@
 import type { WorkitemAction } from '../api/domain';
 import type { NcxError } from '../api/errors';
 import { l10n } from '../ui/l10n';
+import { ACTION_CATALOG } from '../api/actions/catalog';
 import { actionVerb } from './actionText';
 import { shown, type Shown } from '../model/format/shownText';
 
@@ -26,6 +27,6 @@ export function refusalMessage(action: WorkitemAction, workitemId: string, error
     case 'forbidden':
       return shown(error.message);
     default:
-      return l10n.t('The server refused to {0} {1} in its current state.', actionVerb(action), workitemId);
+      return ACTION_CATALOG[action].words.refusal(l10n, workitemId);
   }
 }

@@ -2,6 +2,7 @@
 // each wrapped so that a failure becomes a message and a log line, never an unhandled rejection.
 import { isNcxError } from '../api/errors';
 import { l10n } from '../ui/l10n';
+import { actionCommand } from './actionCommand';
 import type { ActionRunner } from './actionRunner';
 import { clearFilterCommand } from './clearFilter';
 import { COMMANDS, type CommandKey } from './commandIds';
@@ -11,9 +12,7 @@ import { copyIdCommand } from './copyId';
 import { copyJsonCommand } from './copyJson';
 import { filterCommand } from './filter';
 import { groupByCommand } from './groupBy';
-import { hangUpCommand } from './hangUp';
 import type { CommandHandler } from './handler';
-import { holdCommand } from './hold';
 import { loadMoreCommand } from './loadMore';
 import { openByIdCommand } from './openById';
 import { openDetailsCommand } from './openDetails';
@@ -23,9 +22,7 @@ import { showIssuesCommand } from './showIssues';
 import { showLogCommand } from './showLog';
 import { signInCommand } from './signIn';
 import { signOutCommand } from './signOut';
-import { transferToQueueCommand } from './transferToQueue';
 import { togglePrivacyCommand } from './togglePrivacy';
-import { unholdCommand } from './unhold';
 import { useSandboxCommand } from './useSandbox';
 
 function messageOf(error: unknown): string {
@@ -36,7 +33,7 @@ function messageOf(error: unknown): string {
 export function guard(ctx: Pick<CommandContext, 'ui' | 'log'>, key: CommandKey, handler: CommandHandler): CommandHandler {
   return async (...args) => {
     try {
-      await handler(...args);
+      return await handler(...args);
     } catch (error) {
       if (isNcxError(error) && error.kind === 'cancelled') {
         return;
@@ -53,10 +50,17 @@ export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner)
   const useSandbox = useSandboxCommand(ctx);
   const showLog = showLogCommand(ctx);
   const unguarded: Record<CommandKey, CommandHandler> = {
-    hold: holdCommand(ctx, runner),
-    unhold: unholdCommand(ctx, runner),
-    hangUp: hangUpCommand(ctx, runner),
-    transferToQueue: transferToQueueCommand(ctx, runner),
+    hold: actionCommand(ctx, runner, 'hold'),
+    unhold: actionCommand(ctx, runner, 'unhold'),
+    hangUp: actionCommand(ctx, runner, 'hangup'),
+    transferToQueue: actionCommand(ctx, runner, 'transfer'),
+    answer: actionCommand(ctx, runner, 'answer'),
+    mute: actionCommand(ctx, runner, 'mute'),
+    unmute: actionCommand(ctx, runner, 'unmute'),
+    sendDtmf: actionCommand(ctx, runner, 'dtmf'),
+    changePriority: actionCommand(ctx, runner, 'priority'),
+    transferToAgent: actionCommand(ctx, runner, 'userTransfer'),
+    disposition: actionCommand(ctx, runner, 'disposition'),
     openDetails: openDetailsCommand(ctx),
     copyId: copyIdCommand(ctx),
     copyJson: copyJsonCommand(ctx),
@@ -69,7 +73,9 @@ export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner)
     signOut,
     useSandbox,
     showLog,
-    connectionMenu: connectionMenuCommand(ctx, (choice) => ({ signIn, signOut, useSandbox, showLog })[choice]()),
+    connectionMenu: connectionMenuCommand(ctx, async (choice) => {
+      await { signIn, signOut, useSandbox, showLog }[choice]();
+    }),
     loadMore: loadMoreCommand(ctx),
     retry: retryCommand(ctx),
     showIssues: showIssuesCommand(ctx),

@@ -32,11 +32,10 @@ export function guardUnauthorized(api: WorkitemsApi, onUnauthorized: (error: Err
     },
     count: (q, options) => watch(() => api.count(q, options)),
     fetchWorkitem: (id, options) => watch(() => api.fetchWorkitem(id, options)),
-    hold: (id, options) => watch(() => api.hold(id, options)),
-    unhold: (id, options) => watch(() => api.unhold(id, options)),
-    hangUp: (id, options) => watch(() => api.hangUp(id, options)),
-    transferToQueue: (id, queueId, transfer, options) =>
-      watch(() => api.transferToQueue(id, queueId, transfer, options)),
+    act: (action, id, input, options) => watch(() => api.act(action, id, input, options)),
     listQueues: (options) => watch(() => api.listQueues(options)),
+    listUsers: (q, options) => watch(() => api.listUsers(q, options)),
+    listDispositions: (options) => watch(() => api.listDispositions(options)),
+    listCampaigns: (options) => watch(() => api.listCampaigns(options)),
   };
 }

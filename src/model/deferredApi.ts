@@ -2,7 +2,7 @@
 // connection exists (the sandbox starts, the user signs in later) and a connect failure reaches
 // the tree as the error of the fetch that needed it.
 import type { Queue, Workitem } from '../api/schemas';
-import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from '../api/workitemsApi';
+import type { RequestOptions, SearchPage, SearchParams, WorkitemsApi } from '../api/workitemsApi';
 
 export function deferredWorkitemsApi(getApi: () => Promise<WorkitemsApi>): WorkitemsApi {
   return {
@@ -18,20 +18,20 @@ export function deferredWorkitemsApi(getApi: () => Promise<WorkitemsApi>): Worki
     async fetchWorkitem(id: string, options?: RequestOptions): Promise<Workitem> {
       return (await getApi()).fetchWorkitem(id, options);
     },
-    async hold(id: string, options?: RequestOptions): Promise<Workitem> {
-      return (await getApi()).hold(id, options);
-    },
-    async unhold(id: string, options?: RequestOptions): Promise<Workitem> {
-      return (await getApi()).unhold(id, options);
-    },
-    async hangUp(id: string, options?: RequestOptions): Promise<Workitem> {
-      return (await getApi()).hangUp(id, options);
-    },
-    async transferToQueue(id: string, queueId: string, transfer?: TransferOptions, options?: RequestOptions): Promise<void> {
-      return (await getApi()).transferToQueue(id, queueId, transfer, options);
+    async act(action, id, input, options) {
+      return (await getApi()).act(action, id, input, options);
     },
     async listQueues(options?: RequestOptions): Promise<Queue[]> {
       return (await getApi()).listQueues(options);
+    },
+    async listUsers(q, options) {
+      return (await getApi()).listUsers(q, options);
+    },
+    async listDispositions(options) {
+      return (await getApi()).listDispositions(options);
+    },
+    async listCampaigns(options) {
+      return (await getApi()).listCampaigns(options);
     },
   };
 }

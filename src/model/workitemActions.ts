@@ -1,6 +1,7 @@
 // Which action buttons a workitem gets: the actions it offers, that this version knows how to
 // run, and that the signed-in token may run.
-import { hasPermission, PERMISSION_FOR_ACTION, WORKITEM_ACTIONS, type Permission, type WorkitemAction } from '../api/domain';
+import { ACTION_CATALOG } from '../api/actions/catalog';
+import { hasPermission, WORKITEM_ACTIONS, type Permission, type WorkitemAction } from '../api/domain';
 import type { Workitem } from '../api/schemas';
 
 export interface ActionAvailability {
@@ -17,7 +18,7 @@ export function availableActions(workitem: Workitem, permissions: readonly strin
     if (!offered.has(action)) {
       continue;
     }
-    const needs = PERMISSION_FOR_ACTION[action];
+    const needs = ACTION_CATALOG[action].permission;
     if (hasPermission(permissions, needs)) {
       availability.allowed.push(action);
     } else {

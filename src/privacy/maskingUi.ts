@@ -24,8 +24,14 @@ export function maskingUi(ui: Ui, privacy: PrivacyModeStore): Ui {
         ...options,
         search: async (text, signal) => (await options.search(text, signal)).map((item) => maskItem(privacy, item)),
       }),
+    searchPickMany: (options) =>
+      ui.searchPickMany({
+        ...options,
+        search: async (text, signal) => (await options.search(text, signal)).map((item) => maskItem(privacy, item)),
+      }),
     input: (options) => ui.input(options),
     withProgress: (title, task) => ui.withProgress(privacy.text(title), task),
+    withCancellableProgress: (title, task) => ui.withCancellableProgress(privacy.text(title), task),
     copyToClipboard: (text) => ui.copyToClipboard(text),
     showText: (content, language) => ui.showText(privacy.text(content), language),
   };

@@ -13,6 +13,11 @@ export const SANDBOX_ACTIONS = [
   'hangup',
   'transfer',
   'disposition',
+  'mute',
+  'unmute',
+  'dtmf',
+  'priority',
+  'userTransfer',
 ] as const;
 export type SandboxAction = (typeof SANDBOX_ACTIONS)[number];
 
@@ -23,10 +28,14 @@ export interface ActionContext {
   userId: string;
   /** For `transfer`: the target queue. */
   queueId?: string;
-  /** For `offer` / `accept`: the agent the workitem goes to. */
+  /** For `offer` / `accept` / `userTransfer`: the agent the workitem goes to. */
   agentUsername?: string;
   /** For `disposition`. */
   dispositionId?: string;
+  /** For `priority`: 1 to 5. */
+  priority?: number;
+  /** For `dtmf`: one of 0-9 * #. */
+  digit?: string;
 }
 
 export interface SearchRequest {
@@ -41,11 +50,16 @@ export interface SearchResult {
   objects: Workitem[];
 }
 
+/** Sandbox presence values; NCX documents none, so these are ours (see the README). */
+export const PRESENCES = ['available', 'busy', 'away', 'offline'] as const;
+export type Presence = (typeof PRESENCES)[number];
+
 export interface Agent {
   username: string;
   firstName: string;
   lastName: string;
   queues: string[];
+  presence: Presence;
 }
 
 export interface Dataset {

@@ -42,6 +42,11 @@ export interface InputOptions {
   validate?(value: string): Shown | undefined;
 }
 
+/** Reports how far a long task is; `increment` is in percent of the whole. */
+export interface ProgressReport {
+  report(message: string, increment: number): void;
+}
+
 export interface Ui {
   info(message: Shown, ...actions: Shown[]): Promise<Shown | undefined>;
   warn(message: Shown, ...actions: Shown[]): Promise<Shown | undefined>;
@@ -50,8 +55,12 @@ export interface Ui {
   confirm(message: Shown, detail: Shown, confirmLabel: Shown): Promise<boolean>;
   pick<T>(items: Array<PickItem<T>> | Promise<Array<PickItem<T>>>, options: PickOptions): Promise<T | undefined>;
   searchPick<T>(options: SearchPickOptions<T>): Promise<T | undefined>;
+  /** The same search-as-you-type pick, where several rows can be ticked (kept while the text changes). */
+  searchPickMany<T>(options: SearchPickOptions<T>): Promise<T[] | undefined>;
   input(options: InputOptions): Promise<string | undefined>;
   withProgress<T>(title: Shown, task: () => Promise<T>): Promise<T>;
+  /** A progress notification with a Cancel button, which aborts the signal the task gets. */
+  withCancellableProgress<T>(title: Shown, task: (progress: ProgressReport, signal: AbortSignal) => Promise<T>): Promise<T>;
   copyToClipboard(text: string): Promise<void>;
   /** Opens read-only-ish text (e.g. validation issues) in an untitled editor. */
   showText(content: string, language: string): Promise<void>;

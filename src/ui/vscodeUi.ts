@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { DebouncedSearch } from './debouncedSearch';
 import { l10n } from './l10n';
 import type { Shown } from '../model/format/shownText';
-import type { InputOptions, PickItem, PickOptions, SearchPickOptions, Ui } from './ui';
+import type { InputOptions, PickItem, PickOptions, ProgressReport, SearchPickOptions, Ui } from './ui';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -102,6 +102,66 @@ export class VscodeUi implements Ui {
     });
   }
 
+  searchPickMany<T>(options: SearchPickOptions<T>): Promise<T[] | undefined> {
+    return new Promise<T[] | undefined>((resolve) => {
+      const quickPick = vscode.window.createQuickPick<ValueItem<T>>();
+      quickPick.title = options.title;
+      quickPick.placeholder = options.placeholder;
+      quickPick.canSelectMany = true;
+      quickPick.matchOnDescription = true;
+      quickPick.matchOnDetail = true;
+      // Ticked rows by label: a new search must not untick what an earlier one showed.
+      const ticked = new Map<string, ValueItem<T>>();
+      let settingItems = false;
+      const search = new DebouncedSearch<Array<PickItem<T>>>(
+        {
+          search: (text, signal) => options.search(text, signal),
+          onResult: (_text, items) => {
+            const found = toQuickPickItems(items).filter((item) => !ticked.has(item.label));
+            settingItems = true;
+            quickPick.items = [...ticked.values(), ...found].map((item) => ({ ...item, alwaysShow: true }));
+            quickPick.selectedItems = quickPick.items.filter((item) => ticked.has(item.label));
+            settingItems = false;
+          },
+          onError: (_text, error) => {
+            quickPick.items = [{ label: l10n.t('Search failed: {0}', errorText(error)), alwaysShow: true }];
+          },
+          onBusy: (busy) => {
+            quickPick.busy = busy;
+          },
+        },
+        SEARCH_DEBOUNCE_MS,
+      );
+      let settled = false;
+      const finish = (value: T[] | undefined): void => {
+        if (settled) {
+          return;
+        }
+        settled = true;
+        search.dispose();
+        quickPick.dispose();
+        resolve(value);
+      };
+      quickPick.onDidChangeSelection((selected) => {
+        if (settingItems) return;
+        ticked.clear();
+        for (const item of selected) {
+          if (item.value !== undefined) ticked.set(item.label, item);
+        }
+      });
+      quickPick.onDidChangeValue((text) => search.update(text));
+      quickPick.onDidAccept(() => {
+        const values = [...ticked.values()].map((item) => item.value).filter((value): value is T => value !== undefined);
+        if (values.length > 0) {
+          finish(values);
+        }
+      });
+      quickPick.onDidHide(() => finish(undefined));
+      quickPick.show();
+      search.update('', true);
+    });
+  }
+
   input(options: InputOptions): Promise<string | undefined> {
     return Promise.resolve(
       vscode.window.showInputBox({
@@ -119,6 +179,22 @@ export class VscodeUi implements Ui {
   withProgress<T>(title: Shown, task: () => Promise<T>): Promise<T> {
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () => task()),
+    );
+  }
+
+  withCancellableProgress<T>(title: string, task: (progress: ProgressReport, signal: AbortSignal) => Promise<T>): Promise<T> {
+    return Promise.resolve(
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        (progress, token) => {
+          const controller = new AbortController();
+          const subscription = token.onCancellationRequested(() => controller.abort());
+          return task(
+            { report: (message, increment) => progress.report({ message, increment }) },
+            controller.signal,
+          ).finally(() => subscription.dispose());
+        },
+      ),
     );
   }
 

@@ -25,6 +25,12 @@ import { timelineRowViews } from './timelineRows';
 export type { PanelTimers } from './refreshScheduling';
 
 /** The webview side of one panel, as the controller needs it. */
+/** What an action run from the panel came to (the runner's report, as far as the panel needs it). */
+export interface PanelActionResult {
+  outcome: string;
+  reason?: string;
+}
+
 export interface PanelHost {
   readonly cspSource: string;
   readonly assets: { scriptUri: string; styleUri: string; codiconsUri?: string };
@@ -43,7 +49,8 @@ export interface PanelLog {
 export interface DetailPanelControllerDeps {
   getApi(): WorkitemsApi;
   permissions(): readonly string[];
-  runAction(action: WorkitemAction, workitemId: string): Promise<void>;
+  /** Same code path as the commands; says what happened, with the reason on a refusal. */
+  runAction(action: WorkitemAction, workitemId: string): Promise<PanelActionResult>;
   log: PanelLog;
   /** 0 = no auto-refresh. Read before every wait, so a settings change applies at once. */
   refreshIntervalMs(): number;
@@ -387,18 +394,34 @@ export class DetailPanelController {
     }
     this.busy = action;
     this.post({ type: 'busy', action, label: actionBusyLabel(action, this.deps.l10n) });
+    const { l10n } = this.deps;
+    let failure: string | undefined;
     try {
-      await this.deps.runAction(action, this.workitemId);
+      // The runner shows the answer here (showAnswer) or reads the workitem once: no refresh of our own.
+      const result = await this.deps.runAction(action, this.workitemId);
+      if ((result.outcome === 'refused' || result.outcome === 'failed') && result.reason) {
+        failure = l10n.t('{0} failed: {1}', actionLabel(action, l10n), result.reason);
+      }
     } catch (error) {
-      const { l10n } = this.deps;
-      const message = l10n.t('{0} failed: {1}', actionLabel(action, l10n), errorText(error));
-      this.banner = { message, retryable: false, source: 'action' };
-      this.post({ type: 'error', message, retryable: false });
+      failure = l10n.t('{0} failed: {1}', actionLabel(action, l10n), errorText(error));
     } finally {
       this.busy = null;
       this.post({ type: 'busy', action: null });
     }
-    await this.refresh();
+    if (failure !== undefined) {
+      this.banner = { message: failure, retryable: false, source: 'action' };
+      this.post({ type: 'error', message: failure, retryable: false });
+    }
+  }
+
+  /** Shows the workitem an action answered, as a fetch would have. */
+  showAnswer(workitem: Workitem): void {
+    if (this.disposed || workitem.workitemId !== this.workitemId) return;
+    const banner = this.banner;
+    if (this.show(workitem)) {
+      // A refusal's banner outlives the render it came with only when it is about this answer.
+      if (banner?.source === 'action') this.banner = undefined;
+    }
   }
 
   private async copy(what: 'id' | 'json'): Promise<void> {

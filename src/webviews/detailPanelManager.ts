@@ -2,10 +2,11 @@
 // (WebviewPanelSerializer), and each panel's behaviour lives in a DetailPanelController.
 import * as vscode from 'vscode';
 import type { WorkitemAction } from '../api/domain';
+import type { Workitem } from '../api/schemas';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
 import * as z from '../api/zodMini';
 import { DETAIL_PANEL_VIEW_TYPE } from '../commands/commandIds';
-import { DetailPanelController, type DetailPanelSnapshot, type PanelHost } from './detailPanelController';
+import { DetailPanelController, type DetailPanelSnapshot, type PanelActionResult, type PanelHost } from './detailPanelController';
 import type { ExtensionMessage } from './messages';
 import { createNonce } from './nonce';
 import { shown, type Shown } from '../model/format/shownText';
@@ -25,7 +26,7 @@ export interface DetailPanelDeps {
   /** Of the current token. */
   permissions(): readonly string[];
   /** Same code path as the commands. */
-  runAction(action: WorkitemAction, workitemId: string): Promise<void>;
+  runAction(action: WorkitemAction, workitemId: string): Promise<PanelActionResult>;
   log: vscode.LogOutputChannel;
   /** 0 = no auto-refresh. */
   refreshIntervalMs(): number;
@@ -97,6 +98,11 @@ export class DetailPanelManager implements vscode.Disposable {
     const targets =
       workitemId !== undefined ? [this.panels.get(workitemId)].filter((open) => open !== undefined) : [...this.panels.values()];
     await Promise.all(targets.map(({ controller }) => controller.refresh()));
+  }
+
+  /** Shows what an action answered in the workitem's open panel (no request). */
+  show(workitem: Workitem): void {
+    this.panels.get(workitem.workitemId)?.controller.showAnswer(workitem);
   }
 
   isOpen(workitemId: string): boolean {

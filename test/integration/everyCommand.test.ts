@@ -75,6 +75,73 @@ describe('every command, against the sandbox', function () {
       await runCommand(COMMANDS.unhold, [workitem.workitemId]);
       assert.strictEqual((await serverWorkitem(session.server, workitem.workitemId)).state, 'active');
     },
+    answer: async () => {
+      const workitem = await takeWorkitem(session.server, 'state:accepted');
+      await runCommand(COMMANDS.answer, [workitem.workitemId]);
+      assert.strictEqual((await serverWorkitem(session.server, workitem.workitemId)).state, 'active');
+    },
+    mute: async () => {
+      const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+      await runCommand(COMMANDS.mute, [workitem.workitemId]);
+      const after = await serverWorkitem(session.server, workitem.workitemId);
+      assert.strictEqual(after.muted, true);
+      assert.ok(after.actions?.includes('unmute'));
+    },
+    unmute: async () => {
+      const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+      await session.server.act('mute', workitem.workitemId, {});
+      await runCommand(COMMANDS.unmute, [workitem.workitemId]);
+      assert.strictEqual((await serverWorkitem(session.server, workitem.workitemId)).muted, false);
+    },
+    sendDtmf: async () => {
+      // From the palette's id argument, the digits typed into the input box (validated as typed).
+      const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+      const inputs = answerQuickInputs({ input: () => '12#' });
+      try {
+        await runCommand(COMMANDS.sendDtmf, [workitem.workitemId]);
+      } finally {
+        inputs.dispose();
+      }
+      assert.strictEqual(inputs.asked[0]?.validation, undefined);
+      const after = await serverWorkitem(session.server, workitem.workitemId);
+      const added = (after.timeEvents ?? []).slice((workitem.timeEvents ?? []).length);
+      assert.deepStrictEqual(added.map((event) => [event.type, event.note]), [['dtmf', '1'], ['dtmf', '2'], ['dtmf', '#']]);
+    },
+    changePriority: async () => {
+      // From a tree row: the quick pick lists 1-5 with the current one marked.
+      const row = await workitemRow('inqueue', 'chat');
+      const target = row.workitem.priority === 1 ? 2 : 1;
+      const picks = answerQuickInputs({ pick: () => `Priority ${target}` });
+      try {
+        await runCommand(COMMANDS.changePriority, [row]);
+      } finally {
+        picks.dispose();
+      }
+      assert.deepStrictEqual(picks.asked[0]?.offered, ['Priority 1', 'Priority 2', 'Priority 3', 'Priority 4', 'Priority 5']);
+      assert.strictEqual((await serverWorkitem(session.server, row.workitemId)).priority, target);
+    },
+    transferToAgent: async () => {
+      const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+      const [agent] = await session.server.listUsers('fontenot');
+      assert.ok(agent, 'the sandbox lists jason.fontenot');
+      await runCommand(COMMANDS.transferToAgent, [workitem.workitemId, agent._id]);
+      const after = await serverWorkitem(session.server, workitem.workitemId);
+      assert.strictEqual(after.state, 'offered');
+      assert.strictEqual(after.agentUsername, agent._id);
+    },
+    disposition: async () => {
+      const workitem = await takeWorkitem(session.server, 'state:terminated');
+      const picks = answerQuickInputs({ pick: () => 'Follow-up Required' });
+      try {
+        await runCommand(COMMANDS.disposition, [workitem.workitemId]);
+      } finally {
+        picks.dispose();
+      }
+      assert.ok(picks.asked[0]?.offered.includes('Resolved'), 'the pick shows disposition names');
+      const after = await serverWorkitem(session.server, workitem.workitemId);
+      assert.strictEqual(after.state, 'dispositioned');
+      assert.strictEqual(after.dispositionId, 'disp_follow_up');
+    },
     hangUp: async () => {
       const workitem = await takeWorkitem(session.server, 'state:inqueue');
       messages.answerQuestions((buttons) => buttons[0]);

@@ -102,11 +102,12 @@ export async function runStorm(plan: StormPlan): Promise<StormRecord> {
     record.sent += 1;
     try {
       if (action === 'transfer') {
-        await client.transferToQueue(workitemId, queueId);
+        await client.act('transfer', workitemId, { queueId: queueId });
         record.acknowledged.push({ workitemId, action, queueId });
       } else {
-        const call = action === 'hold' ? client.hold(workitemId) : action === 'unhold' ? client.unhold(workitemId) : client.hangUp(workitemId);
+        const call = action === 'hold' ? client.act('hold', workitemId, {}) : action === 'unhold' ? client.act('unhold', workitemId, {}) : client.act('hangup', workitemId, {});
         const answer = await call;
+        if (answer === undefined) throw new Error(`${action} answered no workitem`);
         record.acknowledged.push({ workitemId, action, answer });
         record.unexpected.push(...plan.checkWorkitem(answer).map((violation) => `answer to ${action}: ${violation}`));
       }

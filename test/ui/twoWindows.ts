@@ -101,7 +101,7 @@ async function openDetail(window: Window, workitemId: string): Promise<Frame> {
 /** What the sandbox answers a second Hold with: its 409's own words. */
 async function sandboxRefusal(server: NcxClient, workitemId: string): Promise<string> {
   try {
-    await server.hold(workitemId);
+    await server.act('hold', workitemId, {});
   } catch (error) {
     // The client carries the body's message in `serverMessage`, or quotes it at the end of its own.
     const said = isNcxError(error) && error.kind === 'conflict' ? (error.details.serverMessage ?? SERVER_SAID.exec(error.message)?.[1]) : undefined;

@@ -41,7 +41,7 @@ export function planDelays(rng: Rng, channel: string, steps: readonly SandboxAct
   let state = 'inqueue';
   for (const action of steps) {
     delays.push(delayBefore(rng, action, state, channel));
-    state = TRANSITIONS[action].to;
+    state = TRANSITIONS[action].to ?? state;
   }
   return delays;
 }

@@ -1,7 +1,7 @@
 // The fixed cast of the sandbox tenant: queues, agents, dispositions and campaigns. They do not
 // depend on the seed, so documentation and tests can name them (`q_support`, `jason.fontenot`).
 import type { Queue } from '../../api/schemas';
-import type { Agent } from '../contracts';
+import { PRESENCES, type Agent } from '../contracts';
 import { FIRST_NAMES, LAST_NAMES } from './names';
 import { createRng } from './prng';
 
@@ -45,6 +45,43 @@ export const DISPOSITION_IDS = {
 
 export const CAMPAIGN_IDS: readonly string[] = ['cmp_renewals', 'cmp_winback', 'cmp_survey', 'cmp_collections'];
 
+/** The disposition objects of `GET /data/api/types/disposition` (NCX's fields: `_id`, `dispositionId`, `name`). */
+export const DISPOSITIONS: ReadonlyArray<{ _id: string; dispositionId: string; name: string }> = [
+  ['resolved', 'Resolved'],
+  ['followUp', 'Follow-up Required'],
+  ['callback', 'Callback'],
+  ['escalated', 'Escalated'],
+  ['sale', 'Sale'],
+  ['voicemail', 'Voicemail'],
+  ['wrongNumber', 'Wrong Number'],
+  ['noAnswer', 'No Answer'],
+  ['abandoned', 'Abandoned'],
+].map(([key, name]) => {
+  const id = DISPOSITION_IDS[key as keyof typeof DISPOSITION_IDS];
+  return { _id: id, dispositionId: id, name: name ?? id };
+});
+
+/** The campaign objects of `GET /data/api/types/campaign`. */
+export const CAMPAIGNS: ReadonlyArray<{ _id: string; campaignId: string; name: string }> = [
+  ['cmp_renewals', 'Renewals'],
+  ['cmp_winback', 'Win-back'],
+  ['cmp_survey', 'Satisfaction Survey'],
+  ['cmp_collections', 'Collections'],
+].map(([id = '', name = '']) => ({ _id: id, campaignId: id, name }));
+
+/** A user object of `GET /data/api/types/user`: `_id` is the user name workitems carry in `agentUsername`. */
+export function userObject(agent: Agent): Record<string, unknown> {
+  return {
+    _id: agent.username,
+    username: agent.username,
+    firstName: agent.firstName,
+    lastName: agent.lastName,
+    name: `${agent.firstName} ${agent.lastName}`,
+    presence: agent.presence,
+    queues: agent.queues,
+  };
+}
+
 function queue(id: string, name: string, description: string, phoneNumber: string, mailbox: string): SandboxQueue {
   return {
     _id: id,
@@ -82,7 +119,9 @@ function buildAgents(): Agent[] {
     while (queues.size < 1 + extra) {
       queues.add(rng.pick(QUEUES)._id);
     }
-    agents.push({ username, firstName, lastName, queues: [...queues] });
+    // Presence by position, not from the PRNG: the roster's names must not change with it.
+    const presence = PRESENCES[agents.length % PRESENCES.length] ?? 'available';
+    agents.push({ username, firstName, lastName, queues: [...queues], presence });
   };
   add('Jason', 'Fontenot');
   while (agents.length < AGENT_COUNT) {

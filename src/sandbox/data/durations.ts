@@ -63,8 +63,14 @@ export function delayBefore(rng: Rng, action: SandboxAction, fromState: string, 
       return skewed(rng, 30 * SECOND, 3 * MINUTE);
     case 'disposition':
       return skewed(rng, 5 * SECOND, 2 * MINUTE);
+    case 'mute':
+    case 'unmute':
+    case 'dtmf':
+    case 'priority':
+      return skewed(rng, 2 * SECOND, 30 * SECOND);
     case 'hangup':
     case 'transfer':
+    case 'userTransfer':
       return leavingDelay(rng, fromState, channel);
   }
 }

@@ -18,6 +18,8 @@ function plainContext(context: ActionContext): ActionContext {
   if (context.queueId !== undefined) copy.queueId = context.queueId;
   if (context.agentUsername !== undefined) copy.agentUsername = context.agentUsername;
   if (context.dispositionId !== undefined) copy.dispositionId = context.dispositionId;
+  if (context.priority !== undefined) copy.priority = context.priority;
+  if (context.digit !== undefined) copy.digit = context.digit;
   return copy;
 }
 

@@ -9,6 +9,8 @@ export const ActionContextSchema = z.object({
   queueId: z.string().optional(),
   agentUsername: z.string().optional(),
   dispositionId: z.string().optional(),
+  priority: z.number().int().optional(),
+  digit: z.string().optional(),
 }) satisfies z.ZodType<ActionContext>;
 
 export const JournalEntrySchema = z.discriminatedUnion('kind', [

@@ -34,6 +34,22 @@ const idSchema = z
 export const SchemaTypeParamsSchema = z.object({ type: z.string().min(1).max(100) });
 export const WorkitemParamsSchema = z.object({ id: idSchema });
 export const TransferParamsSchema = z.object({ id: idSchema, queueId: idSchema });
+export const UserTransferParamsSchema = z.object({ id: idSchema, userId: idSchema });
+export const DtmfParamsSchema = z.object({
+  id: idSchema,
+  digit: z.string().regex(/^[0-9*#]$/, { error: 'must be one of 0-9, * and #' }),
+});
+
+/** `POST /workflows/api/workitems/{id}/acd`: NCX's changeWorkitemPriority payload. */
+export const PriorityBodySchema = z.looseObject({
+  priority: z.number().int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(5, { error: 'must be at most 5' }),
+});
+
+/** NCX's TransferToAgentPayload; `eventName`, `recording` and `survey` are accepted and ignored. */
+export const UserTransferBodySchema = z.looseObject({ userId: idSchema, workitemId: idSchema });
+
+/** The disposition body we assume (see DISPOSITION in src/api/paths.ts). */
+export const DispositionBodySchema = z.looseObject({ dispositionId: idSchema });
 
 export const RECORDING_OPTIONS = ['keepCurrent', 'startRecording', 'stopRecording'] as const;
 

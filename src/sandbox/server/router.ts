@@ -1,7 +1,7 @@
 // A small method + path router. Patterns are written like `/users/api/workitems/:id`; a path
 // segment is decoded after splitting, so an id holding an encoded "/" stays one segment.
 import type { IncomingMessage } from 'node:http';
-import type { Permission } from '../../api/domain';
+import type { Permission, WorkitemAction } from '../../api/domain';
 import type { Principal } from '../auth/tokens';
 import { badRequest } from './httpError';
 import type { Reply } from './reply';
@@ -25,6 +25,8 @@ export interface Route {
   access: Permission | 'public';
   /** What the route does, for a 403's message: "... is needed to <purpose>". */
   purpose: string;
+  /** The workitem action it serves (the routes are checked against the action catalog by a test). */
+  action?: WorkitemAction;
   handle(context: RouteContext): Promise<Reply>;
 }
 

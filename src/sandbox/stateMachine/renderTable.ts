@@ -14,8 +14,8 @@ export function renderTransitionTable(): string {
     const cells = [
       `\`${action}\``,
       rule.from.join(', '),
-      rule.channels ? rule.channels.join(', ') : 'all',
-      rule.to,
+      (rule.channels ? rule.channels.join(', ') : 'all') + (rule.requires ? ` (${rule.requires})` : ''),
+      rule.to ?? 'unchanged',
       `\`${rule.event}\``,
       userActions.includes(action) ? 'yes' : 'no',
       rule.effect || '—',

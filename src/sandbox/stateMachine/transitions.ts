@@ -9,7 +9,10 @@ export interface TransitionRule {
   readonly from: readonly WorkitemState[];
   /** Channels the action exists on; absent means every channel. */
   readonly channels?: readonly ChannelType[];
-  readonly to: WorkitemState;
+  /** The state it leads to; absent when the workitem stays in its state. */
+  readonly to?: WorkitemState;
+  /** A condition besides the state: mute needs an unmuted call, unmute a muted one. */
+  readonly requires?: 'muted' | 'unmuted';
   /** Type of the time event the action appends. */
   readonly event: TimeEventType;
   /** Fields the action sets besides state, currentStateName, modifiedAt, actions and timeEvents. */
@@ -61,19 +64,51 @@ export const TRANSITIONS: Readonly<Record<SandboxAction, TransitionRule>> = {
     from: ['inqueue', 'offered', 'accepted', 'active', 'hold', 'conference'],
     to: 'terminated',
     event: 'terminated',
-    effect: 'terminatedAt = now',
+    effect: 'terminatedAt = now; muted removed',
   },
   // A conference has other parties on the line, so it must end (hangup) rather than be re-queued.
   transfer: {
     from: ['inqueue', 'offered', 'accepted', 'active', 'hold'],
     to: 'inqueue',
     event: 'transferred',
-    effect: 'selectedQueue = target queue (time event carries queueId); agentUsername and assignedAt removed',
+    effect: 'selectedQueue = target queue (time event carries queueId); agentUsername, assignedAt and muted removed; answers {}',
   },
   disposition: {
     from: ['terminated'],
     to: 'dispositioned',
     event: 'dispositioned',
-    effect: 'dispositionId = the chosen disposition',
+    effect: 'dispositionId = the chosen disposition (400 without one, 404 for an unknown one)',
+  },
+  mute: {
+    from: ['active', 'hold', 'conference'],
+    channels: ['voice'],
+    requires: 'unmuted',
+    event: 'muted',
+    effect: 'muted = true',
+  },
+  unmute: {
+    from: ['active', 'hold', 'conference'],
+    channels: ['voice'],
+    requires: 'muted',
+    event: 'unmuted',
+    effect: 'muted = false',
+  },
+  // One request per digit; the time event's note is the digit.
+  dtmf: {
+    from: ['active', 'conference'],
+    channels: ['voice'],
+    event: 'dtmf',
+    effect: 'time event note = the digit',
+  },
+  priority: {
+    from: ['inqueue', 'offered', 'accepted', 'active', 'hold', 'conference'],
+    event: 'reprioritized',
+    effect: 'priority = 1 to 5 (400 otherwise); answers {}',
+  },
+  userTransfer: {
+    from: ['inqueue', 'offered', 'accepted', 'active', 'hold'],
+    to: 'offered',
+    event: 'transferred',
+    effect: 'agentUsername = the target user (404 for an unknown one); assignedAt removed; answers {}',
   },
 };

@@ -1,7 +1,8 @@
 // The `contextValue` of every kind of row, composed as `kind;key:value;…;` so that menu `when`
 // clauses can test one fact with a regex, e.g. `viewItem =~ /actions:[^;]*\bhold\b/`.
 // No `vscode` import: package.json's menus are checked against TREE_CONTEXT_VALUES in plain Node.
-import { PERMISSION_FOR_ACTION, WORKITEM_ACTIONS, hasPermission, isKnownChannel, isKnownState } from '../../api/domain';
+import { ACTION_CATALOG } from '../../api/actions/catalog';
+import { WORKITEM_ACTIONS, hasPermission, isKnownChannel, isKnownState, type WorkitemAction } from '../../api/domain';
 import type { Workitem } from '../../api/schemas';
 import type { GroupDimension } from '../../model/groupKeys';
 import { knownActionsOf } from '../../model/workitemText';
@@ -25,7 +26,7 @@ export function workitemContextValue(
   const actions = busy
     ? []
     : knownActionsOf(workitem, WORKITEM_ACTIONS).filter((action) =>
-        hasPermission(permissions, PERMISSION_FOR_ACTION[action as keyof typeof PERMISSION_FOR_ACTION]),
+        hasPermission(permissions, ACTION_CATALOG[action as WorkitemAction].permission),
       );
   return (
     `workitem;${busy ? 'busy;' : ''}state:${stateToken(workitem.state)};` +

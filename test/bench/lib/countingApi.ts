@@ -1,8 +1,10 @@
 // A WorkitemsApi that passes every call to a real client and tallies them by kind, so a refresh
 // cycle's requests can be broken down (counts vs pages). The client's own onRequest report stays
 // the authority on HTTP requests; this only says what they were for.
-import type { Queue, Workitem } from '../../../src/api/schemas';
-import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from '../../../src/api/workitemsApi';
+import type { ActionInput } from '../../../src/api/actions/catalog';
+import type { WorkitemAction } from '../../../src/api/domain';
+import type { Campaign, Disposition, Queue, User, Workitem } from '../../../src/api/schemas';
+import type { RequestOptions, SearchPage, SearchParams, WorkitemsApi } from '../../../src/api/workitemsApi';
 import { searchPurposeOf, type SearchPurpose } from '../../../src/model/changeFeed';
 
 export interface CallTally {
@@ -47,28 +49,28 @@ export class CountingApi implements WorkitemsApi {
     return this.inner.fetchWorkitem(id, options);
   }
 
-  hold(id: string, options?: RequestOptions): Promise<Workitem> {
+  act<A extends WorkitemAction>(action: A, id: string, input: ActionInput<A>, options?: RequestOptions): Promise<Workitem | undefined> {
     this.tally.other++;
-    return this.inner.hold(id, options);
-  }
-
-  unhold(id: string, options?: RequestOptions): Promise<Workitem> {
-    this.tally.other++;
-    return this.inner.unhold(id, options);
-  }
-
-  hangUp(id: string, options?: RequestOptions): Promise<Workitem> {
-    this.tally.other++;
-    return this.inner.hangUp(id, options);
-  }
-
-  transferToQueue(id: string, queueId: string, transfer?: TransferOptions, options?: RequestOptions): Promise<void> {
-    this.tally.other++;
-    return this.inner.transferToQueue(id, queueId, transfer, options);
+    return this.inner.act(action, id, input, options);
   }
 
   listQueues(options?: RequestOptions): Promise<Queue[]> {
     this.tally.other++;
     return this.inner.listQueues(options);
+  }
+
+  listUsers(q: string | undefined, options?: RequestOptions): Promise<User[]> {
+    this.tally.other++;
+    return this.inner.listUsers(q, options);
+  }
+
+  listDispositions(options?: RequestOptions): Promise<Disposition[]> {
+    this.tally.other++;
+    return this.inner.listDispositions(options);
+  }
+
+  listCampaigns(options?: RequestOptions): Promise<Campaign[]> {
+    this.tally.other++;
+    return this.inner.listCampaigns(options);
   }
 }

@@ -82,18 +82,21 @@ describe('api/client against the sandbox', () => {
 
   it('holds and unholds a call', async () => {
     const { workitemId } = someWorkitem('active');
-    const held = await client.hold(workitemId);
+    const held = await client.act('hold', workitemId, {});
+    assert.ok(held);
     assert.equal(held.state, 'hold');
     assert.equal(held.timeEvents?.at(-1)?.type, 'held');
     assert.equal(held.timeEvents?.at(-1)?.userId, 'agent');
-    const resumed = await client.unhold(workitemId);
+    const resumed = await client.act('unhold', workitemId, {});
+    assert.ok(resumed);
     assert.equal(resumed.state, 'active');
     assert.equal(harness.sandbox.store.get(workitemId)?.state, 'active');
   });
 
   it('hangs up a call', async () => {
     const { workitemId } = someWorkitem('active', 'voice', 1);
-    const ended = await client.hangUp(workitemId);
+    const ended = await client.act('hangup', workitemId, {});
+    assert.ok(ended);
     assert.equal(ended.state, 'terminated');
     assert.equal(harness.sandbox.store.get(workitemId)?.state, 'terminated');
   });
@@ -102,7 +105,7 @@ describe('api/client against the sandbox', () => {
     const workitem = someWorkitem('active', 'voice', 2);
     const target = harness.sandbox.store.queues().find((queue) => queue._id !== workitem.selectedQueue);
     assert.ok(target);
-    await client.transferToQueue(workitem.workitemId, target._id, { ringAll: true, recording: 'keepCurrent' });
+    assert.equal(await client.act('transfer', workitem.workitemId, { queueId: target._id }), undefined, 'NCX answers {}');
     const after = harness.sandbox.store.get(workitem.workitemId);
     assert.equal(after?.selectedQueue, target._id);
     assert.equal(after?.state, 'inqueue');

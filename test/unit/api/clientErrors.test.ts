@@ -84,7 +84,7 @@ describe('api/client errors against the sandbox', () => {
     it('forbidden names the missing permission', async () => {
       const viewer = await harness.tokenFor('viewer');
       const { workitemId } = someWorkitem('active');
-      const error = await failure(client({ token: () => viewer }).hold(workitemId), 'forbidden');
+      const error = await failure(client({ token: () => viewer }).act('hold', workitemId, {}), 'forbidden');
       assert.equal(error.details.missingPermission, 'workitems:write');
       assert.match(error.message, /lacks the permission 'workitems:write'/);
       assert.equal(harness.sandbox.store.get(workitemId)?.state, 'active');
@@ -98,7 +98,7 @@ describe('api/client errors against the sandbox', () => {
 
     it('conflict for an action the state does not allow, with the reason the server gave', async () => {
       const { workitemId } = someWorkitem('terminated');
-      const error = await failure(client().hold(workitemId), 'conflict');
+      const error = await failure(client().act('hold', workitemId, {}), 'conflict');
       assert.equal(error.details.status, 409);
       assert.match(error.message, /The server said: "wi_\d+ is terminated: hold is not possible"/);
     });
@@ -110,7 +110,7 @@ describe('api/client errors against the sandbox', () => {
 
     it('notFound for a transfer to a queue that does not exist', async () => {
       const { workitemId } = someWorkitem('active');
-      await failure(client().transferToQueue(workitemId, 'q_nowhere'), 'notFound');
+      await failure(client().act('transfer', workitemId, { queueId: 'q_nowhere' }), 'notFound');
     });
 
     it('refuses a page size out of range without asking the server', async () => {
@@ -171,7 +171,7 @@ describe('api/client errors against the sandbox', () => {
     it('an action is never retried: one request on a 503', async () => {
       const { workitemId } = someWorkitem('active');
       await harness.setFaults([{ match: { method: 'POST', pathPrefix: CALLS_PREFIX }, times: 5, status: 503 }]);
-      await failure(client().hold(workitemId), 'server');
+      await failure(client().act('hold', workitemId, {}), 'server');
       assert.equal(await remainingTimes(), 4);
       assert.deepEqual(waits, []);
     });
@@ -179,7 +179,7 @@ describe('api/client errors against the sandbox', () => {
     it('an action is never retried: one request on a reset connection', async () => {
       const { workitemId } = someWorkitem('active');
       await harness.setFaults([{ match: { method: 'DELETE', pathPrefix: CALLS_PREFIX }, times: 5, mode: 'reset' }]);
-      const error = await failure(client().unhold(workitemId), 'network');
+      const error = await failure(client().act('unhold', workitemId, {}), 'network');
       assert.match(error.message, /may have been carried out/);
       assert.equal(await remainingTimes(), 4);
     });

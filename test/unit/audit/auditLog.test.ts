@@ -31,7 +31,7 @@ describe('action history (audit log)', () => {
     const log = new AuditLog(dir);
     const audit = recorder(log);
     await audit({ action: 'hold', workitemId: 'wi_1', sentAt: T0 });
-    await audit({ action: 'transfer', workitemId: 'wi_2', queueId: 'q_sales', sentAt: T0 + 50 });
+    await audit({ action: 'transfer', workitemId: 'wi_2', parameters: { queueId: 'q_sales' }, sentAt: T0 + 50 });
     await audit({
       action: 'hold',
       workitemId: 'wi_3',

@@ -49,10 +49,11 @@ describe('ActionRunner against the sandbox', () => {
     const workitem = await firstWorkitem(admin, 'state:active AND channelType:voice');
     const { runner, tree, panels } = rig(connectedHooks(admin));
 
-    const first = runner.run('hold', workitem);
-    const second = runner.run('hold', workitem.workitemId);
+    const first = runner.attempt('hold', workitem);
+    const second = runner.attempt('hold', workitem.workitemId);
     assert.equal(second, first, 'the second invocation joins the running one');
-    assert.deepEqual(await Promise.all([first, second]), ['done', 'done']);
+    const [report] = await Promise.all([first, second]);
+    assert.equal(report.outcome, 'done');
 
     assert.equal(actionRequests(admin, workitem.workitemId).length, 1);
     assert.deepEqual(tree.busy, [
@@ -60,7 +61,8 @@ describe('ActionRunner against the sandbox', () => {
       [workitem.workitemId, undefined],
     ]);
     assert.ok(tree.refreshes >= 1, 'the tree is refreshed after the action');
-    assert.deepEqual(panels.refreshed, [workitem.workitemId]);
+    assert.deepEqual(panels.refreshed, [], 'the panel is not asked to fetch: it is shown the answer');
+    assert.deepEqual(panels.shown.map((shown) => [shown.workitemId, shown.state]), [[workitem.workitemId, 'hold']]);
     assert.equal((await admin.api.fetchWorkitem(workitem.workitemId)).state, 'hold');
   });
 
@@ -194,7 +196,7 @@ describe('ActionRunner while a request is in flight', () => {
 
     const hold = runner.run('hold', workitem);
     await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(await runner.run('transfer', workitem, { queueId: 'q_sales' }), 'busy');
+    assert.equal(await runner.run('transfer', workitem, { input: { queueId: 'q_sales' } }), 'busy');
     assert.match(ui.textsAt('info')[0] ?? '', /wi_12345 is busy/);
 
     admin.api.calls[0]?.answer.resolve({ ...workitem, state: 'hold' });

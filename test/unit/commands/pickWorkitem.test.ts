@@ -4,7 +4,8 @@ import type { Workitem } from '../../../src/api/schemas';
 import { ActionRunner } from '../../../src/commands/actionRunner';
 import { runActionCommand } from '../../../src/commands/actionCommand';
 import type { CommandContext } from '../../../src/commands/context';
-import { pickerQuery, pickWorkitem, STATES_FOR_ACTION } from '../../../src/commands/pickWorkitem';
+import { ACTION_CATALOG } from '../../../src/api/actions/catalog';
+import { pickerQuery, pickWorkitem } from '../../../src/commands/pickWorkitem';
 import { silentLog } from '../../../src/log/log';
 import type { RunningSandbox } from '../../../src/sandbox/server/startSandbox';
 import { FakePanels, FakeSettings, FakeTree } from './helpers/fakeHooks';
@@ -28,7 +29,7 @@ describe('pickerQuery', () => {
 
   it('asks for every state the action may start from when nothing is typed', () => {
     const q = pickerQuery('hangup', '');
-    for (const state of STATES_FOR_ACTION.hangup) {
+    for (const state of ACTION_CATALOG.hangup.offeredIn) {
       assert.match(q ?? '', new RegExp(`state:"${state}"`));
     }
   });
@@ -97,9 +98,10 @@ describe('picking a workitem from the palette, against the sandbox', () => {
     };
     const runner = new ActionRunner(ctx);
 
-    const outcomes = await runActionCommand(ctx, runner, 'hold', []);
+    const report = await runActionCommand(ctx, runner, 'hold', []);
 
-    assert.deepEqual(outcomes, ['done']);
+    assert.ok(report && 'outcome' in report);
+    assert.equal(report.outcome, 'done');
     const picked = ui.searchResults[0]?.items[0]?.value as Workitem;
     assert.equal(actionRequests(admin, picked.workitemId).length, 1);
     assert.equal((await admin.api.fetchWorkitem(picked.workitemId)).state, 'hold');
@@ -121,7 +123,9 @@ describe('picking a workitem from the palette, against the sandbox', () => {
       showLog: () => undefined,
     };
 
-    assert.deepEqual(await runActionCommand(ctx, new ActionRunner(ctx), 'hold', []), ['done']);
+    const report = await runActionCommand(ctx, new ActionRunner(ctx), 'hold', []);
+    assert.ok(report && 'outcome' in report);
+    assert.equal(report.outcome, 'done');
     assert.equal(ui.searchResults.length, 0, 'no pick was shown');
   });
 });

@@ -217,12 +217,12 @@ describe('hardening: the client against hostile answers', function () {
       it(`'${id}' as a workitem or queue id is refused before anything is sent`, async () => {
         const client = await serve((_request, response) => sendJson(response, 200, {}));
         for (const call of [
-          () => client.hangUp(id),
-          () => client.hold(id),
-          () => client.unhold(id),
+          () => client.act('hangup', id, {}),
+          () => client.act('hold', id, {}),
+          () => client.act('unhold', id, {}),
           () => client.fetchWorkitem(id),
-          () => client.transferToQueue(id, 'q_1'),
-          () => client.transferToQueue('wi_1', id),
+          () => client.act('transfer', id, { queueId: 'q_1' }),
+          () => client.act('transfer', 'wi_1', { queueId: id }),
         ]) {
           const error = await expectNcxError(call(), 'badRequest');
           assert.match(error.message, id === '' ? /empty (workitem|queue) id/ : /refused: in a request path it would change the path/);

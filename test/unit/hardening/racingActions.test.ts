@@ -7,7 +7,7 @@ import { isNcxError, type NcxError } from '../../../src/api/errors';
 import { PATHS } from '../../../src/api/paths';
 import type { Workitem } from '../../../src/api/schemas';
 import { ActionRunner } from '../../../src/commands/actionRunner';
-import { holdCommand } from '../../../src/commands/hold';
+import { actionCommand } from '../../../src/commands/actionCommand';
 import { silentLog } from '../../../src/log/log';
 import { startTestSandbox, type TestSandbox } from '../api/helpers/sandbox';
 import { commandRig } from '../commands/helpers/commandRig';
@@ -60,7 +60,7 @@ describe('hardening: racing actions', function () {
     // Held back long enough that the second click surely comes while the first is on the wire.
     const landed = await countRequests('POST', PATHS.hold(call.workitemId), 500);
     const rig = commandRig(admin.api);
-    const hold = holdCommand(rig.ctx, rig.runner);
+    const hold = actionCommand(rig.ctx, rig.runner, 'hold');
     const row = { workitem: call };
 
     const first = hold(row, [row]);
@@ -83,7 +83,7 @@ describe('hardening: racing actions', function () {
   it('two people holding one call at once: one succeeds, the other gets a clear 409, both then read the truth', async () => {
     const call = await freshCall('active');
     const landed = await countRequests('POST', PATHS.hold(call.workitemId), 50);
-    const outcomes = await Promise.allSettled([admin.api.hold(call.workitemId), agent.api.hold(call.workitemId)]);
+    const outcomes = await Promise.allSettled([admin.api.act('hold', call.workitemId, {}), agent.api.act('hold', call.workitemId, {})]);
     assert.equal(await landed(), 2, 'both requests reached the sandbox');
 
     const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
@@ -138,7 +138,7 @@ describe('hardening: racing actions', function () {
     assert.ok(first && second);
     const [hangUp, transfer] = await Promise.all([
       first.runner.run('hangup', call),
-      second.runner.run('transfer', call, { queueId: queue._id }),
+      second.runner.run('transfer', call, { input: { queueId: queue._id } }),
     ]);
     const truth = await admin.api.fetchWorkitem(call.workitemId);
     assert.deepEqual(await agent.api.fetchWorkitem(call.workitemId), truth);
@@ -161,11 +161,11 @@ describe('hardening: racing actions', function () {
     const refused: NcxError[] = [];
     for (let round = 0; round < 6; round += 1) {
       const outcomes = await Promise.allSettled(
-        clients.map((client, index) => (index % 2 === round % 2 ? client.hold(call.workitemId) : client.unhold(call.workitemId))),
+        clients.map((client, index) => (index % 2 === round % 2 ? client.act('hold', call.workitemId, {}) : client.act('unhold', call.workitemId, {}))),
       );
       for (const outcome of outcomes) {
         if (outcome.status === 'fulfilled') {
-          acknowledged.push(outcome.value);
+          if (outcome.value) acknowledged.push(outcome.value);
         } else {
           assert.ok(isNcxError(outcome.reason) && outcome.reason.kind === 'conflict', String(outcome.reason));
           refused.push(outcome.reason);

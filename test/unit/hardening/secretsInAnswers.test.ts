@@ -148,10 +148,10 @@ describe('hardening: credentials echoed by a hostile server', function () {
       failures += await tryEveryAnswer('search', () => api.search({ rows: 10 }));
       failures += await tryEveryAnswer('count', () => api.count('state:active'));
       failures += await tryEveryAnswer('fetch', () => api.fetchWorkitem('wi_12346'));
-      failures += await tryEveryAnswer('hold', () => api.hold('wi_12346'));
-      failures += await tryEveryAnswer('unhold', () => api.unhold('wi_12346'));
-      failures += await tryEveryAnswer('hang up', () => api.hangUp('wi_12346'));
-      failures += await tryEveryAnswer('transfer', () => api.transferToQueue('wi_12346', 'q_billing'));
+      failures += await tryEveryAnswer('hold', () => api.act('hold', 'wi_12346', {}));
+      failures += await tryEveryAnswer('unhold', () => api.act('unhold', 'wi_12346', {}));
+      failures += await tryEveryAnswer('hang up', () => api.act('hangup', 'wi_12346', {}));
+      failures += await tryEveryAnswer('transfer', () => api.act('transfer', 'wi_12346', { queueId: 'q_billing' }));
       failures += await tryEveryAnswer('queues', () => api.listQueues());
       assert.ok(failures > 8 * 10, `most echoes fail the call (${failures})`);
       assert.ok(

@@ -81,12 +81,12 @@ describe('Server text on every VS Code surface builder', () => {
 
   it('notification after an action the server refused, through the ActionRunner', async () => {
     const api = {
-      transferToQueue: async () => {
+      act: async () => {
         throw new NcxError('conflict', 'refused', { status: 409, serverMessage: HOSTILE });
       },
     } as unknown as WorkitemsApi;
     const rig = commandRig(api);
-    const outcome = await rig.runner.run('transfer', 'wi_1', { queueId: 'q_1' });
+    const outcome = await rig.runner.run('transfer', 'wi_1', { input: { queueId: 'q_1' } });
     assert.equal(outcome, 'refused');
     assertInert(rig.ui.textsAt('warn')[0]);
   });

@@ -31,12 +31,12 @@ class AuditRaceApi extends RecordingApi {
     }
     this.armed = false;
     this.live.advance(1000);
-    await this.live.api.hold(call.workitemId);
+    await this.live.api.act('hold', call.workitemId, {});
     try {
       return await super.send(params, options);
     } finally {
       this.live.advance(1000);
-      await this.live.api.unhold(call.workitemId);
+      await this.live.api.act('unhold', call.workitemId, {});
       this.raced++;
     }
   }
@@ -70,7 +70,7 @@ class LoadRaceApi extends RecordingApi {
       this.armed = false;
       await this.lastFeed;
       this.live.advance(1000);
-      await this.live.api.hold(call.workitemId);
+      await this.live.api.act('hold', call.workitemId, {});
       this.raced++;
     }
     return super.send(params, options);
@@ -152,13 +152,13 @@ describe('tree model: change feed (real sandbox, traffic moved by the test)', fu
     assert.ok(active && secondActive && held && waiting, 'the data set has workitems to act on');
     const [queue] = await live.api.listQueues();
     live.advance(1000);
-    await live.api.hold(active.workitemId);
+    await live.api.act('hold', active.workitemId, {});
     live.advance(1000);
-    await live.api.unhold(held.workitemId);
+    await live.api.act('unhold', held.workitemId, {});
     live.advance(1000);
-    await live.api.hangUp(secondActive.workitemId);
+    await live.api.act('hangup', secondActive.workitemId, {});
     live.advance(1000);
-    await live.api.transferToQueue(waiting.workitemId, queue._id === waiting.selectedQueue ? 'q_other' : queue._id);
+    await live.api.act('transfer', waiting.workitemId, { queueId: queue._id === waiting.selectedQueue ? 'q_other' : queue._id });
     live.insert(live.arrival());
     const rootBefore = (await opened.model.getChildren(ROOT_ID)).map((node) => (node.kind === 'group' ? node.count : 0)).join();
     const kinds = [await cycle(opened)];
@@ -291,7 +291,7 @@ describe('tree model: change feed (real sandbox, traffic moved by the test)', fu
     live.advance(1000);
     const other = (await live.api.listQueues()).find((queue) => queue._id !== untold.selectedQueue);
     assert.ok(other !== undefined);
-    await live.api.transferToQueue(untold.workitemId, other._id);
+    await live.api.act('transfer', untold.workitemId, { queueId: other._id });
     await cycle(opened);
     // Read as "not yet listed at W", it was counted a second time in its group.
     assert.deepStrictEqual(opened.model.stats().fallbacks, { unknownOldState: 1 });
@@ -390,14 +390,14 @@ describe('tree model: change feed (real sandbox, traffic moved by the test)', fu
     }
     for (const held of live.inState('hold', 'voice')) {
       live.advance(1);
-      await live.api.unhold(held.workitemId);
+      await live.api.act('unhold', held.workitemId, {});
     }
     await model.refresh();
     assert.ok(!(await model.getChildren('state:hold')).some((node) => node.id === expanded[1]), 'no held voice call left: the group is hidden');
     const [call] = live.inState('active', 'voice');
     assert.ok(call, 'an active voice call to put on hold');
     live.advance(1000);
-    await live.api.hold(call.workitemId);
+    await live.api.act('hold', call.workitemId, {});
     await model.refresh();
     api.reset();
     const rows = await model.getChildren(expanded[1]);
@@ -441,7 +441,7 @@ describe('tree model: change feed (real sandbox, traffic moved by the test)', fu
       // More than half of each window leaves it: both fall below half their size at once.
       for (const workitemId of rows.slice(0, PAGE_SIZE / 2 + 1)) {
         live.advance(1);
-        await opened.api.hangUp(workitemId);
+        await opened.api.act('hangup', workitemId, {});
       }
     }
     const sent = [await cycle(opened), await cycle(opened), await cycle(opened)];
@@ -536,17 +536,17 @@ describe('tree model: change feed (real sandbox, traffic moved by the test)', fu
     }
     switch (kind) {
       case 'hold':
-        await live.api.hold(target.workitemId);
+        await live.api.act('hold', target.workitemId, {});
         break;
       case 'unhold':
-        await live.api.unhold(target.workitemId);
+        await live.api.act('unhold', target.workitemId, {});
         break;
       case 'hangUp':
-        await live.api.hangUp(target.workitemId);
+        await live.api.act('hangup', target.workitemId, {});
         break;
       case 'transfer': {
         const other = (await live.api.listQueues()).find((queue) => queue._id !== target.selectedQueue)?._id ?? queueId;
-        await live.api.transferToQueue(target.workitemId, other);
+        await live.api.act('transfer', target.workitemId, { queueId: other });
         break;
       }
     }

@@ -98,7 +98,7 @@ describe('renderDetailHtml', () => {
   });
 
   it('offers buttons only for actions the workitem offers, this version knows and the token permits', () => {
-    const call = { ...heldAndRetrievedCall(), actions: ['hangup', 'hold', 'mute', 'transfer', 'hold'] };
+    const call = { ...heldAndRetrievedCall(), actions: ['hangup', 'hold', 'conference', 'transfer', 'hold'] };
     const actionsOf = (html: string) => buttons(html).map((tag) => attribute(tag, 'data-action'));
     assert.deepStrictEqual(actionsOf(renderDetailHtml(renderInput(call))), ['hold', 'hangup', 'transfer']);
     assert.deepStrictEqual(actionsOf(renderDetailHtml(renderInput(call, { permissions: ['workitems:admin'] }))), ['hold', 'hangup', 'transfer']);

@@ -34,6 +34,7 @@ function rig(api: ScriptedApi, overrides: Partial<DetailPanelControllerDeps> = {
     permissions: () => ['workitems:read', 'workitems:write'],
     runAction: async (action, workitemId) => {
       actions.push([action, workitemId]);
+      return { outcome: 'done' };
     },
     log,
     refreshIntervalMs: () => INTERVAL,
@@ -236,13 +237,16 @@ describe('DetailPanelController', () => {
     assert.strictEqual(updates[updates.length - 1].banner, null);
   });
 
-  it('runs an offered action through deps, shows it as busy, then refreshes', async () => {
+  it('runs an offered action through deps, shows it as busy, then shows the answer without fetching again', async () => {
     const call = heldAndRetrievedCall();
     const running = deferred<void>();
     const r = rig(new ScriptedApi(call, callOnHold()), {
       runAction: async (action, workitemId) => {
         r.actions.push([action, workitemId]);
         await running.promise;
+        // What the runner does with the action's answer (DetailPanelManager.show).
+        r.controller.showAnswer({ ...callOnHold(), workitemId: 'wi_20001' });
+        return { outcome: 'done' };
       },
     });
     await withReady(r, r.controller.load());
@@ -258,8 +262,21 @@ describe('DetailPanelController', () => {
     await withReady(r, settle());
     await withReady(r, settle());
     assert.strictEqual(r.controller.snapshot().busy, null);
-    assert.strictEqual(r.api.fetches, 2);
+    assert.strictEqual(r.api.fetches, 1, 'only the first load: one click, one request (sent by the runner)');
     assert.strictEqual(r.controller.snapshot().state, 'hold');
+  });
+
+  it('shows a refusal the runner reports in the banner, in the server\'s words', async () => {
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()), {
+      runAction: async () => ({ outcome: 'refused', reason: 'wi_20001 is terminated: hang up is not possible' }),
+    });
+    await withReady(r, r.controller.load());
+    r.controller.handleMessage({ type: 'runAction', action: 'hangup' });
+    await settle();
+    assert.deepStrictEqual(r.host.postedOf('error'), [
+      { type: 'error', message: 'Hang Up failed: wi_20001 is terminated: hang up is not possible', retryable: false },
+    ]);
+    assert.strictEqual(r.controller.snapshot().banner?.message, 'Hang Up failed: wi_20001 is terminated: hang up is not possible');
   });
 
   it('ignores an action the workitem does not offer (a forged or stale message)', async () => {
@@ -418,7 +435,7 @@ describe('DetailPanelController', () => {
   });
 
   it('replays busy and the banner to a page that loads again (shown after being hidden)', async () => {
-    const running = deferred<void>();
+    const running = deferred<{ outcome: string }>();
     const r = rig(new ScriptedApi(heldAndRetrievedCall()), { runAction: () => running.promise });
     await withReady(r, r.controller.load());
     r.controller.handleMessage({ type: 'runAction', action: 'transfer' });
@@ -429,7 +446,7 @@ describe('DetailPanelController', () => {
       r.host.posted.map((message) => message.type),
       ['update', 'busy'],
     );
-    running.resolve();
+    running.resolve({ outcome: 'done' });
     await settle();
   });
 });

@@ -1,7 +1,7 @@
 // Test doubles for the detail panel controller: a webview host that records what it is given, an
 // API serving scripted answers, timers fired by hand, and a log that keeps its lines.
 import * as assert from 'assert';
-import type { Queue, Workitem } from '../../../src/api/schemas';
+import type { Campaign, Disposition, Queue, User, Workitem } from '../../../src/api/schemas';
 import type { RequestOptions, SearchPage, WorkitemsApi } from '../../../src/api/workitemsApi';
 import type { DetailPageConfig } from '../../../src/webviews/detailHtml';
 import type { PanelHost, PanelLog, PanelTimers } from '../../../src/webviews/detailPanelController';
@@ -89,19 +89,19 @@ export class ScriptedApi implements WorkitemsApi {
   count(): Promise<number> {
     throw new Error('not used by the panel');
   }
-  hold(): Promise<Workitem> {
-    throw new Error('actions go through deps.runAction');
-  }
-  unhold(): Promise<Workitem> {
-    throw new Error('actions go through deps.runAction');
-  }
-  hangUp(): Promise<Workitem> {
-    throw new Error('actions go through deps.runAction');
-  }
-  transferToQueue(): Promise<void> {
+  act(): Promise<Workitem | undefined> {
     throw new Error('actions go through deps.runAction');
   }
   listQueues(): Promise<Queue[]> {
+    throw new Error('not used by the panel');
+  }
+  listUsers(): Promise<User[]> {
+    throw new Error('not used by the panel');
+  }
+  listDispositions(): Promise<Disposition[]> {
+    throw new Error('not used by the panel');
+  }
+  listCampaigns(): Promise<Campaign[]> {
     throw new Error('not used by the panel');
   }
 }

@@ -92,7 +92,7 @@ describe('detail panel messages', () => {
 
     const invalid: Array<[string, unknown]> = [
       ['update without a banner state', { type: 'update', workitemId: 'wi_1', checkedAt: 1, status: '' }],
-      ['busy with an unknown action', { type: 'busy', action: 'mute' }],
+      ['busy with an unknown action', { type: 'busy', action: 'conference' }],
       ['error without retryable', { type: 'error', message: 'x' }],
       ['a page row missing fields', { type: 'timelinePage', offset: 0, total: 1, rows: [{ key: 1 }] }],
       ['a page row with an unknown state source', { type: 'timelinePage', offset: 0, total: 1, rows: [{ ...row, stateSource: 'guess' }] }],

@@ -1,6 +1,6 @@
 // `GET /data/api/types/{type}`: the NCX search envelope for workitems and queues.
-import type { Queue } from '../../../api/schemas';
 import { BadRequestError, type SearchResult } from '../../contracts';
+import { CAMPAIGNS, DISPOSITIONS, userObject } from '../../data/catalog';
 import { badRequest, notFound } from '../httpError';
 import { jsonReply } from '../reply';
 import { SchemaTypeParamsSchema, SearchQuerySchema, type SearchQuery } from '../requestSchemas';
@@ -9,17 +9,21 @@ import type { ServerDeps } from '../serverDeps';
 import { parseRequestPart, queryObject } from '../validation';
 import { WorkitemJsonCache } from '../workitemJsonCache';
 
-const SERVED_TYPES = ['workitem', 'queue'] as const;
+const SERVED_TYPES = ['workitem', 'queue', 'user', 'disposition', 'campaign'] as const;
 
-/** Queues are few: `q` is a loose, case-insensitive match on id, name and description. */
-function searchQueues(queues: readonly Queue[], query: SearchQuery): { total: number; objects: Queue[] } {
+/**
+ * Queues, users, dispositions and campaigns are few: `q` is a loose, case-insensitive match on
+ * their text fields, as NCX's `q` behaves for them.
+ */
+function searchFew<T extends object>(objects: readonly T[], query: SearchQuery): { count: number; total: number; objects: T[] } {
   const needle = query.q?.trim().toLowerCase();
   const matching = needle
-    ? queues.filter((queue) =>
-        [queue._id, queue.name, queue.description ?? ''].some((text) => text.toLowerCase().includes(needle)),
+    ? objects.filter((object) =>
+        Object.values(object).some((value) => typeof value === 'string' && value.toLowerCase().includes(needle)),
       )
-    : queues;
-  return { total: matching.length, objects: matching.slice(query.start, query.start + query.rows) };
+    : objects;
+  const page = matching.slice(query.start, query.start + query.rows);
+  return { count: page.length, total: matching.length, objects: page };
 }
 
 function searchWorkitems(deps: ServerDeps, query: SearchQuery): SearchResult {
@@ -53,11 +57,17 @@ export function searchRoutes(deps: ServerDeps): Route[] {
           const result = searchWorkitems(deps, parsed);
           return jsonReply(json.envelope(result.total, result.objects));
         }
-        if (type === 'queue') {
-          const result = searchQueues(deps.store.queues(), parsed);
-          return jsonReply({ count: result.objects.length, total: result.total, objects: result.objects });
+        switch (type) {
+          case 'queue':
+            return jsonReply(searchFew(deps.store.queues(), parsed));
+          case 'user':
+            return jsonReply(searchFew(deps.store.agents().map(userObject), parsed));
+          case 'disposition':
+            return jsonReply(searchFew(DISPOSITIONS, parsed));
+          case 'campaign':
+            return jsonReply(searchFew(CAMPAIGNS, parsed));
         }
-        throw notFound(`The sandbox serves the schema types ${SERVED_TYPES.join(' and ')}, not '${type}'.`);
+        throw notFound(`The sandbox serves the schema types ${SERVED_TYPES.join(', ')}, not '${type}'.`);
       },
     },
   ];

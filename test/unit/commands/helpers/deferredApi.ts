@@ -1,7 +1,9 @@
 // A WorkitemsApi whose actions wait until the test releases them, to observe what happens while
 // a request is in flight. Reads are not needed by the tests that use it and fail loudly.
+import { actionRequests, actionSpec, type ActionInput, type ActionRequest } from '../../../../src/api/actions/catalog';
+import type { WorkitemAction } from '../../../../src/api/domain';
 import { NcxError } from '../../../../src/api/errors';
-import type { Queue, Workitem } from '../../../../src/api/schemas';
+import type { Campaign, Disposition, Queue, User, Workitem } from '../../../../src/api/schemas';
 import type { SearchPage, WorkitemsApi } from '../../../../src/api/workitemsApi';
 
 export interface Deferred<T> {
@@ -22,7 +24,16 @@ export function deferred<T>(): Deferred<T> {
 
 export class DeferredActionsApi implements WorkitemsApi {
   /** Each action call, in order, with the promise the test settles. */
-  readonly calls: Array<{ action: string; id: string; queueId?: string; answer: Deferred<Workitem> }> = [];
+  readonly calls: Array<{
+    action: WorkitemAction;
+    id: string;
+    input: object;
+    requests: readonly ActionRequest[];
+    queueId?: string;
+    answer: Deferred<Workitem>;
+  }> = [];
+  users: User[] = [];
+  dispositions: Disposition[] = [];
 
   constructor(private readonly queues: Queue[] = []) {}
 
@@ -42,29 +53,33 @@ export class DeferredActionsApi implements WorkitemsApi {
     return Promise.reject(new Error('fetchWorkitem is not part of this fake'));
   }
 
-  hold(id: string): Promise<Workitem> {
-    return this.record('hold', id);
-  }
-
-  unhold(id: string): Promise<Workitem> {
-    return this.record('unhold', id);
-  }
-
-  hangUp(id: string): Promise<Workitem> {
-    return this.record('hangup', id);
-  }
-
-  async transferToQueue(id: string, queueId: string): Promise<void> {
-    await this.record('transfer', id, queueId);
+  /** Records the requests the catalog declares for the action; the test settles the answer. */
+  async act<A extends WorkitemAction>(action: A, id: string, input: ActionInput<A>): Promise<Workitem | undefined> {
+    const requests = actionRequests(action, id, input);
+    const answer = await this.record(action, id, input, requests);
+    return actionSpec(action).answers === 'workitem' ? answer : undefined;
   }
 
   async listQueues(): Promise<Queue[]> {
     return this.queues;
   }
 
-  private record(action: string, id: string, queueId?: string): Promise<Workitem> {
+  async listUsers(): Promise<User[]> {
+    return this.users;
+  }
+
+  async listDispositions(): Promise<Disposition[]> {
+    return this.dispositions;
+  }
+
+  async listCampaigns(): Promise<Campaign[]> {
+    return [];
+  }
+
+  private record(action: WorkitemAction, id: string, input: object, requests: readonly ActionRequest[]): Promise<Workitem> {
     const answer = deferred<Workitem>();
-    this.calls.push({ action, id, queueId, answer });
+    const queueId = 'queueId' in input && typeof input.queueId === 'string' ? input.queueId : undefined;
+    this.calls.push({ action, id, input, requests, answer, ...(queueId !== undefined ? { queueId } : {}) });
     return answer.promise;
   }
 }

@@ -66,6 +66,12 @@ export class FakePanels implements DetailPanelHooks {
   refresh(workitemId?: string): void {
     this.refreshed.push(workitemId);
   }
+
+  readonly shown: Workitem[] = [];
+
+  show(workitem: Workitem): void {
+    this.shown.push(workitem);
+  }
 }
 
 export class FakeSettings implements SettingsHooks {

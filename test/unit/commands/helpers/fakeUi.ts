@@ -1,7 +1,7 @@
 // A scripted Ui: records every message, confirmation and pick, and answers from queues the test
 // fills. A question nobody scripted is answered "dismissed" (undefined / false).
 import type { Shown } from '../../../../src/model/format/shownText';
-import type { InputOptions, PickItem, PickOptions, SearchPickOptions, Ui } from '../../../../src/ui/ui';
+import type { InputOptions, PickItem, PickOptions, ProgressReport, SearchPickOptions, Ui } from '../../../../src/ui/ui';
 
 export interface ShownMessage {
   level: 'info' | 'warn' | 'error';
@@ -63,6 +63,39 @@ export class FakeUi implements Ui {
       this.searchResults.push({ text, items: last });
     }
     return last[0]?.value;
+  }
+
+  /** Rows ticked in a `searchPickMany`, chosen from the last search's answer; default: the first. */
+  chooseMany: (items: Array<PickItem<unknown>>) => number[] = (items) => (items.length > 0 ? [0] : []);
+  /** Set to cancel a cancellable progress after this many reports. */
+  cancelAfterReports: number | undefined;
+  readonly progressReports: string[] = [];
+
+  async searchPickMany<T>(options: SearchPickOptions<T>): Promise<T[] | undefined> {
+    this.pickTitles.push(options.title);
+    let last: Array<PickItem<T>> = [];
+    for (const text of this.searchTyping) {
+      last = await options.search(text, new AbortController().signal);
+      this.searchResults.push({ text, items: last });
+    }
+    const chosen = this.chooseMany(last).map((index) => last[index]?.value).filter((value): value is T => value !== undefined);
+    return chosen.length > 0 ? chosen : undefined;
+  }
+
+  async withCancellableProgress<T>(title: string, task: (progress: ProgressReport, signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.progressTitles.push(title);
+    const controller = new AbortController();
+    return task(
+      {
+        report: (message) => {
+          this.progressReports.push(message);
+          if (this.cancelAfterReports !== undefined && this.progressReports.length >= this.cancelAfterReports) {
+            controller.abort();
+          }
+        },
+      },
+      controller.signal,
+    );
   }
 
   async input(options: InputOptions): Promise<string | undefined> {

@@ -1,16 +1,19 @@
 // An in-memory WorkitemsApi for the model's tests: it really filters, sorts (createdAt desc),
 // pages, counts and validates (like the client: one bad workitem is reported, not thrown), and
 // records every call, so tests can count requests. Failures and pauses can be injected.
+import { actionRequests, actionSpec, type ActionInput } from '../../../../src/api/actions/catalog';
+import type { WorkitemAction } from '../../../../src/api/domain';
 import { NcxError } from '../../../../src/api/errors';
-import { WorkitemSchema, type Queue, type Workitem } from '../../../../src/api/schemas';
-import type {
-  RequestOptions,
-  SearchPage,
-  SearchParams,
-  TransferOptions,
-  ValidationIssue,
-  WorkitemsApi,
-} from '../../../../src/api/workitemsApi';
+import {
+  WorkitemSchema,
+  type Campaign,
+  type Disposition,
+  type Queue,
+  type User,
+  type Workitem,
+} from '../../../../src/api/schemas';
+import type { RequestOptions, SearchPage, SearchParams, ValidationIssue, WorkitemsApi } from '../../../../src/api/workitemsApi';
+import { TRANSITIONS } from '../../../../src/sandbox/stateMachine';
 import { compileQuery, type FieldReader } from './fakeQuery';
 
 /** Where the fake's workitems live: plain objects, or columns for a million synthetic ones. */
@@ -188,20 +191,20 @@ export class FakeWorkitemsApi implements WorkitemsApi {
     return WorkitemSchema.parse(this.store.raw(index));
   }
 
-  hold(id: string, options?: RequestOptions): Promise<Workitem> {
-    return this.act(id, 'hold', options);
-  }
-
-  unhold(id: string, options?: RequestOptions): Promise<Workitem> {
-    return this.act(id, 'active', options);
-  }
-
-  hangUp(id: string, options?: RequestOptions): Promise<Workitem> {
-    return this.act(id, 'terminated', options);
-  }
-
-  async transferToQueue(id: string, queueId: string, _transfer?: TransferOptions, options?: RequestOptions): Promise<void> {
-    await this.act(id, 'inqueue', options, { selectedQueue: queueId });
+  /** The sandbox's transition decides the next state; the catalog's answer kind decides what comes back. */
+  async act<A extends WorkitemAction>(action: A, id: string, input: ActionInput<A>, options?: RequestOptions): Promise<Workitem | undefined> {
+    actionRequests(action, id, input);
+    await this.begin({ method: 'action', id }, options);
+    if (!(this.store instanceof ObjectStore)) {
+      throw new NcxError('badRequest', 'Synthetic workitems are read-only', { status: 400 });
+    }
+    const index = this.store.indexOf(id);
+    const current = index === undefined ? undefined : (this.store.raw(index) as { state?: string });
+    const state = TRANSITIONS[action].to ?? current?.state ?? 'active';
+    const extra: Record<string, unknown> = 'queueId' in input ? { selectedQueue: input.queueId } : {};
+    this.store.update(id, { state, currentStateName: state, ...extra });
+    const answer = await this.fetchWorkitem(id, options);
+    return actionSpec(action).answers === 'workitem' ? answer : undefined;
   }
 
   async listQueues(options?: RequestOptions): Promise<Queue[]> {
@@ -209,13 +212,19 @@ export class FakeWorkitemsApi implements WorkitemsApi {
     return [{ _id: 'q_support', name: 'Support' }];
   }
 
-  private async act(id: string, state: string, options?: RequestOptions, extra: Record<string, unknown> = {}): Promise<Workitem> {
-    await this.begin({ method: 'action', id }, options);
-    if (!(this.store instanceof ObjectStore)) {
-      throw new NcxError('badRequest', 'Synthetic workitems are read-only', { status: 400 });
-    }
-    this.store.update(id, { state, currentStateName: state, ...extra });
-    return this.fetchWorkitem(id, options);
+  async listUsers(_q: string | undefined, options?: RequestOptions): Promise<User[]> {
+    await this.begin({ method: 'listQueues' }, options);
+    return [{ _id: 'jason.fontenot', firstName: 'Jason', lastName: 'Fontenot', presence: 'available' }];
+  }
+
+  async listDispositions(options?: RequestOptions): Promise<Disposition[]> {
+    await this.begin({ method: 'listQueues' }, options);
+    return [{ _id: 'disp_resolved', dispositionId: 'disp_resolved', name: 'Resolved' }];
+  }
+
+  async listCampaigns(options?: RequestOptions): Promise<Campaign[]> {
+    await this.begin({ method: 'listQueues' }, options);
+    return [{ _id: 'cmp_renewals', name: 'Renewals' }];
   }
 
   private matching(q: string | undefined): number[] {

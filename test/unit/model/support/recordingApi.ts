@@ -1,7 +1,9 @@
 // A WorkitemsApi that passes every call on and records what it was for, so a test can tell the
 // change-feed requests from counts and workitem pages, and can alter one answer on purpose.
-import type { Queue, Workitem } from '../../../../src/api/schemas';
-import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from '../../../../src/api/workitemsApi';
+import type { ActionInput } from '../../../../src/api/actions/catalog';
+import type { WorkitemAction } from '../../../../src/api/domain';
+import type { Campaign, Disposition, Queue, User, Workitem } from '../../../../src/api/schemas';
+import type { RequestOptions, SearchPage, SearchParams, WorkitemsApi } from '../../../../src/api/workitemsApi';
 import { searchPurposeOf } from '../../../../src/model/changeFeed';
 
 export interface RecordedCall {
@@ -57,23 +59,23 @@ export class RecordingApi implements WorkitemsApi {
     return this.inner.fetchWorkitem(id, options);
   }
 
-  hold(id: string, options?: RequestOptions): Promise<Workitem> {
-    return this.inner.hold(id, options);
-  }
-
-  unhold(id: string, options?: RequestOptions): Promise<Workitem> {
-    return this.inner.unhold(id, options);
-  }
-
-  hangUp(id: string, options?: RequestOptions): Promise<Workitem> {
-    return this.inner.hangUp(id, options);
-  }
-
-  transferToQueue(id: string, queueId: string, transfer?: TransferOptions, options?: RequestOptions): Promise<void> {
-    return this.inner.transferToQueue(id, queueId, transfer, options);
+  act<A extends WorkitemAction>(action: A, id: string, input: ActionInput<A>, options?: RequestOptions): Promise<Workitem | undefined> {
+    return this.inner.act(action, id, input, options);
   }
 
   listQueues(options?: RequestOptions): Promise<Queue[]> {
     return this.inner.listQueues(options);
+  }
+
+  listUsers(q: string | undefined, options?: RequestOptions): Promise<User[]> {
+    return this.inner.listUsers(q, options);
+  }
+
+  listDispositions(options?: RequestOptions): Promise<Disposition[]> {
+    return this.inner.listDispositions(options);
+  }
+
+  listCampaigns(options?: RequestOptions): Promise<Campaign[]> {
+    return this.inner.listCampaigns(options);
   }
 }

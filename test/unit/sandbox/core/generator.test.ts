@@ -180,7 +180,7 @@ describe('sandbox data set generator', () => {
         currentStateName: 'inqueue',
         selectedQueue: events[1].queueId,
         modifiedAt: events[1].timestamp,
-        actions: ['hangup', 'transfer'],
+        actions: ['hangup', 'transfer', 'priority', 'userTransfer'],
         timeEvents: events.slice(0, 2),
       };
       // What the lifecycle adds later is not there at arrival.
@@ -296,7 +296,7 @@ describe('sandbox data set generator', () => {
       assert.equal(arrival.timeEvents?.[1].timestamp, NOW);
       assert.ok(arrival.createdAt < NOW);
       assert.equal(CHANNEL_OF_TYPE[arrival.type as keyof typeof CHANNEL_OF_TYPE], arrival.channelType);
-      assert.deepEqual(arrival.actions, ['hangup', 'transfer']);
+      assert.deepEqual(arrival.actions, ['hangup', 'transfer', 'priority', 'userTransfer']);
     });
 
     it('is deterministic for the PRNG state and varies with it', () => {

@@ -118,7 +118,7 @@ function mutate(store: WorkitemStore, operations: readonly Operation[]): Workite
       const live = store.liveIds();
       const id = live.length > 0 && op.pick % 4 !== 0 ? live[op.pick % live.length] : order[op.pick % order.length];
       try {
-        store.apply(id, op.action, { now: clock, userId: USERNAMES[op.agent], queueId: QUEUE_IDS[op.queue], dispositionId: 'disp_resolved' });
+        store.apply(id, op.action, { now: clock, userId: USERNAMES[op.agent], queueId: QUEUE_IDS[op.queue], dispositionId: 'disp_resolved', agentUsername: USERNAMES[op.agent], priority: 1 + (op.pick % 5), digit: '5' });
       } catch (error) {
         assert.ok(error instanceof IllegalActionError, String(error));
       }

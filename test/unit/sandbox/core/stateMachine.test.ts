@@ -17,7 +17,7 @@ import {
 import { NOW, findWorkitem } from './fixtures';
 
 // The specification, written out independently of the implementation's table.
-const SPEC: Record<SandboxAction, { from: string[]; voiceOnly: boolean; to: string; event: string }> = {
+const SPEC: Record<SandboxAction, { from: string[]; voiceOnly: boolean; to: string; event: string; requires?: 'muted' | 'unmuted' }> = {
   offer: { from: ['inqueue'], voiceOnly: false, to: 'offered', event: 'offered' },
   accept: { from: ['offered'], voiceOnly: false, to: 'accepted', event: 'accepted' },
   answer: { from: ['accepted'], voiceOnly: false, to: 'active', event: 'answered' },
@@ -32,22 +32,33 @@ const SPEC: Record<SandboxAction, { from: string[]; voiceOnly: boolean; to: stri
   },
   transfer: { from: ['inqueue', 'offered', 'accepted', 'active', 'hold'], voiceOnly: false, to: 'inqueue', event: 'transferred' },
   disposition: { from: ['terminated'], voiceOnly: false, to: 'dispositioned', event: 'dispositioned' },
+  mute: { from: ['active', 'hold', 'conference'], voiceOnly: true, to: 'unchanged', event: 'muted', requires: 'unmuted' },
+  unmute: { from: ['active', 'hold', 'conference'], voiceOnly: true, to: 'unchanged', event: 'unmuted', requires: 'muted' },
+  dtmf: { from: ['active', 'conference'], voiceOnly: true, to: 'unchanged', event: 'dtmf' },
+  priority: { from: ['inqueue', 'offered', 'accepted', 'active', 'hold', 'conference'], voiceOnly: false, to: 'unchanged', event: 'reprioritized' },
+  userTransfer: { from: ['inqueue', 'offered', 'accepted', 'active', 'hold'], voiceOnly: false, to: 'offered', event: 'transferred' },
 };
 
-/** The user actions (hold, unhold, hangup, transfer — in that order) a workitem offers in a state. */
-function expectedUserActions(state: string, channel: string): string[] {
+/** The user actions (in WORKITEM_ACTIONS order) a workitem offers in a state. */
+function expectedUserActions(state: string, channel: string, muted = false): string[] {
   const voice = channel === 'voice';
+  const mute = muted ? 'unmute' : 'mute';
   switch (state) {
     case 'inqueue':
     case 'offered':
+      return ['hangup', 'transfer', 'priority', 'userTransfer'];
     case 'accepted':
-      return ['hangup', 'transfer'];
+      return ['hangup', 'transfer', 'answer', 'priority', 'userTransfer'];
     case 'active':
-      return voice ? ['hold', 'hangup', 'transfer'] : ['hangup', 'transfer'];
+      return voice
+        ? ['hold', 'hangup', 'transfer', mute, 'dtmf', 'priority', 'userTransfer']
+        : ['hangup', 'transfer', 'priority', 'userTransfer'];
     case 'hold':
-      return ['unhold', 'hangup', 'transfer'];
+      return ['unhold', 'hangup', 'transfer', mute, 'priority', 'userTransfer'];
     case 'conference':
-      return ['hangup'];
+      return ['hangup', mute, 'dtmf', 'priority'];
+    case 'terminated':
+      return ['disposition'];
     default:
       return [];
   }
@@ -59,7 +70,9 @@ function contextFor(action: SandboxAction, workitem: Workitem): ActionContext {
   return {
     now: ACTED_AT,
     userId: 'maria.garcia',
-    agentUsername: action === 'offer' ? 'jason.fontenot' : undefined,
+    agentUsername: action === 'offer' || action === 'userTransfer' ? 'jason.fontenot' : undefined,
+    priority: action === 'priority' ? 2 : undefined,
+    digit: action === 'dtmf' ? '#' : undefined,
     queueId: action === 'transfer' ? (workitem.selectedQueue === 'q_billing' ? 'q_sales' : 'q_billing') : undefined,
     dispositionId: action === 'disposition' ? 'disp_follow_up' : undefined,
   };
@@ -78,28 +91,34 @@ describe('sandbox state machine', () => {
       }
       for (const action of SANDBOX_ACTIONS) {
         const spec = SPEC[action];
-        const legal = spec.from.includes(state) && (!spec.voiceOnly || channel === 'voice');
-        const title = `${action} on ${state} ${channel} (${workitem.workitemId}) ${legal ? `→ ${spec.to}` : 'is refused'}`;
+        // The data set's calls are not muted: mute is legal where its states allow, unmute never.
+        const legal =
+          spec.from.includes(state) && (!spec.voiceOnly || channel === 'voice') && spec.requires !== 'muted';
+        const next = spec.to === 'unchanged' ? state : spec.to;
+        const title = `${action} on ${state} ${channel} (${workitem.workitemId}) ${legal ? `→ ${next}` : 'is refused'}`;
         it(title, () => {
           const before = structuredClone(workitem);
           const context = contextFor(action, workitem);
           if (legal) {
             const after = applyAction(workitem, action, context);
             assert.notEqual(after, workitem, 'a new object');
-            assert.equal(after.state, spec.to);
-            assert.equal(after.currentStateName, spec.to);
+            assert.equal(after.state, next);
+            assert.equal(after.currentStateName, next);
             assert.equal(after.modifiedAt, ACTED_AT);
-            assert.deepEqual(after.actions, expectedUserActions(spec.to, channel));
+            assert.deepEqual(after.actions, expectedUserActions(next, channel, action === 'mute'));
             const events = after.timeEvents ?? [];
             assert.deepEqual(events.slice(0, -1), workitem.timeEvents);
             const expectedEvent: Record<string, unknown> = {
               type: spec.event,
               timestamp: ACTED_AT,
               userId: 'maria.garcia',
-              state: spec.to,
+              state: next,
             };
             if (action === 'transfer') {
               expectedEvent.queueId = context.queueId;
+            }
+            if (action === 'dtmf') {
+              expectedEvent.note = '#';
             }
             assert.deepEqual(events[events.length - 1], expectedEvent);
             assertSideEffects(action, workitem, after, context);
@@ -146,6 +165,32 @@ describe('sandbox state machine', () => {
     });
   });
 
+  it('keeps the mute state: unmute only on a muted call, mute only on an unmuted one, cleared when the call ends', () => {
+    const active = findWorkitem('active', 'voice');
+    assert.ok(active);
+    const muted = applyAction(active, 'mute', contextFor('mute', active));
+    assert.equal(muted.state, 'active');
+    assert.ok(muted.actions?.includes('unmute') && !muted.actions.includes('mute'));
+    assert.throws(() => applyAction(muted, 'mute', contextFor('mute', muted)), /is active and muted: mute is not possible/);
+    const held = applyAction(muted, 'hold', contextFor('hold', muted));
+    assert.equal(held.muted, true, 'hold keeps the microphone muted');
+    const unmuted = applyAction(held, 'unmute', contextFor('unmute', held));
+    assert.equal(unmuted.muted, false);
+    const ended = applyAction(applyAction(unmuted, 'mute', contextFor('mute', unmuted)), 'hangup', contextFor('hangup', unmuted));
+    assert.ok(!('muted' in ended), 'a finished call is not muted');
+  });
+
+  it('refuses a priority outside 1-5, a DTMF string or a user transfer without a user as bad requests', () => {
+    const active = findWorkitem('active', 'voice');
+    assert.ok(active);
+    const base = { now: ACTED_AT, userId: 'maria.garcia' };
+    assert.throws(() => applyAction(active, 'priority', { ...base, priority: 6 }), BadRequestError);
+    assert.throws(() => applyAction(active, 'priority', { ...base, priority: 2.5 }), BadRequestError);
+    assert.throws(() => applyAction(active, 'dtmf', { ...base, digit: '12' }), BadRequestError);
+    assert.throws(() => applyAction(active, 'dtmf', { ...base, digit: 'a' }), BadRequestError);
+    assert.throws(() => applyAction(active, 'userTransfer', base), BadRequestError);
+  });
+
   it('refuses a transfer without a target queue as a bad request', () => {
     const active = findWorkitem('active', 'voice');
     assert.ok(active);
@@ -171,7 +216,7 @@ describe('sandbox state machine', () => {
   it('lists the legal sandbox actions for the traffic simulator', () => {
     const hold = findWorkitem('hold', 'voice');
     assert.ok(hold);
-    assert.deepEqual(legalActions(hold), ['unhold', 'hangup', 'transfer']);
+    assert.deepEqual(legalActions(hold), ['unhold', 'hangup', 'transfer', 'mute', 'priority', 'userTransfer']);
   });
 
   it('hands out availableActions as a copy the caller may keep', () => {
@@ -179,7 +224,7 @@ describe('sandbox state machine', () => {
     assert.ok(active);
     const actions = availableActions(active);
     actions.push('unhold');
-    assert.deepEqual(availableActions(active), ['hold', 'hangup', 'transfer']);
+    assert.deepEqual(availableActions(active), ['hold', 'hangup', 'transfer', 'mute', 'dtmf', 'priority', 'userTransfer']);
   });
 
   it('renders its table as Markdown, one row per action', () => {
@@ -192,7 +237,8 @@ describe('sandbox state machine', () => {
       assert.ok(row, action);
       const cells = row.split('|').map((cell) => cell.trim());
       assert.equal(cells[2], SPEC[action].from.join(', '));
-      assert.equal(cells[3], SPEC[action].voiceOnly ? 'voice' : 'all');
+      const requires = SPEC[action].requires;
+      assert.equal(cells[3], (SPEC[action].voiceOnly ? 'voice' : 'all') + (requires ? ` (${requires})` : ''));
       assert.equal(cells[4], SPEC[action].to);
       assert.equal(cells[5], `\`${SPEC[action].event}\``);
     }
@@ -219,6 +265,17 @@ function assertSideEffects(action: SandboxAction, before: Workitem, after: Worki
       break;
     case 'disposition':
       assert.equal(after.dispositionId, context.dispositionId);
+      break;
+    case 'userTransfer':
+      assert.equal(after.agentUsername, context.agentUsername);
+      assert.ok(!('assignedAt' in after), 'the assignment is cleared');
+      assert.equal(after.selectedQueue, before.selectedQueue);
+      break;
+    case 'mute':
+      assert.equal(after.muted, true);
+      break;
+    case 'priority':
+      assert.equal(after.priority, context.priority);
       break;
     default:
       assert.equal(after.agentUsername, before.agentUsername);

@@ -127,6 +127,9 @@ describe('sandbox store indexes under change', () => {
                     userId: USERNAMES[op.agent],
                     queueId: QUEUE_IDS[op.queue],
                     dispositionId: 'disp_resolved',
+                    agentUsername: USERNAMES[op.agent],
+                    priority: 1 + (op.pick % 5),
+                    digit: '5',
                   });
                   assert.equal(store.get(id), after);
                 } catch (error) {
