@@ -13,6 +13,7 @@ import type { GroupLoader } from './groupLoader';
 import { parentIdOf, ROOT_ID } from './groupKeys';
 import { inGroupQueue, type GroupState } from './groupState';
 import type { ModelLoad } from './modelNodes';
+import { recountOnScreen } from './screenRecount';
 import { trackedGroupsOf, type TrackedTree } from './trackedGroups';
 import type { TreeData } from './treeData';
 
@@ -81,6 +82,47 @@ export class FeedRefresher {
   refreshLoadedTree(generation: number): Promise<void> {
     const root = this.data.root;
     return this.withFeedLock(() => inGroupQueue(root, () => this.refreshCycle(generation)));
+  }
+
+  /**
+   * The manual Refresh: what is on screen counted again in one batch (screenRecount.ts), W probed
+   * alongside, and the audit swept over the new counts. A failed request falls back to the
+   * classic load, which says per group what failed.
+   */
+  recountLoadedTree(generation: number): Promise<void> {
+    const root = this.data.root;
+    return this.withFeedLock(() =>
+      inGroupQueue(root, async () => {
+        const data = this.data;
+        const rootCurrent = root.children?.kind === 'groups' || root.children?.kind === 'items';
+        if (generation !== data.generation) {
+          return;
+        }
+        if (!rootCurrent) {
+          data.cycle++;
+          return this.loadWithProbe(true);
+        }
+        const tracked = trackedGroupsOf(data.groupTree(), undefined);
+        data.cycle++;
+        this.session.audit.forget();
+        this.session.watermark = undefined;
+        const probe = this.usable() ? this.probeWatermark() : undefined;
+        let recounted: boolean;
+        try {
+          recounted = await recountOnScreen(data, tracked);
+        } catch {
+          await probe;
+          return this.loadWithProbe(true);
+        }
+        if (recounted && probe !== undefined) {
+          this.session.settleFrom(probe, () => generation === data.generation);
+          this.session.audit.sweep();
+        }
+        if (recounted) {
+          this.loaded({ parentId: ROOT_ID, ok: true });
+        }
+      }),
+    );
   }
 
   // ---- internals -------------------------------------------------------------------------------
