@@ -7,7 +7,7 @@ import { SEARCH_MAX_ROWS } from '../api/paths';
 import type { SearchPage } from '../api/workitemsApi';
 import type { GroupState } from './groupState';
 import { firstItemsPage } from './itemPages';
-import { relistOtherGroup, type TrackedTree } from './trackedGroups';
+import { relistOtherGroup, type TrackedTree } from './changeFeed/trackedGroups';
 import type { TreeData } from './treeData';
 
 /** Recounts `tracked` (groups on screen); false when the tree was reset meanwhile. Rejects when a request fails. */

@@ -7,11 +7,11 @@
 import type { Workitem } from '../api/schemas';
 import type { WorkitemsApi } from '../api/workitemsApi';
 import type { GroupByMode } from '../config/settings';
-import type { FallbackReason } from './changeFeed';
+import type { FallbackReason } from './changeFeed/changeFeed';
 import { ModelEmitter, type ModelEvent } from './events';
-import { FeedPageApplier } from './feedPageApplier';
-import { FeedRefresher } from './feedRefresher';
-import { FeedSession, type TreeModelStats } from './feedSession';
+import { FeedPageApplier } from './changeFeed/feedPageApplier';
+import { FeedRefresher } from './changeFeed/feedRefresher';
+import { FeedSession, type TreeModelStats } from './changeFeed/feedSession';
 import type { FetchFailure } from './fetchFailure';
 import { parentIdOf, ROOT_ID } from './groupKeys';
 import { groupQuery } from './groupQueries';
@@ -24,7 +24,7 @@ import { WorkitemLocator } from './workitemLocator';
 
 export { ITEM_SORT } from './treeData';
 export { LOCATE_MAX_POSITIONS } from './workitemLocator';
-export type { TreeModelStats } from './feedSession';
+export type { TreeModelStats } from './changeFeed/feedSession';
 
 export const DEFAULT_PAGE_SIZE = 100;
 /** First paint (at most ~10 counts) goes out in one go; larger refreshes queue behind it. */

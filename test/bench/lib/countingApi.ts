@@ -3,7 +3,7 @@
 // the authority on HTTP requests; this only says what they were for.
 import type { Queue, Workitem } from '../../../src/api/schemas';
 import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from '../../../src/api/workitemsApi';
-import { searchPurposeOf, type SearchPurpose } from '../../../src/model/changeFeed';
+import { searchPurposeOf, type SearchPurpose } from '../../../src/model/changeFeed/changeFeed';
 
 export interface CallTally {
   counts: number;

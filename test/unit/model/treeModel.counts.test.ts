@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import type { RequestOptions, SearchPage, SearchParams } from '../../../src/api/workitemsApi';
 import { ROOT_ID } from '../../../src/model/groupKeys';
-import { FALLBACKS_BEFORE_STANDING_DOWN } from '../../../src/model/feedSession';
+import { FALLBACKS_BEFORE_STANDING_DOWN } from '../../../src/model/changeFeed/feedSession';
 import type { WorkitemTreeModel } from '../../../src/model/workitemTreeModel';
 import { differencesFromFresh } from './support/freshCompare';
 import { startLiveSandbox, type LiveSandbox } from './support/liveSandbox';

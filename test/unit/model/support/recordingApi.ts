@@ -2,7 +2,7 @@
 // change-feed requests from counts and workitem pages, and can alter one answer on purpose.
 import type { Queue, Workitem } from '../../../../src/api/schemas';
 import type { RequestOptions, SearchPage, SearchParams, TransferOptions, WorkitemsApi } from '../../../../src/api/workitemsApi';
-import { searchPurposeOf } from '../../../../src/model/changeFeed';
+import { searchPurposeOf } from '../../../../src/model/changeFeed/changeFeed';
 
 export interface RecordedCall {
   readonly kind: 'feed' | 'probe' | 'audit' | 'page' | 'count' | 'other';

@@ -4,18 +4,18 @@
 // more changes than a page, a server that refused the feed. Every fetch the view asks for runs
 // under the model-wide feed lock, and a group fetched while the feed keeps the others is bracketed
 // by a feed page, so the counts of all groups stand at the same moment.
-import type { SearchPage } from '../api/workitemsApi';
+import type { SearchPage } from '../../api/workitemsApi';
 import { auditParams, feedParams, PROBE_PARAMS, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
 import { markerOf } from './countAudit';
 import type { FeedPageApplier } from './feedPageApplier';
 import type { FeedSession } from './feedSession';
-import type { GroupLoader } from './groupLoader';
-import { parentIdOf, ROOT_ID } from './groupKeys';
-import { inGroupQueue, type GroupState } from './groupState';
-import type { ModelLoad } from './modelNodes';
-import { recountOnScreen } from './screenRecount';
+import type { GroupLoader } from '../groupLoader';
+import { parentIdOf, ROOT_ID } from '../groupKeys';
+import { inGroupQueue, type GroupState } from '../groupState';
+import type { ModelLoad } from '../modelNodes';
+import { recountOnScreen } from '../screenRecount';
 import { trackedGroupsOf, type TrackedTree } from './trackedGroups';
-import type { TreeData } from './treeData';
+import type { TreeData } from '../treeData';
 
 type FeedOutcome = { readonly page: SearchPage } | { readonly reason: FallbackReason };
 

@@ -1,7 +1,7 @@
 // What a tree model remembers about its change feed: the watermark W, whether the server refused
 // the feed (then it is not asked again), the lock that keeps a feed page and the counts taken
 // alongside it from interleaving with another one, the audit, and counters for the benchmark.
-import { NcxError } from '../api/errors';
+import { NcxError } from '../../api/errors';
 import type { FallbackReason, Watermark } from './changeFeed';
 import { CountAudit, type AuditStats } from './countAudit';
 
