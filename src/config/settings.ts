@@ -20,6 +20,8 @@ export const SettingsSchema = z.object({
   'sandbox.traffic': z.catch(z.boolean(), true),
   'tree.groupBy': z.catch(z.enum(GROUP_BY_MODES), 'stateChannel'),
   'tree.pageSize': z.catch(z.number().check(z.int(), z.gte(10), z.lte(1000)), 100),
+  /** Refreshes read what changed (the change feed) instead of re-counting; false always re-counts. */
+  'tree.changeFeed': z.catch(z.boolean(), true),
   /** 0 turns auto-refresh off; it only runs while the view is visible. */
   refreshIntervalSeconds: z.catch(z.number().check(z.gte(0), z.lte(3600)), 10),
   requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(300)), 15),

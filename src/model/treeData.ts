@@ -13,7 +13,7 @@ import { dimensionsFor, groupIdOf, parentIdOf, ROOT_ID, type GroupDimension, typ
 import { groupQuery } from './groupQueries';
 import { newGroupState, type GroupState } from './groupState';
 import { RequestLimiter } from './requestLimiter';
-import type { GroupTree } from './trackedGroups';
+import type { GroupTree } from './changeFeed/trackedGroups';
 
 /** Newest first: the workitems a person is looking for are usually the recent ones. */
 export const ITEM_SORT = 'createdAt desc';

@@ -7,11 +7,11 @@
 import type { Workitem } from '../api/schemas';
 import type { WorkitemsApi } from '../api/workitemsApi';
 import type { GroupByMode } from '../config/settings';
-import type { FallbackReason } from './changeFeed';
+import type { FallbackReason } from './changeFeed/changeFeed';
 import { ModelEmitter, type ModelEvent } from './events';
-import { FeedPageApplier } from './feedPageApplier';
-import { FeedRefresher } from './feedRefresher';
-import { FeedSession, type TreeModelStats } from './feedSession';
+import { FeedPageApplier } from './changeFeed/feedPageApplier';
+import { FeedRefresher } from './changeFeed/feedRefresher';
+import { FeedSession, type TreeModelStats } from './changeFeed/feedSession';
 import type { FetchFailure } from './fetchFailure';
 import { parentIdOf, ROOT_ID } from './groupKeys';
 import { groupQuery } from './groupQueries';
@@ -24,7 +24,7 @@ import { WorkitemLocator } from './workitemLocator';
 
 export { ITEM_SORT } from './treeData';
 export { LOCATE_MAX_POSITIONS } from './workitemLocator';
-export type { TreeModelStats } from './feedSession';
+export type { TreeModelStats } from './changeFeed/feedSession';
 
 export const DEFAULT_PAGE_SIZE = 100;
 /** First paint (at most ~10 counts) goes out in one go; larger refreshes queue behind it. */
@@ -38,6 +38,8 @@ export interface WorkitemTreeModelOptions {
   /** The user's `q`, ANDed with every group's query. */
   filter?: string;
   maxConcurrentRequests?: number;
+  /** The `tree.changeFeed` setting (default on). */
+  changeFeed?: boolean;
 }
 
 export interface FeedStopped {
@@ -94,6 +96,12 @@ export class WorkitemTreeModel {
     const applier = new FeedPageApplier(this.data, this.feed);
     this.refresher = new FeedRefresher({ data: this.data, session: this.feed, loader, applier, loaded });
     this.locator = new WorkitemLocator(this.data, this.refresher, () => this.emitChanges());
+    this.feed.setEnabled(options.changeFeed ?? true);
+  }
+
+  /** The `tree.changeFeed` setting changed. */
+  setChangeFeed(enabled: boolean): void {
+    this.feed.setEnabled(enabled);
   }
 
   // ---- what the view reads -------------------------------------------------------------------
@@ -199,14 +207,28 @@ export class WorkitemTreeModel {
    * rows held, or (no watermark, a filter, too many changes…) every visible group re-counted.
    */
   refresh(): Promise<void> {
+    // A refresh asked while one runs is that one.
+    return this.refreshing ?? this.runRefresh((generation) => this.refresher.refreshLoadedTree(generation));
+  }
+
+  /**
+   * The manual Refresh: every count and row on screen taken again from the server (ground truth,
+   * whatever the change feed held), in one batch of parallel requests, and a fresh watermark.
+   */
+  recount(): Promise<void> {
+    return this.runRefresh((generation) => this.refresher.recountLoadedTree(generation));
+  }
+
+  private runRefresh(cycle: (generation: number) => Promise<void>): Promise<void> {
     if (this.refreshing) {
-      return this.refreshing;
+      // A recount asked while a cycle runs goes right after it: that cycle may not have re-counted.
+      return this.refreshing.then(() => this.runRefresh(cycle));
     }
     const data = this.data;
     const generation = data.generation;
     const run: Promise<void> = (async () => {
       if (data.root.children !== undefined) {
-        await this.refresher.refreshLoadedTree(generation);
+        await cycle(generation);
       } else {
         data.cycle++;
       }

@@ -3,7 +3,7 @@
 // log is where someone wondering about that traffic looks; why a single refresh re-counted is
 // detail for the debug level.
 import type { Log } from '../../log/log';
-import type { FallbackReason } from '../../model/changeFeed';
+import type { FallbackReason } from '../../model/changeFeed/changeFeed';
 import type { ModelDisposable } from '../../model/events';
 import type { WorkitemTreeModel } from '../../model/workitemTreeModel';
 

@@ -79,6 +79,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       groupBy: settings['tree.groupBy'],
       pageSize: settings['tree.pageSize'],
       filter: this.filterStore.read(),
+      changeFeed: settings['tree.changeFeed'],
     });
     this.onDidLoad = this.model.onDidLoad;
 
@@ -155,9 +156,12 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   // ---- what the commands call ------------------------------------------------------------------
 
-  /** Re-queries what is on screen (counts of visible groups, rows of expanded ones). */
+  /**
+   * The Refresh command: re-counts what is on screen (counts of visible groups, rows of expanded
+   * ones) from the server, whatever the change feed held; automatic refreshes read the feed.
+   */
   async refresh(): Promise<void> {
-    await this.model.refresh();
+    await this.model.recount();
     this.refreshManager.noteRefreshed();
   }
 
@@ -328,6 +332,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const settings = this.settings();
     this.model.setGroupBy(settings['tree.groupBy']);
     this.model.setPageSize(settings['tree.pageSize']);
+    this.model.setChangeFeed(settings['tree.changeFeed']);
     this.refreshManager.reschedule();
   }
 

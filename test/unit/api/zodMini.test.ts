@@ -66,6 +66,7 @@ describe('api/zodMini', () => {
       'sandbox.traffic': true,
       'tree.groupBy': 'stateChannel',
       'tree.pageSize': 100,
+      'tree.changeFeed': true,
       refreshIntervalSeconds: 10,
       requestTimeoutSeconds: 15,
     });

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import type { Workitem } from '../../../src/api/schemas';
-import { advanceWatermark, feedParams, ignoresFeedQuery, isUnseen, type Watermark } from '../../../src/model/changeFeed';
-import { applyMoves, changesCountOf, mayHaveCountedOtherwise, movesOf } from '../../../src/model/countDelta';
+import { advanceWatermark, feedParams, ignoresFeedQuery, isUnseen, type Watermark } from '../../../src/model/changeFeed/changeFeed';
+import { applyMoves, changesCountOf, mayHaveCountedOtherwise, movesOf } from '../../../src/model/changeFeed/countDelta';
 import { dimensionsFor, groupIdOf, segmentsOf } from '../../../src/model/groupKeys';
 import { newGroupState, type GroupState } from '../../../src/model/groupState';
-import { stateAtWatermark, statesEnteredSince } from '../../../src/model/stateAtTime';
+import { stateAtWatermark, statesEnteredSince } from '../../../src/model/changeFeed/stateAtTime';
 import { FIXTURE_NOW, makeWorkitem } from './support/fixtures';
 
 const W = FIXTURE_NOW;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { CountAudit, countRangeAtW, markerOf, type AuditedChange, type AuditMarker } from '../../../src/model/countAudit';
+import { CountAudit, countRangeAtW, markerOf, type AuditedChange, type AuditMarker } from '../../../src/model/changeFeed/countAudit';
 
 const W = 1_764_000_000_000;
 

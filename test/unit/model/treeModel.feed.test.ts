@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { FEED_PAGE_ROWS } from '../../../src/model/changeFeed';
-import { AUDIT_EVERY_CYCLES } from '../../../src/model/countAudit';
+import { FEED_PAGE_ROWS } from '../../../src/model/changeFeed/changeFeed';
+import { AUDIT_EVERY_CYCLES } from '../../../src/model/changeFeed/countAudit';
 import { ROOT_ID } from '../../../src/model/groupKeys';
 import type { RequestOptions, SearchPage, SearchParams } from '../../../src/api/workitemsApi';
 import { WorkitemTreeModel } from '../../../src/model/workitemTreeModel';

@@ -16,8 +16,11 @@ export interface OpenTree {
 }
 
 /** A model over the live sandbox with the busy states and all their channel groups open. */
-export async function openTree(live: LiveSandbox, options: { filter?: string } = {}): Promise<OpenTree> {
-  const api = new RecordingApi(live.api);
+export async function openTree(
+  live: LiveSandbox,
+  options: { filter?: string; changeFeed?: boolean; maxConcurrentRequests?: number } = {},
+  api: RecordingApi = new RecordingApi(live.api),
+): Promise<OpenTree> {
   const model = new WorkitemTreeModel({ api, pageSize: PAGE_SIZE, ...options });
   const expanded: string[] = [];
   for (const node of await model.getChildren(ROOT_ID)) {

@@ -4,17 +4,18 @@
 // more changes than a page, a server that refused the feed. Every fetch the view asks for runs
 // under the model-wide feed lock, and a group fetched while the feed keeps the others is bracketed
 // by a feed page, so the counts of all groups stand at the same moment.
-import type { SearchPage } from '../api/workitemsApi';
+import type { SearchPage } from '../../api/workitemsApi';
 import { auditParams, feedParams, PROBE_PARAMS, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
 import { markerOf } from './countAudit';
 import type { FeedPageApplier } from './feedPageApplier';
 import type { FeedSession } from './feedSession';
-import type { GroupLoader } from './groupLoader';
-import { parentIdOf, ROOT_ID } from './groupKeys';
-import { inGroupQueue, type GroupState } from './groupState';
-import type { ModelLoad } from './modelNodes';
+import type { GroupLoader } from '../groupLoader';
+import { parentIdOf, ROOT_ID } from '../groupKeys';
+import { inGroupQueue, type GroupState } from '../groupState';
+import type { ModelLoad } from '../modelNodes';
+import { recountOnScreen } from '../screenRecount';
 import { trackedGroupsOf, type TrackedTree } from './trackedGroups';
-import type { TreeData } from './treeData';
+import type { TreeData } from '../treeData';
 
 type FeedOutcome = { readonly page: SearchPage } | { readonly reason: FallbackReason };
 
@@ -81,6 +82,47 @@ export class FeedRefresher {
   refreshLoadedTree(generation: number): Promise<void> {
     const root = this.data.root;
     return this.withFeedLock(() => inGroupQueue(root, () => this.refreshCycle(generation)));
+  }
+
+  /**
+   * The manual Refresh: what is on screen counted again in one batch (screenRecount.ts), W probed
+   * alongside, and the audit swept over the new counts. A failed request falls back to the
+   * classic load, which says per group what failed.
+   */
+  recountLoadedTree(generation: number): Promise<void> {
+    const root = this.data.root;
+    return this.withFeedLock(() =>
+      inGroupQueue(root, async () => {
+        const data = this.data;
+        const rootCurrent = root.children?.kind === 'groups' || root.children?.kind === 'items';
+        if (generation !== data.generation) {
+          return;
+        }
+        if (!rootCurrent) {
+          data.cycle++;
+          return this.loadWithProbe(true);
+        }
+        const tracked = trackedGroupsOf(data.groupTree(), undefined);
+        data.cycle++;
+        this.session.audit.forget();
+        this.session.watermark = undefined;
+        const probe = this.usable() ? this.probeWatermark() : undefined;
+        let recounted: boolean;
+        try {
+          recounted = await recountOnScreen(data, tracked);
+        } catch {
+          await probe;
+          return this.loadWithProbe(true);
+        }
+        if (recounted && probe !== undefined) {
+          this.session.settleFrom(probe, () => generation === data.generation);
+          this.session.audit.sweep();
+        }
+        if (recounted) {
+          this.loaded({ parentId: ROOT_ID, ok: true });
+        }
+      }),
+    );
   }
 
   // ---- internals -------------------------------------------------------------------------------

@@ -3,17 +3,17 @@
 // the page, the "other" groups are listed or hidden as a re-count would, and windows that lost too
 // many rows (or whose count the audit corrected) are fetched again, one a page. A page that cannot be applied
 // change by change changes nothing and says why, so the caller can re-count instead.
-import { SEARCH_MAX_ROWS } from '../api/paths';
-import type { SearchPage } from '../api/workitemsApi';
+import { SEARCH_MAX_ROWS } from '../../api/paths';
+import type { SearchPage } from '../../api/workitemsApi';
 import { advanceWatermark, ignoresFeedQuery, isUnseen, pageFallbackReason, sawAt, type FallbackReason, type Watermark } from './changeFeed';
 import { applyMoves, holdsPath, movesOf } from './countDelta';
 import type { FeedSession } from './feedSession';
-import { describeFetchFailure, isCancellation } from './fetchFailure';
-import { hasMoreItems, inGroupQueue, type GroupState } from './groupState';
-import { firstItemsPage } from './itemPages';
+import { describeFetchFailure, isCancellation } from '../fetchFailure';
+import { hasMoreItems, inGroupQueue, type GroupState } from '../groupState';
+import { firstItemsPage } from '../itemPages';
 import { leftWatermarkAt } from './stateAtTime';
 import { relistOtherGroup, type TrackedTree } from './trackedGroups';
-import type { TreeData } from './treeData';
+import type { TreeData } from '../treeData';
 
 export class FeedPageApplier {
   /** Windows fetched again by the last page applied (a cycle that refilled one skips its audit). */

@@ -1,7 +1,7 @@
 // What a tree model remembers about its change feed: the watermark W, whether the server refused
 // the feed (then it is not asked again), the lock that keeps a feed page and the counts taken
 // alongside it from interleaving with another one, the audit, and counters for the benchmark.
-import { NcxError } from '../api/errors';
+import { NcxError } from '../../api/errors';
 import type { FallbackReason, Watermark } from './changeFeed';
 import { CountAudit, type AuditStats } from './countAudit';
 
@@ -27,6 +27,9 @@ export interface FeedSessionListener {
   fellBack(reason: FallbackReason): void;
 }
 
+/** Consecutive fallbacks after which the feed stands down for the session. */
+export const FALLBACKS_BEFORE_STANDING_DOWN = 3;
+
 export class FeedSession {
   /** Where the counts stand in the server's history; undefined: the next refresh re-counts. */
   watermark: Watermark | undefined;
@@ -39,6 +42,10 @@ export class FeedSession {
   private feedPages = 0;
   private feedChanges = 0;
   private readonly fallbacks: Partial<Record<FallbackReason, number>> = {};
+  /** Fallbacks since the last page applied: a feed that keeps falling back costs more than re-counting. */
+  private fallbacksInARow = 0;
+  /** The `tree.changeFeed` setting. */
+  private enabled = true;
 
   constructor(private readonly listener: FeedSessionListener) {}
 
@@ -47,7 +54,16 @@ export class FeedSession {
    * that no longer matches `q`, so the feed would never report it. Filtered trees re-count.
    */
   usable(filter: string | undefined): boolean {
-    return this.stopped === undefined && filter === undefined;
+    return this.enabled && this.stopped === undefined && filter === undefined;
+  }
+
+  /** The `tree.changeFeed` setting: off, every refresh re-counts what is on screen. */
+  setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
+    if (!enabled) {
+      this.watermark = undefined;
+      this.audit.forget();
+    }
   }
 
   /** Whether counts are kept by the feed (rather than taken from each answer). */
@@ -82,6 +98,7 @@ export class FeedSession {
   /** Another server may well answer the feed. */
   allowAgain(): void {
     this.stopped = undefined;
+    this.fallbacksInARow = 0;
   }
 
   /** A 400 means this server cannot answer the feed's query or sort: it never will, so stop asking. */
@@ -108,11 +125,26 @@ export class FeedSession {
   notePage(changes: number): void {
     this.feedPages++;
     this.feedChanges += changes;
+    this.fallbacksInARow = 0;
   }
 
+  /**
+   * A cycle re-counted instead. A feed that cannot place what changed (timelines that do not say
+   * where a workitem was) falls back every cycle and then costs a feed page on top of the
+   * re-count: after FALLBACKS_BEFORE_STANDING_DOWN in a row it stands down for the session.
+   */
   noteFallback(reason: FallbackReason): void {
     this.fallbacks[reason] = (this.fallbacks[reason] ?? 0) + 1;
     this.listener.fellBack(reason);
+    if (reason === 'noWatermark' || reason === 'failed' || reason === 'rejected') {
+      // A probe or a request that failed says nothing about whether the feed can place changes
+      // (and a rejected feed has stopped already).
+      return;
+    }
+    this.fallbacksInARow++;
+    if (this.fallbacksInARow >= FALLBACKS_BEFORE_STANDING_DOWN) {
+      this.stop(`the change feed fell back to re-counting ${this.fallbacksInARow} cycles in a row (last: ${reason}), which costs more than re-counting alone`);
+    }
   }
 
   stats(): TreeModelStats {

@@ -1,9 +1,9 @@
 // Which groups the change feed keeps current: the root, every sub-group of a group whose children
 // are current and open (their counts), and every open workitem group (its rows). The rest (the
 // children of collapsed groups) stays as a re-count left it, stale, fetched again on expansion.
-import { knownValuesOf, OTHER_GROUP_VALUE, type GroupDimension, type GroupSegment } from './groupKeys';
+import { knownValuesOf, OTHER_GROUP_VALUE, type GroupDimension, type GroupSegment } from '../groupKeys';
 import type { TrackedGroups } from './countDelta';
-import type { GroupState } from './groupState';
+import type { GroupState } from '../groupState';
 
 export interface GroupTree {
   readonly root: GroupState;

@@ -2,9 +2,9 @@
 // the watermark W (the greatest `modifiedAt` the model has seen, server time taken from the data,
 // never from this machine's clock). The query is inclusive, so the workitems already applied at W
 // come back and are skipped by id (after a probe every change at W is held, and it is exclusive).
-import { and, gt, gte, lte, or, raw } from '../api/queryBuilder';
-import type { Workitem } from '../api/schemas';
-import type { SearchPage, SearchParams } from '../api/workitemsApi';
+import { and, gt, gte, lte, or, raw } from '../../api/queryBuilder';
+import type { Workitem } from '../../api/schemas';
+import type { SearchPage, SearchParams } from '../../api/workitemsApi';
 
 /** One page of changes per cycle; more than this falls back to a full re-count. */
 export const FEED_PAGE_ROWS = 200;

@@ -2,10 +2,10 @@
 // left and +1 along the path it entered, for every group whose count is current; and, in every
 // open workitem group, its row removed, replaced or inserted at its sorted place (newest first),
 // with `nextStart` and `total` kept so that "Load more" still asks for the right page.
-import type { Workitem } from '../api/schemas';
+import type { Workitem } from '../../api/schemas';
 import { sawAt, type Watermark } from './changeFeed';
-import { segmentsOf, type GroupDimension, type GroupSegment } from './groupKeys';
-import { hasMoreItems, type GroupState, type ItemLevelChildren } from './groupState';
+import { segmentsOf, type GroupDimension, type GroupSegment } from '../groupKeys';
+import { hasMoreItems, type GroupState, type ItemLevelChildren } from '../groupState';
 import { stateAtWatermark, statesEnteredSince } from './stateAtTime';
 
 export interface Move {

@@ -1,9 +1,9 @@
 // Where a changed workitem was listed at the watermark W, read from its own timeline: the state
 // entered by its last event before W (an event exactly at W counts only when the counts held that
 // version). The channel never changes (it follows the type), so the state is all that can move.
-import type { Workitem } from '../api/schemas';
+import type { Workitem } from '../../api/schemas';
 import { sawAt, type Watermark } from './changeFeed';
-import { stateEnteredByEventType } from './timelineStates';
+import { stateEnteredByEventType } from '../timelineStates';
 
 export type StateAtWatermark =
   | { readonly listed: false }
