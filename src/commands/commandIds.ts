@@ -24,6 +24,11 @@ export const COMMANDS = {
   retry: 'workitemInspector.retry',
   showIssues: 'workitemInspector.showIssues',
   togglePrivacy: 'workitemInspector.togglePrivacy',
+  showActionHistory: 'workitemInspector.showActionHistory',
+  exportActionHistory: 'workitemInspector.exportActionHistory',
+  copyLink: 'workitemInspector.copyLink',
+  /** The URI handler's: opens a workitem link. */
+  openLink: 'workitemInspector.openLink',
 } as const;
 
 export type CommandKey = keyof typeof COMMANDS;

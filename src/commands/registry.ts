@@ -25,6 +25,9 @@ import { signInCommand } from './signIn';
 import { signOutCommand } from './signOut';
 import { transferToQueueCommand } from './transferToQueue';
 import { togglePrivacyCommand } from './togglePrivacy';
+import { exportActionHistoryCommand, showActionHistoryCommand } from './actionHistory';
+import { copyLinkCommand } from './copyLink';
+import { openLinkCommand } from './openLink';
 import { unholdCommand } from './unhold';
 import { useSandboxCommand } from './useSandbox';
 
@@ -74,6 +77,10 @@ export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner)
     retry: retryCommand(ctx),
     showIssues: showIssuesCommand(ctx),
     togglePrivacy: togglePrivacyCommand(),
+    showActionHistory: showActionHistoryCommand(ctx, signIn, useSandbox),
+    exportActionHistory: exportActionHistoryCommand(ctx),
+    copyLink: copyLinkCommand(ctx),
+    openLink: openLinkCommand(ctx, signIn, useSandbox),
   };
   const guarded = {} as Record<CommandKey, CommandHandler>;
   for (const key of Object.keys(unguarded) as CommandKey[]) {

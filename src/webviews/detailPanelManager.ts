@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { WorkitemAction } from '../api/domain';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
 import * as z from '../api/zodMini';
-import { DETAIL_PANEL_VIEW_TYPE } from '../commands/commandIds';
+import { COMMANDS, DETAIL_PANEL_VIEW_TYPE } from '../commands/commandIds';
 import { DetailPanelController, type DetailPanelSnapshot, type PanelHost } from './detailPanelController';
 import type { ExtensionMessage } from './messages';
 import { createNonce } from './nonce';
@@ -168,6 +168,9 @@ export class DetailPanelManager implements vscode.Disposable {
           await vscode.env.clipboard.writeText(text);
         },
         confirmUnmaskedCopy: () => mayCopyUnmasked(new VscodeUi(), privacyMode),
+        copyLink: async (id) => {
+          await vscode.commands.executeCommand(COMMANDS.copyLink, id);
+        },
       },
       issues,
     );
