@@ -217,6 +217,9 @@
       case 'copyId':
         post({ type: 'copyId' });
         break;
+      case 'copyLink':
+        post({ type: 'copyLink' });
+        break;
       case 'copyJson':
         post({ type: 'copyJson' });
         break;

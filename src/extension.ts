@@ -18,6 +18,10 @@ import { installTranslator } from './ui/l10n';
 import { privacyMode, type PrivacyModeStore } from './model/privacy/privacyMode';
 import { maskingUi } from './privacy/maskingUi';
 import { createPrivacyStatusBar } from './privacy/privacyStatusBar';
+import { actionAudit } from './audit/actionAudit';
+import { AuditLog } from './audit/auditLog';
+import type { TenantHooks } from './commands/tenantHooks';
+import { tenantName } from './connection/tenantName';
 import { VscodeUi } from './ui/vscodeUi';
 import { readSettings, writeUserSetting } from './ui/vscodeSettings';
 import { WorkitemTreeProvider } from './views/tree/workitemTreeProvider';
@@ -42,6 +46,8 @@ export interface WorkitemInspectorApi {
   readonly storage: StoredStateView;
   /** Privacy mode: `enabled`, `set()`, `toggle()`, `view(workitem)`. */
   readonly privacy: PrivacyModeStore;
+  /** The action history (`file`, `read()`). */
+  readonly history: AuditLog;
 }
 
 export interface StoredStateView {
@@ -60,6 +66,21 @@ function storedStateView(context: vscode.ExtensionContext): StoredStateView {
   };
 }
 
+function tenantHooks(context: vscode.ExtensionContext, history: AuditLog): TenantHooks {
+  return {
+    history,
+    linkTarget: { scheme: vscode.env.uriScheme, authority: context.extension.id },
+    chooseExportFile: async () =>
+      (
+        await vscode.window.showSaveDialog({
+          title: vscode.l10n.t('Export Action History'),
+          filters: { [vscode.l10n.t('JSON Lines')]: ['jsonl'] },
+          defaultUri: vscode.Uri.file('action-history.jsonl'),
+        })
+      )?.fsPath,
+  };
+}
+
 let stopConnection: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi {
@@ -70,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const { connection, disposables: connectionParts } = createConnection(context, log);
   stopConnection = () => connection.dispose();
   const api = deferredWorkitemsApi(() => connection.getApi());
+  const history = new AuditLog(context.globalStorageUri.fsPath);
 
   const tree = new WorkitemTreeProvider({
     api,
@@ -95,8 +117,16 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     panels: panelHooks(panels, log),
     settings: { get: readSettings, setGroupBy: (mode) => writeUserSetting('tree.groupBy', mode) },
     showLog: () => log.show(),
+    tenants: tenantHooks(context, history),
   };
-  const runner = new ActionRunner(ctx);
+  const runner = new ActionRunner({
+    ...ctx,
+    audit: actionAudit({
+      record: (entry) => history.record(entry),
+      where: () => ({ tenant: tenantName(connection.state) ?? 'ncx', ...(connection.state.username ? { user: connection.state.username } : {}) }),
+      log,
+    }),
+  });
 
   context.subscriptions.push(
     log,
@@ -108,6 +138,9 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     createConnectionStatusBar(connection),
     createPrivacyStatusBar(privacyMode),
     privacyMode.onDidChange(() => ctx.panels.refresh()),
+    vscode.window.registerUriHandler({
+      handleUri: (uri) => void vscode.commands.executeCommand(COMMANDS.openLink, uri.toString()),
+    }),
     connection.onDidChangeConnection(() => {
       tree.reload();
       ctx.panels.refresh();
@@ -122,7 +155,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     // `npm start` asks for the view to be in front; showing it is what lets the sandbox start.
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`).then(undefined, () => undefined);
   }
-  return { tree, panels, connection, runAction, storage: storedStateView(context), privacy: privacyMode };
+  return { tree, panels, connection, runAction, storage: storedStateView(context), privacy: privacyMode, history };
 }
 
 /** Awaited by VS Code: the sandbox child process is stopped before the extension host exits. */

@@ -32,6 +32,11 @@ export const COMMANDS = {
   changePriority: 'workitemInspector.changePriority',
   transferToAgent: 'workitemInspector.transferToAgent',
   disposition: 'workitemInspector.disposition',
+  showActionHistory: 'workitemInspector.showActionHistory',
+  exportActionHistory: 'workitemInspector.exportActionHistory',
+  copyLink: 'workitemInspector.copyLink',
+  /** The URI handler's: opens a workitem link. */
+  openLink: 'workitemInspector.openLink',
 } as const;
 
 export type CommandKey = keyof typeof COMMANDS;

@@ -6,6 +6,7 @@ import type { GroupByMode, Settings } from '../config/settings';
 import type { ConnectionState, SignInRequest } from '../connection/connection';
 import type { Log } from '../log/log';
 import type { Ui } from '../ui/ui';
+import type { TenantHooks } from './tenantHooks';
 
 export interface WorkitemTreeHooks {
   refresh(): void;
@@ -53,4 +54,6 @@ export interface CommandContext {
   panels: DetailPanelHooks;
   settings: SettingsHooks;
   showLog(): void;
+  /** Action history and workitem links. */
+  tenants?: TenantHooks;
 }

@@ -23,6 +23,9 @@ import { showLogCommand } from './showLog';
 import { signInCommand } from './signIn';
 import { signOutCommand } from './signOut';
 import { togglePrivacyCommand } from './togglePrivacy';
+import { exportActionHistoryCommand, showActionHistoryCommand } from './actionHistory';
+import { copyLinkCommand } from './copyLink';
+import { openLinkCommand } from './openLink';
 import { useSandboxCommand } from './useSandbox';
 
 function messageOf(error: unknown): string {
@@ -80,6 +83,10 @@ export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner)
     retry: retryCommand(ctx),
     showIssues: showIssuesCommand(ctx),
     togglePrivacy: togglePrivacyCommand(),
+    showActionHistory: showActionHistoryCommand(ctx, signIn, useSandbox),
+    exportActionHistory: exportActionHistoryCommand(ctx),
+    copyLink: copyLinkCommand(ctx),
+    openLink: openLinkCommand(ctx, signIn, useSandbox),
   };
   const guarded = {} as Record<CommandKey, CommandHandler>;
   for (const key of Object.keys(unguarded) as CommandKey[]) {

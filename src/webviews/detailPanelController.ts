@@ -61,6 +61,8 @@ export interface DetailPanelControllerDeps {
   copyText(text: string): Promise<void>;
   /** Asked before the real data is copied while privacy mode is on; true = go ahead. */
   confirmUnmaskedCopy?(): Promise<boolean>;
+  /** "Copy Link": the same command as the tree's. */
+  copyLink?(workitemId: string): Promise<void>;
   timers?: PanelTimers;
   /** How long a visible page may take to post `ready`; default 30 s. */
   readyTimeoutMs?: number;
@@ -202,6 +204,9 @@ export class DetailPanelController {
           return;
         case 'copyJson':
           this.track(this.copy('json'), 'copy JSON');
+          return;
+        case 'copyLink':
+          this.track(this.deps.copyLink?.(this.workitemId) ?? Promise.resolve(), 'copy link');
           return;
         case 'refresh':
           this.track(this.refresh(), 'refresh');

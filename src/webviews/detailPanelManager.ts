@@ -5,7 +5,7 @@ import type { WorkitemAction } from '../api/domain';
 import type { Workitem } from '../api/schemas';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
 import * as z from '../api/zodMini';
-import { DETAIL_PANEL_VIEW_TYPE } from '../commands/commandIds';
+import { COMMANDS, DETAIL_PANEL_VIEW_TYPE } from '../commands/commandIds';
 import { DetailPanelController, type DetailPanelSnapshot, type PanelActionResult, type PanelHost } from './detailPanelController';
 import type { ExtensionMessage } from './messages';
 import { createNonce } from './nonce';
@@ -179,6 +179,9 @@ export class DetailPanelManager implements vscode.Disposable {
           await vscode.env.clipboard.writeText(text);
         },
         confirmUnmaskedCopy: () => mayCopyUnmasked(new VscodeUi(), privacyMode),
+        copyLink: async (id) => {
+          await vscode.commands.executeCommand(COMMANDS.copyLink, id);
+        },
       },
       issues,
     );

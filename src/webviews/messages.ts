@@ -16,6 +16,7 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('runAction'), action: workitemAction }),
   z.object({ type: z.literal('copyJson') }),
   z.object({ type: z.literal('copyId') }),
+  z.object({ type: z.literal('copyLink') }),
   z.object({ type: z.literal('refresh') }),
   /** Older timeline entries: `offset` counts from the newest entry. */
   z.object({

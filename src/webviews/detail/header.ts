@@ -69,6 +69,7 @@ ${statusLine(status, context)}
 ${joinHtml(actions)}
 <button type="button" class="secondary" data-command="refresh">${l10n.t('Refresh')}</button>
 <button type="button" class="secondary" data-command="copyId">${l10n.t('Copy ID')}</button>
+<button type="button" class="secondary" data-command="copyLink">${l10n.t('Copy Link')}</button>
 <span class="copied" id="copied" role="status" aria-live="polite"></span>
 </div>
 ${notPermitted}

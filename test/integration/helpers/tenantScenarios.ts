@@ -1,8 +1,14 @@
 // The every-command scenarios of privacy mode, the action history and workitem links, kept apart
 // from the shared list so that each feature's scenarios stay in one place.
 import * as assert from 'assert';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/commands/commandIds';
 import { runCommand } from './commandRunner';
+import { answerQuickInputs } from './quickInputs';
+import { takeWorkitem } from './serverWorkitems';
 import type { SandboxSession } from './sandboxSession';
 import { expandGroup, groupWithValue, isWorkitem, rootNodes, type WorkitemNode } from './treeWalk';
 
@@ -34,6 +40,39 @@ export function tenantCommandScenarios(session: () => SandboxSession) {
         await runCommand(COMMANDS.togglePrivacy);
       }
       assert.strictEqual(labelOf(session(), row), name);
+    },
+    showActionHistory: async (): Promise<void> => {
+      const workitem = await takeWorkitem(session().server, 'state:active AND channelType:voice');
+      assert.strictEqual(await session().inspector.runAction('hold', workitem.workitemId), 'done');
+      // Every entry is the sandbox's, so the list comes at once; its first row is the newest action.
+      const picks = answerQuickInputs({ pick: (labels) => labels[0] });
+      try {
+        await runCommand(COMMANDS.showActionHistory);
+      } finally {
+        picks.dispose();
+      }
+      assert.strictEqual(picks.asked.length, 1);
+      assert.ok(picks.asked[0]?.offered[0]?.includes(workitem.workitemId), `first row: ${picks.asked[0]?.offered[0]}`);
+      assert.ok(session().inspector.panels.isOpen(workitem.workitemId), 'picking the entry opened its workitem');
+    },
+    exportActionHistory: async (): Promise<void> => {
+      const target = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'history-')), 'export.jsonl');
+      await runCommand(COMMANDS.exportActionHistory, [target]);
+      assert.strictEqual(await fs.readFile(target, 'utf8'), await fs.readFile(session().inspector.history.file, 'utf8').catch(() => ''));
+    },
+    copyLink: async (): Promise<void> => {
+      const workitem = await takeWorkitem(session().server, 'state:offered');
+      await runCommand(COMMANDS.copyLink, [workitem.workitemId]);
+      assert.strictEqual(
+        await vscode.env.clipboard.readText(),
+        `${vscode.env.uriScheme}://workitem-inspector.workitem-inspector/open?tenant=sandbox&id=${workitem.workitemId}`,
+      );
+    },
+    openLink: async (): Promise<void> => {
+      const workitem = await takeWorkitem(session().server, 'state:inqueue');
+      const link = `${vscode.env.uriScheme}://workitem-inspector.workitem-inspector/open?tenant=sandbox&id=${workitem.workitemId}`;
+      await runCommand(COMMANDS.openLink, [link]);
+      assert.ok(session().inspector.panels.lastRendered(workitem.workitemId)?.ready, 'the linked panel answered ready');
     },
   };
 }

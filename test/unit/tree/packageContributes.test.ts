@@ -67,7 +67,7 @@ describe('package.json contributions', () => {
 
   it('hides the commands that need a row from the palette', () => {
     const hidden = contributes.menus.commandPalette.filter((menu) => menu.when === 'false').map((menu) => menu.command);
-    assert.deepStrictEqual(hidden.sort(), [COMMANDS.loadMore, COMMANDS.retry, COMMANDS.showIssues].sort());
+    assert.deepStrictEqual(hidden.sort(), [COMMANDS.loadMore, COMMANDS.retry, COMMANDS.showIssues, COMMANDS.openLink].sort());
   });
 
   it('has the view in its own activity-bar container, with an icon that exists', () => {
@@ -75,7 +75,7 @@ describe('package.json contributions', () => {
     assert.ok(container);
     assert.ok(fs.existsSync(path.join(root, container.icon)), container.icon);
     assert.deepStrictEqual(contributes.views[VIEW_CONTAINER_ID].map((view) => [view.id, view.name]), [[TREE_VIEW_ID, 'Workitems']]);
-    assert.deepStrictEqual(manifest.activationEvents.sort(), ['onStartupFinished', `onView:${TREE_VIEW_ID}`, `onWebviewPanel:${DETAIL_PANEL_VIEW_TYPE}`].sort());
+    assert.deepStrictEqual(manifest.activationEvents.sort(), ['onStartupFinished', `onView:${TREE_VIEW_ID}`, `onWebviewPanel:${DETAIL_PANEL_VIEW_TYPE}`, 'onUri'].sort());
   });
 
   it('matches every context value the tree produces with at least one row menu', () => {
@@ -97,13 +97,14 @@ describe('package.json contributions', () => {
       'openDetails',
       'copyId',
       'copyJson',
+      'copyLink',
     ]);
     const held = makeWorkitem(2, { state: 'hold', channelType: 'voice' });
     assert.deepStrictEqual(commandsOn(workitemContextValue(held, false), true), ['unhold', 'openDetails']);
     assert.ok(!commandsOn(workitemContextValue(held, false), false).includes('hold'), '"unhold" must not read as "hold"');
-    assert.deepStrictEqual(commandsOn(workitemContextValue(active, true), false), ['openDetails', 'copyId', 'copyJson']);
+    assert.deepStrictEqual(commandsOn(workitemContextValue(active, true), false), ['openDetails', 'copyId', 'copyJson', 'copyLink']);
     const done = makeWorkitem(3, { state: 'dispositioned', channelType: 'email' });
-    assert.deepStrictEqual(commandsOn(workitemContextValue(done, false), false), ['openDetails', 'copyId', 'copyJson']);
+    assert.deepStrictEqual(commandsOn(workitemContextValue(done, false), false), ['openDetails', 'copyId', 'copyJson', 'copyLink']);
   });
 
   it('keeps a server-sent action or state from breaking the context value', () => {
