@@ -41,6 +41,8 @@ export interface NcxClientOptions {
   maxAnswerBytes?: number;
   /** How to wait between retries (tests record the delays instead of waiting them). */
   wait?: HttpConfig['wait'];
+  /** Default: the process's shared transport. */
+  transport?: HttpConfig['transport'];
 }
 
 const WORKITEM_SCHEMA_TYPE = 'workitem';
@@ -84,6 +86,7 @@ export class NcxClient implements WorkitemsApi {
       ...(options.retryTuning ? { retryTuning: options.retryTuning } : {}),
       ...(options.maxAnswerBytes !== undefined ? { maxAnswerBytes: options.maxAnswerBytes } : {}),
       ...(options.wait ? { wait: options.wait } : {}),
+      ...(options.transport ? { transport: options.transport } : {}),
     };
   }
 
