@@ -170,6 +170,11 @@ function systemCertificates(): string[] {
 
 export class Transport {
   private settings: TransportSettings = {};
+
+  /** The settings in force. */
+  get current(): TransportSettings {
+    return this.settings;
+  }
   private readonly agents = new Map<string, HttpAgent>();
 
   /** Applies new settings; connections made under the old ones close once idle. */
