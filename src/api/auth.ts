@@ -1,6 +1,7 @@
 // Signing in and renewing the session against NCX's provider service. Sign-in goes to the login
 // host; everything after it (refresh included) goes to the `location` the sign-in answered.
 import { NcxError } from './errors';
+import type { Transport } from './transport';
 import { request, type AuthScheme, type RequestLogEntry } from './http';
 import { PATHS } from './paths';
 import { TokenResponseSchema, type TokenResponse } from './schemas';
@@ -15,6 +16,8 @@ export interface SignInOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Default: the process's shared transport. */
+  transport?: Transport;
 }
 
 export interface RefreshOptions {
@@ -25,6 +28,8 @@ export interface RefreshOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Default: the process's shared transport. */
+  transport?: Transport;
 }
 
 function basicCredential(username: string, password: string): string {
@@ -48,6 +53,7 @@ export async function signIn(options: SignInOptions): Promise<TokenResponse> {
         baseUrl: options.loginUrl,
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
         ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+        ...(options.transport ? { transport: options.transport } : {}),
       },
       {
         method: 'GET',
@@ -78,6 +84,7 @@ export async function refreshToken(options: RefreshOptions): Promise<TokenRespon
         ...(options.authScheme ? { authScheme: options.authScheme } : {}),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
         ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+        ...(options.transport ? { transport: options.transport } : {}),
       },
       {
         method: 'GET',

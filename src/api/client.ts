@@ -56,6 +56,8 @@ export interface NcxClientOptions {
   wait?: HttpConfig['wait'];
   /** Caps of list walks (listWalk.ts); the defaults fit any real tenant. */
   walkLimits?: { workitems?: ListLimits; queues?: ListLimits };
+  /** Default: the process's shared transport. */
+  transport?: HttpConfig['transport'];
 }
 
 const WORKITEM_SCHEMA_TYPE = 'workitem';
@@ -109,6 +111,7 @@ export class NcxClient implements WorkitemsApi {
       ...(options.retryTuning ? { retryTuning: options.retryTuning } : {}),
       ...(options.maxAnswerBytes !== undefined ? { maxAnswerBytes: options.maxAnswerBytes } : {}),
       ...(options.wait ? { wait: options.wait } : {}),
+      ...(options.transport ? { transport: options.transport } : {}),
     };
   }
 

@@ -1,7 +1,6 @@
 // The one way this client talks HTTP. Every call goes through `request`, so timeouts,
 // cancellation, the size cap, retries, error mapping and the request log behave the same for all.
-import fetch from 'node-fetch';
-import { ConnectionWatch } from './connectionWatch';
+import { ClientRequest, type IncomingMessage } from 'node:http';
 import { NcxError, type NcxErrorDetails, type NcxErrorKind } from './errors';
 import { redactIssues, withoutSecrets } from './excerpt';
 import {
@@ -11,11 +10,13 @@ import {
   networkError,
   timeoutError,
   tooLargeError,
+  type HeaderReader,
   type RequestContext,
 } from './httpErrors';
 import { withoutTrailingSlashes } from './paths';
 import { DEFAULT_RETRY_TUNING, retryDelayMs, sleep, type RetryTuning } from './retryPolicy';
 import { tokenHeaderProblem } from './token';
+import { sharedTransport, type Transport } from './transport';
 import { describeZodIssues } from './zodIssues';
 import * as z from './zodMini';
 
@@ -53,6 +54,8 @@ export interface HttpConfig {
   onRequest?: (entry: RequestLogEntry) => void;
   /** How to wait between retries; tests replace it to see the delays without waiting them. */
   wait?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  /** Keep-alive agents, proxy and certificates; default: the process's shared transport. */
+  transport?: Transport;
 }
 
 /** What a reader gets besides the JSON: a way to say the answer is not what it should be. */
@@ -88,7 +91,7 @@ export interface HttpRequest<T> {
 }
 
 interface Prepared {
-  url: string;
+  url: URL;
   context: RequestContext;
   timeoutMs: number;
   maxAnswerBytes: number;
@@ -122,7 +125,7 @@ function prepare<T>(config: HttpConfig, call: HttpRequest<T>): Prepared {
     }
   }
   return {
-    url: url.href,
+    url,
     context: { method: call.method, path: call.path, origin: base.origin, timeoutMs },
     timeoutMs,
     maxAnswerBytes: config.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
@@ -186,10 +189,94 @@ function classifyFailure(
   if (why === 'cancelled') {
     return cancelledError(prepared.context);
   }
-  if (typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'max-size') {
-    return tooLargeError(prepared.maxAnswerBytes, prepared.context);
-  }
   return networkError(error, prepared.context);
+}
+
+interface RawAnswer {
+  status: number;
+  headers: HeaderReader;
+  text: string;
+}
+
+function headerReader(message: IncomingMessage): HeaderReader {
+  return {
+    get(name: string): string | null {
+      const value = message.headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
+/**
+ * One exchange on one of the transport's kept-alive connections. A body cut short (the
+ * connection closed before Content-Length or the last chunk) fails at once with Node's own
+ * `aborted` error, so no watch of the socket is needed.
+ */
+function exchange(
+  prepared: Prepared,
+  transport: Transport,
+  method: HttpMethod,
+  headers: Record<string, string>,
+  body: string | undefined,
+  signal: AbortSignal,
+): Promise<RawAnswer> {
+  const { url, maxAnswerBytes, context } = prepared;
+  return new Promise<RawAnswer>((resolve, reject) => {
+    // `ClientRequest` itself, not `http(s).request`: see transport.ts for why.
+    const outgoing = new ClientRequest({
+      protocol: url.protocol,
+      hostname: url.hostname.replace(/^\[|\]$/g, ''),
+      port: url.port || (url.protocol === 'https:' ? 443 : 80),
+      path: `${url.pathname}${url.search}`,
+      method,
+      headers: body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+      agent: transport.agentFor(url),
+    });
+    let settled = false;
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      outgoing.destroy();
+      reject(error);
+    };
+    const onAbort = (): void => fail(new Error('aborted by the caller'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    // A reset on a reused connection may mean the server closed it while idle, or that it took
+    // the request and died: an action cannot tell which, so it is not sent again (reads retry).
+    // Idle connections close after 4 s on this side, before common server keep-alive timeouts.
+    outgoing.once('error', fail);
+    outgoing.once('response', (incoming) => {
+      const declared = Number(incoming.headers['content-length'] ?? NaN);
+      if (declared > maxAnswerBytes) {
+        incoming.destroy();
+        fail(tooLargeError(maxAnswerBytes, context));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      incoming.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxAnswerBytes) {
+          incoming.destroy();
+          fail(tooLargeError(maxAnswerBytes, context));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      incoming.once('error', (error: Error & { code?: string }) => {
+        // Node reports a body cut short as 'aborted' (ECONNRESET); say so in the usual words.
+        fail(error.message === 'aborted' ? Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }) : error);
+      });
+      incoming.once('end', () => {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        resolve({ status: incoming.statusCode ?? 0, headers: headerReader(incoming), text: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    outgoing.end(body);
+  });
 }
 
 async function attemptOnce<T>(
@@ -230,48 +317,32 @@ async function attemptOnce<T>(
   };
   call.signal?.addEventListener('abort', onCancel, { once: true });
 
-  const connection = new ConnectionWatch(prepared.url);
   const started = performance.now();
   let status: number | undefined;
   let failure: NcxError | undefined;
   try {
-    const response = await fetch(prepared.url, {
-      method: call.method,
-      headers,
-      body,
-      signal: controller.signal,
-      size: prepared.maxAnswerBytes,
-      agent: connection.agent,
-      // A redirect would carry the token to wherever the server points (another port, a
-      // subdomain); the API never redirects, so a 3xx is reported as the answer it is.
-      redirect: 'manual',
-    });
-    status = response.status;
-    const declaredLength = Number(response.headers.get('content-length') ?? NaN);
-    if (declaredLength > prepared.maxAnswerBytes) {
-      throw tooLargeError(prepared.maxAnswerBytes, prepared.context);
-    }
-    const reading = response.text();
-    connection.follow(response.body);
-    const text = await reading;
-    if (!response.ok) {
-      throw errorForStatus(status, response.headers, withoutSecrets(text, secrets), prepared.context);
+    // A redirect would carry the token to wherever the server points (another port, a
+    // subdomain); the API never redirects, so a 3xx is reported as the answer it is.
+    const answer = await exchange(prepared, config.transport ?? sharedTransport, call.method, headers, body, controller.signal);
+    status = answer.status;
+    const ok = status >= 200 && status < 300;
+    if (!ok) {
+      throw errorForStatus(status, answer.headers, withoutSecrets(answer.text, secrets), prepared.context);
     }
     try {
-      return readAnswer(call, status, text, prepared.context, secrets);
+      return readAnswer(call, status, answer.text, prepared.context, secrets);
     } catch (error) {
       // A fault of ours while reading an answer that did arrive is not a network problem, and
       // reading the same answer again would fail the same way: it is reported as malformed.
       throw error instanceof NcxError
         ? error
-        : malformedError(prepared.context, call.expected, `it could not be read (${error instanceof Error ? error.message : 'unknown error'})`, withoutSecrets(text, secrets), { status, cause: error });
+        : malformedError(prepared.context, call.expected, `it could not be read (${error instanceof Error ? error.message : 'unknown error'})`, withoutSecrets(answer.text, secrets), { status, cause: error });
     }
   } catch (error) {
     failure = classifyFailure(error, why, prepared);
     throw failure;
   } finally {
     clearTimeout(timer);
-    connection.dispose();
     call.signal?.removeEventListener('abort', onCancel);
     report(config, {
       method: call.method,

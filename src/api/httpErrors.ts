@@ -205,6 +205,36 @@ const NETWORK_REASONS: Readonly<Record<string, string>> = {
   ERR_STREAM_PREMATURE_CLOSE: 'the connection was closed before the answer was complete',
 };
 
+/** The setting that adds a tenant gateway's CA (declared in src/config/settings.ts). */
+export const CA_FILE_SETTING = 'workitemInspector.network.caFile';
+
+/** Node's codes for a certificate the client does not trust or that does not fit the host. */
+const CERTIFICATE_CODES: ReadonlySet<string> = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function certificateReason(code: string, host: string): string {
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return `the certificate the server sent is not for ${host} (${code}); check the location`;
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return `the certificate of ${host} is outside its validity period (${code}); check the computer's clock`;
+  }
+  return (
+    `the certificate of ${host} is not trusted (${code}). If a proxy or gateway inspects TLS, ` +
+    `set '${CA_FILE_SETTING}' to its CA certificate (a PEM file), or turn on 'http.systemCertificates' ` +
+    `if that CA is in the system's store`
+  );
+}
+
 /** Failures after which the request may have reached the server. */
 const INTERRUPTIONS: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
 
@@ -232,10 +262,19 @@ export function cancelledError(context: RequestContext): NcxError {
   return new NcxError('cancelled', `${requestLabel(context)} was cancelled.`, { request: requestLabel(context) });
 }
 
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
+}
+
 export function networkError(error: unknown, context: RequestContext): NcxError {
   const premature = error instanceof Error && /premature close/i.test(error.message);
   const code = errorCode(error) ?? (premature ? 'ERR_STREAM_PREMATURE_CLOSE' : undefined);
   let reason =
+    (code !== undefined && CERTIFICATE_CODES.has(code) ? certificateReason(code, hostOf(context.origin)) : undefined) ??
     (code !== undefined ? NETWORK_REASONS[code] : undefined) ??
     `the request failed${code ? ` (${code})` : ''}; check the network and the location`;
   if (code !== undefined && INTERRUPTIONS.has(code)) {

@@ -25,6 +25,8 @@ export const SettingsSchema = z.object({
   /** 0 turns auto-refresh off; it only runs while the view is visible. */
   refreshIntervalSeconds: z.catch(z.number().check(z.gte(0), z.lte(3600)), 10),
   requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(300)), 15),
+  /** PEM file of a CA to trust besides the defaults (a tenant's TLS-inspecting gateway); application scope. */
+  'network.caFile': z.catch(z.string(), ''),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;

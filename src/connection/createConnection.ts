@@ -9,6 +9,7 @@ import { logRequest } from '../log/log';
 import type { SecretAwareLog } from '../log/redactingLog';
 import { onDidChangeSettings, readSettings, writeUserSetting } from '../ui/vscodeSettings';
 import { Connection } from './connection';
+import { setUpNetwork } from './networkSetup';
 import { sandboxLauncher } from './sandboxLauncher';
 import { SecretSessionStore } from './secretSessionStore';
 import { readTokenClaims } from './tokenClaims';
@@ -19,6 +20,7 @@ export interface CreatedConnection {
 }
 
 export function createConnection(context: vscode.ExtensionContext, log: SecretAwareLog): CreatedConnection {
+  const network = setUpNetwork(log);
   const sessions = new SecretSessionStore(context.secrets);
   const onRequest = (entry: RequestLogEntry): void => logRequest(log, entry);
   const timeoutMs = (): number => readSettings().requestTimeoutSeconds * 1000;
@@ -44,6 +46,7 @@ export function createConnection(context: vscode.ExtensionContext, log: SecretAw
   const reportFailure = (what: string) => (error: unknown) =>
     log.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   const disposables: vscode.Disposable[] = [
+    network,
     sessions,
     onDidChangeSettings((affects) => {
       connection.settingsChanged(affects).catch(reportFailure('Applying the changed settings'));

@@ -32,6 +32,12 @@ async function main(): Promise<void> {
     trafficSpeed: args.trafficSpeed,
     tokenLifetimeSeconds: args.tokenLifetimeSeconds,
     allowFaults: args.allowFaults,
+    host: args.host,
+    tls: args.tls,
+    latencyMs: args.latencyMs,
+    jitterMs: args.jitterMs,
+    dropRate: args.dropRate,
+    rateLimit: args.rateLimit,
     log: (message) => process.stderr.write(`${message}\n`),
   });
   const summary = startupSummary(sandbox, {
@@ -41,6 +47,13 @@ async function main(): Promise<void> {
     allowFaults: args.allowFaults,
     tokenLifetimeSeconds: args.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
     startupMs: Date.now() - started,
+    network: {
+      caPath: sandbox.caPath,
+      latencyMs: args.latencyMs,
+      jitterMs: args.jitterMs,
+      dropRate: args.dropRate,
+      rateLimit: args.rateLimit,
+    },
   });
   process.stdout.write(`${readyLine(sandbox.url)}\n${summary.join('\n')}\n`);
 

@@ -22,6 +22,14 @@ Options:
   --allow-faults         serve the test hooks: PUT/DELETE /__sandbox/faults (fault injection)
                          and PUT /__sandbox/traffic (pause and resume living traffic)
   --exit-with-parent     exit when standard input closes (used when run as a child process)
+  --host ADDRESS         loopback address to listen on, 127.x.x.x (default 127.0.0.1; VS Code treats
+                         any other than 127.0.0.1 as a remote host)
+  --tls                  HTTPS with a certificate made at start; its CA is written next to --data
+                         (or to a temporary folder) and the path printed: clients must trust it
+  --latency MS           add MS milliseconds each way (a network between client and sandbox)
+  --jitter MS            vary each delay by up to MS either way
+  --drop P               drop or stall a share P (0 to 1) of connections
+  --rate-limit N         answer 429 with Retry-After past N requests a second per token
   --help                 show this help
 `;
 
@@ -50,6 +58,19 @@ const speed = z
       .max(MAX_TRAFFIC_SPEED, { error: `--traffic-speed must be at most ${MAX_TRAFFIC_SPEED}` }),
   );
 
+function milliseconds(name: string) {
+  return integer(name, 0, 10_000);
+}
+
+const share = z
+  .string()
+  .regex(/^(0(\.\d+)?|1(\.0+)?)$/, { error: '--drop takes a share from 0 to 1, like 0.02' })
+  .transform(Number);
+
+const loopbackAddress = z
+  .string()
+  .regex(/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/, { error: '--host takes a loopback address, 127.x.x.x' });
+
 const CliValuesSchema = z.object({
   port: integer('port', 0, 65535).default(DEFAULT_CLI_PORT),
   size: integer('size', 0, MAX_SIZE).optional(),
@@ -60,6 +81,12 @@ const CliValuesSchema = z.object({
   'token-lifetime': integer('token-lifetime', 1, 30 * 24 * 3600).optional(),
   'allow-faults': z.boolean().default(false),
   'exit-with-parent': z.boolean().default(false),
+  host: loopbackAddress.optional(),
+  tls: z.boolean().default(false),
+  latency: milliseconds('latency').default(0),
+  jitter: milliseconds('jitter').default(0),
+  drop: share.default(0),
+  'rate-limit': integer('rate-limit', 1, 1_000_000).optional(),
   help: z.boolean().default(false),
 });
 
@@ -75,6 +102,12 @@ export interface CliArguments {
   tokenLifetimeSeconds?: number;
   allowFaults: boolean;
   exitWithParent: boolean;
+  host?: string;
+  tls: boolean;
+  latencyMs: number;
+  jitterMs: number;
+  dropRate: number;
+  rateLimit?: number;
 }
 
 export class CliUsageError extends Error {}
@@ -96,6 +129,12 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
         'token-lifetime': { type: 'string' },
         'allow-faults': { type: 'boolean' },
         'exit-with-parent': { type: 'boolean' },
+        host: { type: 'string' },
+        tls: { type: 'boolean' },
+        latency: { type: 'string' },
+        jitter: { type: 'string' },
+        drop: { type: 'string' },
+        'rate-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -118,5 +157,11 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     tokenLifetimeSeconds: v['token-lifetime'],
     allowFaults: v['allow-faults'],
     exitWithParent: v['exit-with-parent'],
+    host: v.host,
+    tls: v.tls,
+    latencyMs: v.latency,
+    jitterMs: v.jitter,
+    dropRate: v.drop,
+    rateLimit: v['rate-limit'],
   };
 }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'conflict'
   | 'payloadTooLarge'
   | 'unsupportedMediaType'
+  | 'tooManyRequests'
   | 'internal';
 
 export class HttpError extends Error {
@@ -58,4 +59,13 @@ export const unsupportedMediaType = (received: string | undefined): HttpError =>
     415,
     'unsupportedMediaType',
     `The request body must be application/json, not ${received ? `'${received}'` : 'untyped'}.`,
+  );
+
+export const tooManyRequests = (perSecond: number, retryAfterSeconds: number): HttpError =>
+  new HttpError(
+    429,
+    'tooManyRequests',
+    `More than ${perSecond} requests a second with these credentials; retry after ${retryAfterSeconds} s.`,
+    {},
+    { 'Retry-After': String(retryAfterSeconds) },
   );

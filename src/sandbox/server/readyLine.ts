@@ -8,6 +8,6 @@ export function readyLine(url: string): string {
 
 /** The URL of a ready line, or undefined for any other output line. */
 export function urlOfReadyLine(line: string): string | undefined {
-  const match = /NCX sandbox listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
+  const match = /NCX sandbox listening on (https?:\/\/127\.\d{1,3}\.\d{1,3}\.\d{1,3}:\d+)/.exec(line);
   return match?.[1];
 }

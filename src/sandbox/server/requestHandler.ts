@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { enactFault, type FaultOutcome } from '../faults/enactFault';
 import { authenticate, authorize } from './authenticate';
 import { toHttpError } from './errorMapping';
-import { badRequest, methodNotAllowed, notFound } from './httpError';
+import { badRequest, methodNotAllowed, notFound, tooManyRequests } from './httpError';
 import { writeReply, type Reply } from './reply';
 import { Router, type Route } from './router';
 import { callRoutes } from './routes/callRoutes';
@@ -71,6 +71,12 @@ export function createRequestHandler(deps: ServerDeps): RequestHandler {
       const { path, query } = splitTarget(request.url ?? '/');
       // The test hooks themselves are never faulted, so a test can always clear its rules.
       const hook = path.startsWith(FAULTS_PATH) || path.startsWith(TRAFFIC_PATH);
+      if (!hook && deps.rateLimiter) {
+        const decision = deps.rateLimiter.take(request.headers.authorization ?? '');
+        if (!decision.allowed) {
+          throw tooManyRequests(deps.rateLimiter.perSecond, decision.retryAfterSeconds ?? 1);
+        }
+      }
       const rule = hook ? undefined : deps.faults?.take(method, path);
       if (rule) {
         outcome = await enactFault(rule, response, lifetime.signal);

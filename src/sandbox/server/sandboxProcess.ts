@@ -16,6 +16,13 @@ export interface SandboxProcessOptions {
   trafficSpeed?: number;
   tokenLifetimeSeconds?: number;
   allowFaults?: boolean;
+  /** The network it models (see cliArguments.ts): `--host`, `--tls`, `--latency`, `--jitter`, `--drop`, `--rate-limit`. */
+  host?: string;
+  tls?: boolean;
+  latencyMs?: number;
+  jitterMs?: number;
+  dropRate?: number;
+  rateLimit?: number;
   /** The Node binary; defaults to the current one (inside VS Code, Electron run as Node). */
   execPath?: string;
   /** Give up if the ready line has not come by then (a million workitems take a while). */
@@ -42,7 +49,8 @@ export interface SandboxProcess {
 }
 
 const DEFAULT_START_TIMEOUT_MS = 180_000;
-const STDERR_TAIL_LINES = 20;
+// Enough for the usage text, which the CLI prints after a wrong flag.
+const STDERR_TAIL_LINES = 40;
 
 export function sandboxArguments(options: SandboxProcessOptions): string[] {
   const args = [options.script, '--port', String(options.port ?? 0), '--exit-with-parent'];
@@ -53,6 +61,12 @@ export function sandboxArguments(options: SandboxProcessOptions): string[] {
   if (options.trafficSpeed !== undefined) args.push('--traffic-speed', String(options.trafficSpeed));
   if (options.tokenLifetimeSeconds !== undefined) args.push('--token-lifetime', String(options.tokenLifetimeSeconds));
   if (options.allowFaults) args.push('--allow-faults');
+  if (options.host !== undefined) args.push('--host', options.host);
+  if (options.tls) args.push('--tls');
+  if (options.latencyMs !== undefined) args.push('--latency', String(options.latencyMs));
+  if (options.jitterMs !== undefined) args.push('--jitter', String(options.jitterMs));
+  if (options.dropRate !== undefined) args.push('--drop', String(options.dropRate));
+  if (options.rateLimit !== undefined) args.push('--rate-limit', String(options.rateLimit));
   return args;
 }
 

@@ -5,6 +5,7 @@ import type { WorkitemStore } from '../contracts';
 import type { FaultInjector } from '../faults/faultRules';
 import type { DurableStore } from '../persistence/durableStore';
 import type { TrafficSimulator } from '../traffic/simulator';
+import type { RateLimiter } from './rateLimiter';
 
 export interface ServerDeps {
   store: WorkitemStore;
@@ -19,6 +20,8 @@ export interface ServerDeps {
   faults: FaultInjector | undefined;
   /** Living traffic, which the test hooks may pause (absent: traffic is off). */
   traffic?: TrafficSimulator;
+  /** Present with `--rate-limit`: requests past the limit are answered 429. */
+  rateLimiter?: RateLimiter;
   /** Where unexpected errors are reported. */
   log: (message: string) => void;
 }

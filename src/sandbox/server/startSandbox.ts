@@ -14,7 +14,10 @@ import { createStore } from '../store';
 import { TrafficSimulator } from '../traffic/simulator';
 import type { TrafficScheduler } from '../traffic/scheduler';
 import { MAX_TRAFFIC_SPEED, MIN_TRAFFIC_SPEED, type TrafficTimings } from '../traffic/timings';
-import { listen } from './httpListener';
+import { makeCertificate } from '../network/certificate';
+import { startRelay, type NetworkCounters, type Relay } from '../network/networkProfile';
+import { listen, LOOPBACK, type ListenerCounters } from './httpListener';
+import { RateLimiter } from './rateLimiter';
 import { DEFAULT_MAX_BODY_BYTES } from './requestBody';
 import { createRequestHandler } from './requestHandler';
 
@@ -36,6 +39,16 @@ export const SandboxOptionsSchema = z.object({
   allowFaults: z.boolean().default(false),
   users: SandboxUsersSchema.optional(),
   maxBodyBytes: z.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
+  /** Listen on this loopback address (another than 127.0.0.1 looks like a remote host to VS Code). */
+  host: z.string().regex(/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/).default(LOOPBACK),
+  /** HTTPS with a CA made at start (written next to the data directory, or in a temporary folder). */
+  tls: z.boolean().default(false),
+  /** Network profile: ms added each way, their jitter, and the share of connections dropped or stalled. */
+  latencyMs: z.number().min(0).max(10_000).default(0),
+  jitterMs: z.number().min(0).max(10_000).default(0),
+  dropRate: z.number().min(0).max(1).default(0),
+  /** Requests a second allowed per token; absent = no limit. */
+  rateLimit: z.number().int().min(1).optional(),
 });
 
 export interface SandboxOptions extends z.input<typeof SandboxOptionsSchema> {
@@ -60,6 +73,11 @@ export interface RunningSandbox {
   replayed: number;
   /** The living-traffic simulator, when traffic is on. */
   traffic: TrafficSimulator | undefined;
+  /** With `tls`: the CA's PEM file a client must trust. */
+  caPath: string | undefined;
+  /** What the server saw (connections, TLS handshakes, requests) and, with a network profile, the relay. */
+  counters: ListenerCounters;
+  network: NetworkCounters | undefined;
   stop(): Promise<void>;
 }
 
@@ -116,26 +134,53 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       maxBodyBytes: settings.maxBodyBytes,
       faults: settings.allowFaults ? new FaultInjector() : undefined,
       traffic,
+      rateLimiter: settings.rateLimit === undefined ? undefined : new RateLimiter(settings.rateLimit, now),
       log,
     });
-    const listening = await listen(handler, settings.port);
-    baseUrl = listening.url;
+    const certificate = settings.tls ? await makeCertificate(settings.dataDir) : undefined;
+    const profiled = settings.latencyMs > 0 || settings.jitterMs > 0 || settings.dropRate > 0;
+    const listening = await listen(handler, {
+      port: profiled ? 0 : settings.port,
+      host: settings.host,
+      ...(certificate ? { tls: { key: certificate.key, cert: certificate.cert } } : {}),
+    });
+    let relay: Relay | undefined;
+    if (profiled) {
+      try {
+        relay = await startRelay({
+          profile: { latencyMs: settings.latencyMs, jitterMs: settings.jitterMs, dropRate: settings.dropRate },
+          host: settings.host,
+          port: settings.port,
+          targetHost: settings.host,
+          targetPort: listening.port,
+        });
+      } catch (error) {
+        await listening.close();
+        throw error;
+      }
+    }
+    const url = relay ? `${settings.tls ? 'https' : 'http'}://${settings.host}:${relay.port}` : listening.url;
+    baseUrl = url;
     traffic?.start();
 
     let stopping: Promise<void> | undefined;
     const openJournal = journal;
     return {
-      url: listening.url,
-      port: listening.port,
+      url,
+      port: relay?.port ?? listening.port,
       store,
       seed: meta.seed,
       size: meta.size,
       users: users.list(),
       replayed: replay.length,
       traffic,
+      caPath: certificate?.caPath,
+      counters: listening.counters,
+      network: relay?.counters,
       stop() {
         stopping ??= (async () => {
           await traffic?.stop();
+          await relay?.close();
           await listening.close();
           await openJournal?.close();
         })();

@@ -10,6 +10,31 @@ export interface SummaryFacts {
   allowFaults: boolean;
   tokenLifetimeSeconds: number;
   startupMs: number;
+  network?: {
+    caPath?: string;
+    latencyMs: number;
+    jitterMs: number;
+    dropRate: number;
+    rateLimit?: number;
+  };
+}
+
+function networkLines(facts: SummaryFacts): string[] {
+  const network = facts.network;
+  if (!network) return [];
+  const lines: string[] = [];
+  if (network.caPath) {
+    lines.push(`  tls:       on; trust the CA in ${network.caPath} (e.g. NODE_EXTRA_CA_CERTS or the CA file setting)`);
+  }
+  if (network.latencyMs > 0 || network.jitterMs > 0 || network.dropRate > 0) {
+    lines.push(
+      `  network:   +${network.latencyMs} ms each way (±${network.jitterMs} ms), ${network.dropRate * 100}% of connections dropped or stalled`,
+    );
+  }
+  if (network.rateLimit !== undefined) {
+    lines.push(`  rate:      at most ${network.rateLimit} requests a second per token (then 429 with Retry-After)`);
+  }
+  return lines;
 }
 
 function countsByState(sandbox: RunningSandbox): string {
@@ -40,6 +65,7 @@ export function startupSummary(sandbox: RunningSandbox, facts: SummaryFacts): st
     `  by state:  ${countsByState(sandbox)}`,
     `  queues:    ${sandbox.store.queues().map((queue) => queue._id).join(', ')}`,
     `  traffic:   ${trafficLine(facts)}`,
+    ...networkLines(facts),
     `  faults:    ${facts.allowFaults ? 'allowed (PUT / DELETE /__sandbox/faults)' : 'off'}`,
     `  tokens:    GET /provider/token-with-authorities with HTTP Basic; valid ${facts.tokenLifetimeSeconds} s`,
     '  users:',

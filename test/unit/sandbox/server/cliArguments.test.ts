@@ -27,7 +27,32 @@ describe('sandbox command line', () => {
       tokenLifetimeSeconds: 5,
       allowFaults: true,
       exitWithParent: false,
+      host: undefined,
+      tls: false,
+      latencyMs: 0,
+      jitterMs: 0,
+      dropRate: 0,
+      rateLimit: undefined,
     });
+  });
+
+  it('reads the network profile', () => {
+    const args = parseCliArguments([
+      '--tls', '--host', '127.0.0.2', '--latency', '40', '--jitter', '10', '--drop', '0.02', '--rate-limit', '5',
+    ]);
+    assert.equal(args.tls, true);
+    assert.equal(args.host, '127.0.0.2');
+    assert.equal(args.latencyMs, 40);
+    assert.equal(args.jitterMs, 10);
+    assert.equal(args.dropRate, 0.02);
+    assert.equal(args.rateLimit, 5);
+  });
+
+  it('refuses a network profile that cannot be', () => {
+    assert.throws(() => parseCliArguments(['--drop', '1.5']), /--drop takes a share from 0 to 1/);
+    assert.throws(() => parseCliArguments(['--host', '10.0.0.1']), /--host takes a loopback address/);
+    assert.throws(() => parseCliArguments(['--latency=-1']), /--latency must be at least 0/);
+    assert.throws(() => parseCliArguments(['--rate-limit', '0']), /--rate-limit must be at least 1/);
   });
 
   it('names the flag that is wrong', () => {

@@ -1,0 +1,103 @@
+// The client over HTTPS (a CA made by the sandbox at start), directly and through a CONNECT proxy:
+// connections are kept alive, a body cut short still fails at once, a certificate problem names
+// the host and the setting.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { NcxClient } from '../../../src/api/client';
+import { NcxError } from '../../../src/api/errors';
+import { sharedTransport, Transport } from '../../../src/api/transport';
+import { signIn } from '../../../src/api/auth';
+import { startConnectProxy, type ConnectProxy } from '../../network/connectProxy';
+import { startTestSandbox, type TestSandbox } from './helpers/sandbox';
+
+describe('api/transport over HTTPS', function () {
+  this.timeout(60_000);
+  let harness: TestSandbox;
+  let proxy: ConnectProxy;
+  let ca: string;
+  let token: string;
+
+  before(async () => {
+    harness = await startTestSandbox({ tls: true, size: 300 });
+    proxy = await startConnectProxy();
+    ca = readFileSync(harness.sandbox.caPath ?? '', 'utf8');
+    // The harness's fault hooks use the shared transport.
+    sharedTransport.configure({ extraCa: [ca] });
+    const transport = new Transport();
+    transport.configure({ extraCa: [ca] });
+    token = (await signIn({ loginUrl: harness.url, username: 'admin', password: 'admin-password', transport })).token;
+  });
+
+  after(async () => {
+    sharedTransport.configure({});
+    await proxy?.close();
+    await harness?.stop();
+  });
+
+  function clientWith(transport: Transport): NcxClient {
+    return new NcxClient({ location: harness.url, token: () => token, transport, retries: 0 });
+  }
+
+  it('refuses the sandbox certificate until its CA is trusted, naming the host and the setting', async () => {
+    const client = clientWith(new Transport());
+    await assert.rejects(client.count(undefined), (error: unknown) => {
+      assert.ok(error instanceof NcxError);
+      assert.equal(error.kind, 'network');
+      assert.match(error.message, /certificate/);
+      assert.match(error.message, /127\.0\.0\.1/);
+      assert.match(error.message, /caFile/);
+      return true;
+    });
+  });
+
+  it('sends twenty requests over one connection and one TLS handshake', async () => {
+    const transport = new Transport();
+    transport.configure({ extraCa: [ca] });
+    const client = clientWith(transport);
+    const before = { ...harness.sandbox.counters };
+    for (let i = 0; i < 20; i += 1) {
+      await client.count(undefined);
+    }
+    assert.equal(harness.sandbox.counters.requests - before.requests, 20);
+    assert.equal(harness.sandbox.counters.connections - before.connections, 1);
+    assert.equal(harness.sandbox.counters.tlsHandshakes - before.tlsHandshakes, 1);
+    transport.closeAll();
+  });
+
+  it('keeps its tunnel through a CONNECT proxy alive too', async () => {
+    const transport = new Transport();
+    transport.configure({ extraCa: [ca], proxy: proxy.url });
+    proxy.reset();
+    const client = clientWith(transport);
+    for (let i = 0; i < 10; i += 1) {
+      await client.count(undefined);
+    }
+    assert.equal(proxy.counters.tunnels, 1);
+    assert.equal(proxy.counters.tlsHandshakes, 1);
+    transport.closeAll();
+  });
+
+  it('goes around the proxy for a host in noProxy', async () => {
+    const transport = new Transport();
+    transport.configure({ extraCa: [ca], proxy: proxy.url, noProxy: ['127.0.0.1'] });
+    proxy.reset();
+    await clientWith(transport).count(undefined);
+    assert.equal(proxy.counters.tunnels, 0);
+    transport.closeAll();
+  });
+
+  it('fails a body cut short at once on a kept-alive connection, then goes on', async () => {
+    const transport = new Transport();
+    transport.configure({ extraCa: [ca], proxy: proxy.url });
+    const client = new NcxClient({ location: harness.url, token: () => token, transport, retries: 0, timeoutMs: 30_000 });
+    await client.count(undefined);
+    await harness.setFaults([{ match: { pathPrefix: '/data/api/types/workitem' }, times: 1, mode: 'truncate' }]);
+    const started = Date.now();
+    await assert.rejects(client.count(undefined), (error: unknown) => error instanceof NcxError && error.kind === 'network');
+    // Far below the 30 s timeout: the cut was seen, not waited out.
+    assert.ok(Date.now() - started < 10_000);
+    await harness.clearFaults();
+    assert.ok((await client.count(undefined)) > 0);
+    transport.closeAll();
+  });
+});
