@@ -4,6 +4,7 @@ import fetch from 'node-fetch';
 import { ConnectionWatch } from './connectionWatch';
 import { NcxError, type NcxErrorDetails, type NcxErrorKind } from './errors';
 import { redactIssues, withoutSecrets } from './excerpt';
+import { reportExchange, type HttpExchange } from './exchange';
 import {
   cancelledError,
   errorForStatus,
@@ -49,6 +50,8 @@ export interface HttpConfig {
   retryTuning?: Partial<RetryTuning>;
   maxAnswerBytes?: number;
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Every attempt with its headers and bodies, credentials replaced (the request inspector). */
+  onExchange?: (exchange: HttpExchange) => void;
   /** How to wait between retries; tests replace it to see the delays without waiting them. */
   wait?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
@@ -223,6 +226,8 @@ async function attemptOnce<T>(
 
   const connection = new ConnectionWatch(prepared.url);
   const started = performance.now();
+  const startedAt = Date.now();
+  let answered: { headers: fetch.Headers; text?: string } | undefined;
   let status: number | undefined;
   let failure: NcxError | undefined;
   try {
@@ -238,6 +243,7 @@ async function attemptOnce<T>(
       redirect: 'manual',
     });
     status = response.status;
+    answered = { headers: response.headers };
     const declaredLength = Number(response.headers.get('content-length') ?? NaN);
     if (declaredLength > prepared.maxAnswerBytes) {
       throw tooLargeError(prepared.maxAnswerBytes, prepared.context);
@@ -245,6 +251,7 @@ async function attemptOnce<T>(
     const reading = response.text();
     connection.follow(response.body);
     const text = await reading;
+    answered.text = text;
     if (!response.ok) {
       throw errorForStatus(status, response.headers, withoutSecrets(text, secrets), prepared.context);
     }
@@ -264,6 +271,12 @@ async function attemptOnce<T>(
       ...(failure ? { error: failure.kind } : {}),
       attempt,
     });
+    reportExchange(config.onExchange, () => ({
+      startedAt, method: call.method, url: prepared.url, headers, ...(body !== undefined ? { body } : {}),
+      ...(token !== undefined ? { token } : {}), secrets, ...(status !== undefined ? { status } : {}),
+      ...(answered ? { responseHeaders: answered.headers, responseText: answered.text ?? '' } : {}),
+      durationMs: Math.round(performance.now() - started), attempt, ...(failure ? { error: failure.kind } : {}),
+    }));
   }
 }
 

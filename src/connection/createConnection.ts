@@ -3,7 +3,7 @@
 // changes and with sign-ins / sign-outs in other windows.
 import * as vscode from 'vscode';
 import { refreshToken, signIn } from '../api/auth';
-import { NcxClient } from '../api/client';
+import { NcxClient, type NcxClientOptions } from '../api/client';
 import type { RequestLogEntry } from '../api/http';
 import { logRequest } from '../log/log';
 import type { SecretAwareLog } from '../log/redactingLog';
@@ -18,7 +18,11 @@ export interface CreatedConnection {
   disposables: vscode.Disposable[];
 }
 
-export function createConnection(context: vscode.ExtensionContext, log: SecretAwareLog): CreatedConnection {
+export function createConnection(
+  context: vscode.ExtensionContext,
+  log: SecretAwareLog,
+  onExchange?: NcxClientOptions['onExchange'],
+): CreatedConnection {
   const sessions = new SecretSessionStore(context.secrets);
   const onRequest = (entry: RequestLogEntry): void => logRequest(log, entry);
   const timeoutMs = (): number => readSettings().requestTimeoutSeconds * 1000;
@@ -37,6 +41,7 @@ export function createConnection(context: vscode.ExtensionContext, log: SecretAw
         authScheme: settings['ncx.authScheme'],
         timeoutMs: settings.requestTimeoutSeconds * 1000,
         onRequest,
+        ...(onExchange ? { onExchange } : {}),
       }),
     readClaims: readTokenClaims,
     log,
