@@ -19,6 +19,7 @@ import { VscodeUi } from './ui/vscodeUi';
 import { readSettings, writeUserSetting } from './ui/vscodeSettings';
 import { WorkitemTreeProvider } from './views/tree/workitemTreeProvider';
 import { DetailPanelManager, registerDetailPanelSerializer } from './webviews/detailPanelManager';
+import { createWorkbench, type Workbench, type WorkbenchApi } from './workbench/registerWorkbench';
 
 /**
  * What `activate` returns, for integration tests:
@@ -37,6 +38,8 @@ export interface WorkitemInspectorApi {
   readonly connection: Connection;
   runAction(action: WorkitemAction, workitemId: string): Promise<ActionOutcome>;
   readonly storage: StoredStateView;
+  /** Query results, JSON documents, the request inspector. */
+  readonly workbench: WorkbenchApi;
 }
 
 export interface StoredStateView {
@@ -55,13 +58,26 @@ function storedStateView(context: vscode.ExtensionContext): StoredStateView {
   };
 }
 
+/** The panels' refresh (after an action or a Refresh) also re-reads the workitem's JSON documents. */
+function withDocumentRefresh(hooks: CommandContext['panels'], refreshDocuments: (workitemId?: string) => void): CommandContext['panels'] {
+  return {
+    ...hooks,
+    refresh: (workitemId) => {
+      refreshDocuments(workitemId);
+      hooks.refresh(workitemId);
+    },
+  };
+}
+
 let stopConnection: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi {
   installTranslator(vscode.l10n);
   const log = createOutputChannelLog();
   const ui = new VscodeUi();
-  const { connection, disposables: connectionParts } = createConnection(context, log);
+  // Built after the connection, which already needs its exchange callback.
+  let workbench: Workbench | undefined = undefined;
+  const { connection, disposables: connectionParts } = createConnection(context, log, (exchange) => workbench?.onExchange(exchange));
   stopConnection = () => connection.dispose();
   const api = deferredWorkitemsApi(() => connection.getApi());
 
@@ -88,11 +104,21 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     log,
     connection,
     tree: treeHooks(tree, log),
-    panels: panelHooks(panels, log),
+    panels: withDocumentRefresh(panelHooks(panels, log), (id) => workbench?.refreshDocuments(id)),
     settings: { get: readSettings, setGroupBy: (mode) => writeUserSetting('tree.groupBy', mode) },
     showLog: () => log.show(),
   };
   const runner = new ActionRunner(ctx);
+  workbench = createWorkbench({
+    extensionUri: context.extensionUri,
+    getApi: () => connection.getApi(),
+    connectionState: () => connection.state,
+    authScheme: () => readSettings()['ncx.authScheme'],
+    groupQueryOf: (groupId) => tree.groupQueryOf(groupId),
+    selectedWorkitemIds: () => tree.selectedWorkitems().map((item) => item.workitemId),
+    openDetails: (workitemId) => panels.open(workitemId),
+    log,
+  });
 
   context.subscriptions.push(
     log,
@@ -102,6 +128,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     registerDetailPanelSerializer(panels),
     ...registerCommands(ctx, runner),
     createConnectionStatusBar(connection),
+    ...workbench.disposables,
     connection.onDidChangeConnection(() => {
       tree.reload();
       ctx.panels.refresh();
@@ -116,7 +143,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     // `npm start` asks for the view to be in front; showing it is what lets the sandbox start.
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`).then(undefined, () => undefined);
   }
-  return { tree, panels, connection, runAction, storage: storedStateView(context) };
+  return { tree, panels, connection, runAction, storage: storedStateView(context), workbench: workbench.api };
 }
 
 /** Awaited by VS Code: the sandbox child process is stopped before the extension host exits. */
