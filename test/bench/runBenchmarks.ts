@@ -16,6 +16,7 @@ import { runExtensionBudget } from './benchmarks/extensionBudget';
 import { runSandboxSearch } from './benchmarks/sandboxSearch';
 import { runSteadyState } from './benchmarks/steadyState';
 import { runTreeFirstPaint } from './benchmarks/treeFirstPaint';
+import { runWorkbench } from './benchmarks/workbench';
 import type { BenchContext } from './lib/context';
 import { canMeasureHeap } from './lib/heap';
 import { endRunningCommands } from './lib/processes';
@@ -34,6 +35,7 @@ const BENCHMARKS: ReadonlyArray<{ id: string; title: string; run: (context: Benc
   { id: '4', title: '4 detail webview', run: runDetailRender },
   { id: '5', title: '5 extension', run: runExtensionBudget },
   { id: '6', title: '6 steady state', run: runSteadyState },
+  { id: '7', title: '7 workbench', run: runWorkbench },
 ];
 
 const ArgsSchema = z.object({
