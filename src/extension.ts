@@ -77,7 +77,10 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const ui = new VscodeUi();
   // Built after the connection, which already needs its exchange callback.
   let workbench: Workbench | undefined = undefined;
-  const { connection, disposables: connectionParts } = createConnection(context, log, (exchange) => workbench?.onExchange(exchange));
+  const { connection, disposables: connectionParts } = createConnection(context, log, {
+    onExchange: (exchange) => workbench?.onExchange(exchange),
+    onLocation: (location) => workbench?.setLocation(location),
+  });
   stopConnection = () => connection.dispose();
   const api = deferredWorkitemsApi(() => connection.getApi());
 

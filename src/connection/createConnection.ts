@@ -21,7 +21,7 @@ export interface CreatedConnection {
 export function createConnection(
   context: vscode.ExtensionContext,
   log: SecretAwareLog,
-  onExchange?: NcxClientOptions['onExchange'],
+  observers: { onExchange?: NcxClientOptions['onExchange']; onLocation?(location: string): void } = {},
 ): CreatedConnection {
   const sessions = new SecretSessionStore(context.secrets);
   const onRequest = (entry: RequestLogEntry): void => logRequest(log, entry);
@@ -34,15 +34,17 @@ export function createConnection(
     signIn: (request) => signIn({ ...request, timeoutMs: timeoutMs(), onRequest }),
     refreshToken: (grant) =>
       refreshToken({ ...grant, authScheme: readSettings()['ncx.authScheme'], timeoutMs: timeoutMs(), onRequest }),
-    createApi: ({ location, token, settings }) =>
-      new NcxClient({
+    createApi: ({ location, token, settings }) => {
+      observers.onLocation?.(location);
+      return new NcxClient({
         location,
         token,
         authScheme: settings['ncx.authScheme'],
         timeoutMs: settings.requestTimeoutSeconds * 1000,
         onRequest,
-        ...(onExchange ? { onExchange } : {}),
-      }),
+        ...(observers.onExchange ? { onExchange: observers.onExchange } : {}),
+      });
+    },
     readClaims: readTokenClaims,
     log,
   });

@@ -44,6 +44,8 @@ export interface Workbench {
   api: WorkbenchApi;
   /** For the HTTP client: records every exchange of the session. */
   onExchange(exchange: HttpExchange): void;
+  /** The API location of the connection (for Copy as cURL). */
+  setLocation(location: string): void;
   /** Re-reads open JSON documents after a refresh or an action. */
   refreshDocuments(workitemId?: string): void;
   disposables: vscode.Disposable[];
@@ -89,10 +91,10 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
   const documents = new WorkitemDocuments({ getApi: deps.getApi, connectionKey: key });
   const requests = new RequestsView(exchanges);
 
+  let location: string | undefined;
   const curlTarget = async (): Promise<CurlTarget> => {
-    const api = await deps.getApi();
-    const location = (api as { location?: unknown }).location;
-    if (typeof location !== 'string') {
+    await deps.getApi();
+    if (location === undefined) {
       throw new NcxError('network', 'The connection has no HTTP location to copy a request for.');
     }
     return { location, authScheme: deps.authScheme() };
@@ -235,6 +237,9 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
   return {
     api: { results, documents, exchanges, requests, curlFor },
     onExchange: (exchange) => exchanges.add(exchange, key()),
+    setLocation: (next) => {
+      location = next;
+    },
     refreshDocuments: (workitemId) => documents.refresh(workitemId),
     disposables,
   };
