@@ -171,7 +171,9 @@ describe('workbench: query editor, results, export, cURL, JSON documents', funct
     assert.strictEqual(page.total, server.total);
     assert.deepStrictEqual(page.objects.map((item) => item.workitemId), server.items.map((item) => item.workitemId));
 
-    const exchange = session.inspector.workbench.exchanges.list({ path: '/users/api/workitems/' })[0];
+    // The extension's own client fetches it too: the inspector records that exchange.
+    await (await session.inspector.connection.getApi()).fetchWorkitem(workitem.workitemId);
+    const exchange = session.inspector.workbench.exchanges.list({ path: `/users/api/workitems/${workitem.workitemId}` })[0];
     assert.ok(exchange, 'the inspector recorded a workitem fetch');
     assert.ok(!JSON.stringify(exchange).includes(grant.token));
     assert.ok(Object.values(exchange.requestHeaders).includes('Bearer <token>') || Object.values(exchange.requestHeaders).includes('<token>'));
