@@ -26,6 +26,7 @@ import { VscodeUi } from './ui/vscodeUi';
 import { readSettings, writeUserSetting } from './ui/vscodeSettings';
 import { WorkitemTreeProvider } from './views/tree/workitemTreeProvider';
 import { DetailPanelManager, registerDetailPanelSerializer } from './webviews/detailPanelManager';
+import { createWorkbench, type Workbench, type WorkbenchApi } from './workbench/registerWorkbench';
 
 /**
  * What `activate` returns, for integration tests:
@@ -48,6 +49,8 @@ export interface WorkitemInspectorApi {
   readonly privacy: PrivacyModeStore;
   /** The action history (`file`, `read()`). */
   readonly history: AuditLog;
+  /** Query results, JSON documents, the request inspector. */
+  readonly workbench: WorkbenchApi;
 }
 
 export interface StoredStateView {
@@ -81,6 +84,17 @@ function tenantHooks(context: vscode.ExtensionContext, history: AuditLog): Tenan
   };
 }
 
+/** The panels' refresh (after an action or a Refresh) also re-reads the workitem's JSON documents. */
+function withDocumentRefresh(hooks: CommandContext['panels'], refreshDocuments: (workitemId?: string) => void): CommandContext['panels'] {
+  return {
+    ...hooks,
+    refresh: (workitemId) => {
+      refreshDocuments(workitemId);
+      hooks.refresh(workitemId);
+    },
+  };
+}
+
 let stopConnection: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi {
@@ -88,7 +102,12 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   privacyMode.attach(context.globalState);
   const log = createOutputChannelLog((message) => privacyMode.text(message));
   const ui = maskingUi(new VscodeUi(), privacyMode);
-  const { connection, disposables: connectionParts } = createConnection(context, log);
+  // Built after the connection, which already needs its exchange callback.
+  let workbench: Workbench | undefined = undefined;
+  const { connection, disposables: connectionParts } = createConnection(context, log, {
+    onExchange: (exchange) => workbench?.onExchange(exchange),
+    onLocation: (location) => workbench?.setLocation(location),
+  });
   stopConnection = () => connection.dispose();
   const api = deferredWorkitemsApi(() => connection.getApi());
   const history = new AuditLog(context.globalStorageUri.fsPath);
@@ -114,7 +133,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     log,
     connection,
     tree: treeHooks(tree, log),
-    panels: panelHooks(panels, log),
+    panels: withDocumentRefresh(panelHooks(panels, log), (id) => workbench?.refreshDocuments(id)),
     settings: { get: readSettings, setGroupBy: (mode) => writeUserSetting('tree.groupBy', mode) },
     showLog: () => log.show(),
     tenants: tenantHooks(context, history),
@@ -126,6 +145,16 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
       where: () => ({ tenant: tenantName(connection.state) ?? 'ncx', ...(connection.state.username ? { user: connection.state.username } : {}) }),
       log,
     }),
+  });
+  workbench = createWorkbench({
+    extensionUri: context.extensionUri,
+    getApi: () => connection.getApi(),
+    connectionState: () => connection.state,
+    authScheme: () => readSettings()['ncx.authScheme'],
+    groupQueryOf: (groupId) => tree.groupQueryOf(groupId),
+    selectedWorkitemIds: () => tree.selectedWorkitems().map((item) => item.workitemId),
+    openDetails: (workitemId) => panels.open(workitemId),
+    log,
   });
 
   context.subscriptions.push(
@@ -141,6 +170,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     vscode.window.registerUriHandler({
       handleUri: (uri) => void vscode.commands.executeCommand(COMMANDS.openLink, uri.toString()),
     }),
+    ...workbench.disposables,
     connection.onDidChangeConnection(() => {
       tree.reload();
       ctx.panels.refresh();
@@ -155,7 +185,16 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     // `npm start` asks for the view to be in front; showing it is what lets the sandbox start.
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`).then(undefined, () => undefined);
   }
-  return { tree, panels, connection, runAction, storage: storedStateView(context), privacy: privacyMode, history };
+  return {
+    tree,
+    panels,
+    connection,
+    runAction,
+    storage: storedStateView(context),
+    privacy: privacyMode,
+    history,
+    workbench: workbench.api,
+  };
 }
 
 /** Awaited by VS Code: the sandbox child process is stopped before the extension host exits. */

@@ -49,6 +49,7 @@ export interface NcxClientOptions {
   /** Extra attempts for reads; default 3. Actions are never repeated. */
   retries?: number;
   onRequest?: (entry: RequestLogEntry) => void;
+  onExchange?: HttpConfig['onExchange'];
   /** Backoff fine-tuning (mostly for tests). */
   retryTuning?: Partial<RetryTuning>;
   maxAnswerBytes?: number;
@@ -108,6 +109,7 @@ export class NcxClient implements WorkitemsApi {
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+      ...(options.onExchange ? { onExchange: options.onExchange } : {}),
       ...(options.retryTuning ? { retryTuning: options.retryTuning } : {}),
       ...(options.maxAnswerBytes !== undefined ? { maxAnswerBytes: options.maxAnswerBytes } : {}),
       ...(options.wait ? { wait: options.wait } : {}),

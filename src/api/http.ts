@@ -3,6 +3,7 @@
 import { ClientRequest, type IncomingMessage } from 'node:http';
 import { NcxError, type NcxErrorDetails, type NcxErrorKind } from './errors';
 import { redactIssues, withoutSecrets } from './excerpt';
+import { reportExchange, type HttpExchange } from './exchange';
 import {
   cancelledError,
   errorForStatus,
@@ -52,6 +53,8 @@ export interface HttpConfig {
   retryTuning?: Partial<RetryTuning>;
   maxAnswerBytes?: number;
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Every attempt with its headers and bodies, credentials replaced (the request inspector). */
+  onExchange?: (exchange: HttpExchange) => void;
   /** How to wait between retries; tests replace it to see the delays without waiting them. */
   wait?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
   /** Keep-alive agents, proxy and certificates; default: the process's shared transport. */
@@ -194,15 +197,21 @@ function classifyFailure(
 
 interface RawAnswer {
   status: number;
-  headers: HeaderReader;
+  /** Read by name for error mapping, walked whole for the request inspector. */
+  headers: HeaderReader & { forEach(callback: (value: string, name: string) => void): void };
   text: string;
 }
 
-function headerReader(message: IncomingMessage): HeaderReader {
+function headerReader(message: IncomingMessage): RawAnswer['headers'] {
+  const joined = (value: string | string[] | undefined): string | null =>
+    value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
   return {
-    get(name: string): string | null {
-      const value = message.headers[name.toLowerCase()];
-      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    get: (name: string) => joined(message.headers[name.toLowerCase()]),
+    forEach(callback) {
+      for (const [name, value] of Object.entries(message.headers)) {
+        const text = joined(value);
+        if (text !== null) callback(text, name);
+      }
     },
   };
 }
@@ -318,6 +327,8 @@ async function attemptOnce<T>(
   call.signal?.addEventListener('abort', onCancel, { once: true });
 
   const started = performance.now();
+  const startedAt = Date.now();
+  let answered: { headers: RawAnswer['headers']; text?: string } | undefined;
   let status: number | undefined;
   let failure: NcxError | undefined;
   try {
@@ -325,6 +336,7 @@ async function attemptOnce<T>(
     // subdomain); the API never redirects, so a 3xx is reported as the answer it is.
     const answer = await exchange(prepared, config.transport ?? sharedTransport, call.method, headers, body, controller.signal);
     status = answer.status;
+    answered = { headers: answer.headers, text: answer.text };
     const ok = status >= 200 && status < 300;
     if (!ok) {
       throw errorForStatus(status, answer.headers, withoutSecrets(answer.text, secrets), prepared.context);
@@ -352,6 +364,12 @@ async function attemptOnce<T>(
       ...(failure ? { error: failure.kind } : {}),
       attempt,
     });
+    reportExchange(config.onExchange, () => ({
+      startedAt, method: call.method, url: prepared.url.href, headers, ...(body !== undefined ? { body } : {}),
+      ...(token !== undefined ? { token } : {}), secrets, ...(status !== undefined ? { status } : {}),
+      ...(answered ? { responseHeaders: answered.headers, responseText: answered.text ?? '' } : {}),
+      durationMs: Math.round(performance.now() - started), attempt, ...(failure ? { error: failure.kind } : {}),
+    }));
   }
 }
 

@@ -92,11 +92,16 @@ function findMeaningProblem(node: LiqeQuery): QueryCheck | undefined {
 
 /** `{ ok: true }` for text the search accepts (blank text means everything). */
 export function validateQuery(q: string): QueryCheck {
+  return analyzeQuery(q).check;
+}
+
+/** The check and, when the text parses, its syntax tree (the query editor reads fields from it). */
+export function analyzeQuery(q: string): { check: QueryCheck; ast?: LiqeQuery } {
   let ast: LiqeQuery;
   try {
     ast = parse(q);
   } catch (error) {
-    return fromParseError(q, error);
+    return { check: fromParseError(q, error) };
   }
-  return findMeaningProblem(ast) ?? { ok: true };
+  return { check: findMeaningProblem(ast) ?? { ok: true }, ast };
 }

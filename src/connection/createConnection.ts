@@ -3,7 +3,7 @@
 // changes and with sign-ins / sign-outs in other windows.
 import * as vscode from 'vscode';
 import { refreshToken, signIn } from '../api/auth';
-import { NcxClient } from '../api/client';
+import { NcxClient, type NcxClientOptions } from '../api/client';
 import type { RequestLogEntry } from '../api/http';
 import { logRequest } from '../log/log';
 import type { SecretAwareLog } from '../log/redactingLog';
@@ -19,7 +19,11 @@ export interface CreatedConnection {
   disposables: vscode.Disposable[];
 }
 
-export function createConnection(context: vscode.ExtensionContext, log: SecretAwareLog): CreatedConnection {
+export function createConnection(
+  context: vscode.ExtensionContext,
+  log: SecretAwareLog,
+  observers: { onExchange?: NcxClientOptions['onExchange']; onLocation?(location: string): void } = {},
+): CreatedConnection {
   const network = setUpNetwork(log);
   const sessions = new SecretSessionStore(context.secrets);
   const onRequest = (entry: RequestLogEntry): void => logRequest(log, entry);
@@ -32,14 +36,17 @@ export function createConnection(context: vscode.ExtensionContext, log: SecretAw
     signIn: (request) => signIn({ ...request, timeoutMs: timeoutMs(), onRequest }),
     refreshToken: (grant) =>
       refreshToken({ ...grant, authScheme: readSettings()['ncx.authScheme'], timeoutMs: timeoutMs(), onRequest }),
-    createApi: ({ location, token, settings }) =>
-      new NcxClient({
+    createApi: ({ location, token, settings }) => {
+      observers.onLocation?.(location);
+      return new NcxClient({
         location,
         token,
         authScheme: settings['ncx.authScheme'],
         timeoutMs: settings.requestTimeoutSeconds * 1000,
         onRequest,
-      }),
+        ...(observers.onExchange ? { onExchange: observers.onExchange } : {}),
+      });
+    },
     readClaims: readTokenClaims,
     log,
   });

@@ -17,6 +17,7 @@ import { runSandboxSearch } from './benchmarks/sandboxSearch';
 import { runSteadyState } from './benchmarks/steadyState';
 import { runTreeFirstPaint } from './benchmarks/treeFirstPaint';
 import { runRealNetwork } from './benchmarks/realNetwork';
+import { runWorkbench } from './benchmarks/workbench';
 import type { BenchContext } from './lib/context';
 import { canMeasureHeap } from './lib/heap';
 import { endRunningCommands } from './lib/processes';
@@ -36,6 +37,7 @@ const BENCHMARKS: ReadonlyArray<{ id: string; title: string; run: (context: Benc
   { id: '5', title: '5 extension', run: runExtensionBudget },
   { id: '6', title: '6 steady state', run: runSteadyState },
   { id: '7', title: '7 real network', run: runRealNetwork },
+  { id: '8', title: '8 workbench', run: runWorkbench },
 ];
 
 const ArgsSchema = z.object({

@@ -175,6 +175,11 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.model.setApi(api);
   }
 
+  /** The `q` of a group row (undefined: everything), for commands run on a group. */
+  groupQueryOf(groupId: string): string | undefined {
+    return this.model.groupQueryOf(groupId);
+  }
+
   currentFilter(): string | undefined {
     return this.model.getFilter();
   }
