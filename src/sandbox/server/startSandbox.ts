@@ -4,6 +4,7 @@ import { newTokenSecret, TokenService, DEFAULT_TOKEN_LIFETIME_SECONDS } from '..
 import { DEFAULT_USERS, SandboxUsersSchema, UserDirectory, type SandboxUser } from '../auth/users';
 import type { WorkitemStore } from '../contracts';
 import { generateDataset, MAX_DATASET_SIZE } from '../data';
+import { attachEventsSocket, type EventsSocket } from '../events/eventsSocket';
 import { FaultInjector } from '../faults/faultRules';
 import { openDataDir } from '../persistence/dataDir';
 import { DurableStore, IN_MEMORY_LOG } from '../persistence/durableStore';
@@ -60,6 +61,8 @@ export interface RunningSandbox {
   replayed: number;
   /** The living-traffic simulator, when traffic is on. */
   traffic: TrafficSimulator | undefined;
+  /** The events socket served at EVENTS_SOCKET_PATH (src/api/live/eventsContract.ts). */
+  events: EventsSocket;
   stop(): Promise<void>;
 }
 
@@ -120,6 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
     const listening = await listen(handler, settings.port);
     baseUrl = listening.url;
+    const events = attachEventsSocket({ server: listening.server, mutations, tokens, now, log });
     traffic?.start();
 
     let stopping: Promise<void> | undefined;
@@ -133,9 +137,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       users: users.list(),
       replayed: replay.length,
       traffic,
+      events,
       stop() {
         stopping ??= (async () => {
           await traffic?.stop();
+          await events.close();
           await listening.close();
           await openJournal?.close();
         })();
