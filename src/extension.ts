@@ -12,6 +12,7 @@ import type { Connection } from './connection/connection';
 import { createConnection } from './connection/createConnection';
 import { showRejectedToken } from './connection/rejectedTokenNotice';
 import { createConnectionStatusBar } from './connection/statusBar';
+import { LiveService } from './live/liveService';
 import { createOutputChannelLog } from './log/outputChannelLog';
 import { deferredWorkitemsApi } from './model/deferredApi';
 import { installTranslator } from './ui/l10n';
@@ -37,6 +38,8 @@ export interface WorkitemInspectorApi {
   readonly connection: Connection;
   runAction(action: WorkitemAction, workitemId: string): Promise<ActionOutcome>;
   readonly storage: StoredStateView;
+  /** Live workitem changes (events socket, or the change feed): mode, onDidChange. */
+  readonly live: LiveService;
 }
 
 export interface StoredStateView {
@@ -93,6 +96,15 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     showLog: () => log.show(),
   };
   const runner = new ActionRunner(ctx);
+  const live = new LiveService({
+    connection,
+    api,
+    log,
+    refreshTree: () => tree.refresh(),
+    refreshPanels: async (ids) => {
+      await Promise.all(ids.filter((id) => panels.isOpen(id)).map((id) => panels.refresh(id)));
+    },
+  });
 
   context.subscriptions.push(
     log,
@@ -102,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     registerDetailPanelSerializer(panels),
     ...registerCommands(ctx, runner),
     createConnectionStatusBar(connection),
+    live,
     connection.onDidChangeConnection(() => {
       tree.reload();
       ctx.panels.refresh();
@@ -116,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     // `npm start` asks for the view to be in front; showing it is what lets the sandbox start.
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`).then(undefined, () => undefined);
   }
-  return { tree, panels, connection, runAction, storage: storedStateView(context) };
+  return { tree, panels, connection, runAction, storage: storedStateView(context), live };
 }
 
 /** Awaited by VS Code: the sandbox child process is stopped before the extension host exits. */

@@ -23,6 +23,10 @@ export const SettingsSchema = z.object({
   /** 0 turns auto-refresh off; it only runs while the view is visible. */
   refreshIntervalSeconds: z.catch(z.number().check(z.gte(0), z.lte(3600)), 10),
   requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(300)), 15),
+  /** Live changes over the server's events socket (the change feed when it has none); off: polling only. */
+  'live.events': z.catch(z.boolean(), true),
+  /** Changes the Events view keeps (a ring: the oldest goes first). */
+  'events.ringSize': z.catch(z.number().check(z.int(), z.gte(50), z.lte(100_000)), 2000),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;

@@ -36,6 +36,10 @@ export interface EventsSocketDeps {
 export interface EventsSocket {
   /** Sockets open now. */
   readonly clients: number;
+  /** Test hook: cuts every open socket, as a dropped link would. */
+  dropAll(): void;
+  /** Test hook: while true, upgrades are refused (503), as by a server whose socket is down. */
+  refuseUpgrades: boolean;
   close(): Promise<void>;
 }
 
@@ -76,6 +80,10 @@ export function attachEventsSocket(deps: EventsSocketDeps): EventsSocket {
     const query = new URLSearchParams(questionMark < 0 ? '' : target.slice(questionMark + 1));
     if (path !== EVENTS_SOCKET_PATH) {
       refuse(socket, '404 Not Found', 'notFound', `No socket is served at ${path.slice(0, 200)}.`);
+      return;
+    }
+    if (hub.refuseUpgrades) {
+      refuse(socket, '503 Service Unavailable', 'unavailable', 'The events socket is down; read the change feed.');
       return;
     }
     const token = tokenOf(request, query);
@@ -128,9 +136,13 @@ export function attachEventsSocket(deps: EventsSocketDeps): EventsSocket {
   const unsubscribe = deps.mutations.onChange(broadcast);
   let closing: Promise<void> | undefined;
 
-  return {
+  const hub: EventsSocket = {
+    refuseUpgrades: false,
     get clients() {
       return wss.clients.size;
+    },
+    dropAll() {
+      for (const ws of wss.clients) ws.terminate();
     },
     close() {
       closing ??= new Promise<void>((done) => {
@@ -143,4 +155,5 @@ export function attachEventsSocket(deps: EventsSocketDeps): EventsSocket {
       return closing;
     },
   };
+  return hub;
 }
