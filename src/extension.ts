@@ -13,6 +13,8 @@ import { createConnection } from './connection/createConnection';
 import { showRejectedToken } from './connection/rejectedTokenNotice';
 import { createConnectionStatusBar } from './connection/statusBar';
 import { LiveService } from './live/liveService';
+import { QueueNames } from './live/queueNames';
+import { EventsView } from './views/events/eventsView';
 import { createOutputChannelLog } from './log/outputChannelLog';
 import { deferredWorkitemsApi } from './model/deferredApi';
 import { installTranslator } from './ui/l10n';
@@ -40,6 +42,8 @@ export interface WorkitemInspectorApi {
   readonly storage: StoredStateView;
   /** Live workitem changes (events socket, or the change feed): mode, onDidChange. */
   readonly live: LiveService;
+  /** The Events view (its tail, rows shown, filter, pause). */
+  readonly events: EventsView;
 }
 
 export interface StoredStateView {
@@ -105,6 +109,12 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
       await Promise.all(ids.filter((id) => panels.isOpen(id)).map((id) => panels.refresh(id)));
     },
   });
+  const queueNames = new QueueNames(api);
+  const events = new EventsView({
+    live,
+    connection: () => connection.state.host ?? connection.state.mode,
+    queueName: (queueId) => queueNames.nameOf(queueId),
+  });
 
   context.subscriptions.push(
     log,
@@ -115,6 +125,8 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     ...registerCommands(ctx, runner),
     createConnectionStatusBar(connection),
     live,
+    events,
+    connection.onDidChangeConnection(() => queueNames.reset()),
     connection.onDidChangeConnection(() => {
       tree.reload();
       ctx.panels.refresh();
@@ -129,7 +141,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     // `npm start` asks for the view to be in front; showing it is what lets the sandbox start.
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`).then(undefined, () => undefined);
   }
-  return { tree, panels, connection, runAction, storage: storedStateView(context), live };
+  return { tree, panels, connection, runAction, storage: storedStateView(context), live, events };
 }
 
 /** Awaited by VS Code: the sandbox child process is stopped before the extension host exits. */
