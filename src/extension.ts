@@ -80,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     onRefreshError: (error) => log.warn(`Auto-refresh failed: ${error instanceof Error ? error.message : String(error)}`),
   });
   const runAction = (action: WorkitemAction, workitemId: string): Promise<ActionOutcome> => runner.run(action, workitemId);
+  const queueNames = new QueueNames(api);
   const panels = new DetailPanelManager({
     extensionUri: context.extensionUri,
     getApi: () => api,
@@ -89,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     },
     log: log.channel,
     refreshIntervalMs: () => readSettings().refreshIntervalSeconds * 1000,
+    queues: () => queueNames.queues(),
   });
   const ctx: CommandContext = {
     ui,
@@ -109,7 +111,6 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
       await Promise.all(ids.filter((id) => panels.isOpen(id)).map((id) => panels.refresh(id)));
     },
   });
-  const queueNames = new QueueNames(api);
   const events = new EventsView({
     live,
     connection: () => connection.state.host ?? connection.state.mode,

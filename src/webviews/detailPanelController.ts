@@ -3,7 +3,7 @@
 // unit tests plug in a fake one. No method throws into its caller's event loop: failures are
 // shown in the page and logged.
 import type { WorkitemAction } from '../api/domain';
-import type { Workitem } from '../api/schemas';
+import type { Queue, Workitem } from '../api/schemas';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
 import type { L10n } from '../model/format/l10n';
 import { formatTimeOfDay, type TimeFormat } from '../model/format/time';
@@ -53,6 +53,8 @@ export interface DetailPanelControllerDeps {
   timers?: PanelTimers;
   /** How long a visible page may take to post `ready`; default 30 s. */
   readyTimeoutMs?: number;
+  /** The tenant's queues, when known (names and SLAs in the timeline picture). */
+  queues?(): readonly Queue[];
 }
 
 /** What a panel shows, for tests (they cannot look inside the webview's iframe). */
@@ -314,6 +316,7 @@ export class DetailPanelController {
         timeline: this.timeline,
         status,
         workitemJson: this.json,
+        queues: this.deps.queues?.() ?? [],
       }),
     );
   }
