@@ -60,5 +60,15 @@ describe('live events against the sandbox', function () {
     });
     assert.strictEqual(events.setFilter('nosuchfield:x'), 'nosuchfield');
   });
-});
 
+  it('the panel draws the timeline picture with a lane per participant', async () => {
+    const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+    await runCommand(COMMANDS.openDetails, [workitem.workitemId]);
+    const page = await waitFor(() => session.inspector.panels.lastHtml(workitem.workitemId), { description: 'the panel page' });
+    assert.ok(page.includes('id="timeline-svg"'), 'the picture is in the page');
+    const lanes = [...page.matchAll(/data-lane="(\w+)" data-id="([^"]*)"/g)].map((match) => `${match[1]}:${match[2]}`);
+    assert.ok(lanes.includes('customer:'), `lanes: ${lanes.join(', ')}`);
+    assert.ok(lanes.some((lane) => lane.startsWith('queue:')), `a queue lane; lanes: ${lanes.join(', ')}`);
+    assert.ok(workitem.agentUsername === undefined || lanes.includes(`agent:${workitem.agentUsername}`), `the agent's lane; lanes: ${lanes.join(', ')}`);
+  });
+});
