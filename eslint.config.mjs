@@ -40,6 +40,7 @@ const restrictSyntax = (...kinds) => ['error', ...kinds.flatMap((kind) => shownR
 const SURFACE_ADAPTERS = [
   'src/ui/vscodeUi.ts',
   'src/ui/statusBarItem.ts',
+  'src/ui/shownViews.ts',
   'src/views/tree/workitemTreeProvider.ts',
   'src/webviews/detailPanelManager.ts',
   'src/log/outputChannelLog.ts',

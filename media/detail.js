@@ -306,6 +306,56 @@
     });
   }
   if (document.querySelector('[data-live-ms]')) setInterval(tickLiveDurations, 1000);
+  // The timeline picture: wheel zooms around the pointer, drag pans, double-click resets. Only the
+  // SVG's viewBox changes, so 10,000 events cost no more per frame than 10.
+  (function zoomAndPan() {
+    const svg = document.getElementById('timeline-svg');
+    if (!svg) return;
+    const width = Number(svg.getAttribute('data-width')) || 1000;
+    const labelWidth = Number(svg.getAttribute('data-label-width')) || 0;
+    const box = (svg.getAttribute('viewBox') || '').split(' ').map(Number);
+    const height = box[3] || 0;
+    let start = 0;
+    let span = width;
+    function apply() {
+      const labels = (labelWidth * span) / width;
+      svg.setAttribute('viewBox', [start - labels, 0, span + labels, height].join(' '));
+    }
+    /** @param {number} clientX */
+    function at(clientX) {
+      const rect = svg.getBoundingClientRect();
+      const fraction = (clientX - rect.left) / Math.max(1, rect.width);
+      const labels = (labelWidth * span) / width;
+      return start - labels + fraction * (span + labels);
+    }
+    svg.addEventListener('wheel', function (event) {
+      event.preventDefault();
+      const pivot = at(event.clientX);
+      const factor = event.deltaY < 0 ? 0.8 : 1.25;
+      span = Math.min(width, Math.max(width / 10000, span * factor));
+      start = Math.min(width - span, Math.max(0, pivot - (pivot - start) * factor));
+      apply();
+    }, { passive: false });
+    let dragFrom = /** @type {number | undefined} */ (undefined);
+    svg.addEventListener('pointerdown', function (event) {
+      dragFrom = at(event.clientX);
+      svg.setPointerCapture(event.pointerId);
+    });
+    svg.addEventListener('pointermove', function (event) {
+      if (dragFrom === undefined) return;
+      const now = at(event.clientX);
+      start = Math.min(width - span, Math.max(0, start + (dragFrom - now)));
+      apply();
+    });
+    svg.addEventListener('pointerup', function () {
+      dragFrom = undefined;
+    });
+    svg.addEventListener('dblclick', function () {
+      start = 0;
+      span = width;
+      apply();
+    });
+  })();
 
   updateTimelineCount();
   saveState();

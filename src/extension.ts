@@ -12,6 +12,9 @@ import type { Connection } from './connection/connection';
 import { createConnection } from './connection/createConnection';
 import { showRejectedToken } from './connection/rejectedTokenNotice';
 import { createConnectionStatusBar } from './connection/statusBar';
+import { LiveService } from './live/liveService';
+import { QueueNames } from './live/queueNames';
+import { EventsView } from './views/events/eventsView';
 import { createOutputChannelLog } from './log/outputChannelLog';
 import { deferredWorkitemsApi } from './model/deferredApi';
 import { installTranslator } from './ui/l10n';
@@ -51,6 +54,10 @@ export interface WorkitemInspectorApi {
   readonly history: AuditLog;
   /** Query results, JSON documents, the request inspector. */
   readonly workbench: WorkbenchApi;
+  /** Live workitem changes (events socket, or the change feed): mode, onDidChange. */
+  readonly live: LiveService;
+  /** The Events view (its tail, rows shown, filter, pause). */
+  readonly events: EventsView;
 }
 
 export interface StoredStateView {
@@ -120,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     onRefreshError: (error) => log.warn(`Auto-refresh failed: ${error instanceof Error ? error.message : String(error)}`),
   });
   const runAction = (action: WorkitemAction, workitemId: string): Promise<ActionOutcome> => runner.run(action, workitemId);
+  const queueNames = new QueueNames(api);
   const panels = new DetailPanelManager({
     extensionUri: context.extensionUri,
     getApi: () => api,
@@ -127,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     runAction: (action, workitemId) => runner.attempt(action, workitemId),
     log: log.channel,
     refreshIntervalMs: () => readSettings().refreshIntervalSeconds * 1000,
+    queues: () => queueNames.queues(),
   });
   const ctx: CommandContext = {
     ui,
@@ -156,6 +165,20 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     openDetails: (workitemId) => panels.open(workitemId),
     log,
   });
+  const live = new LiveService({
+    connection,
+    api,
+    log,
+    refreshTree: () => tree.refresh(),
+    refreshPanels: async (ids) => {
+      await Promise.all(ids.filter((id) => panels.isOpen(id)).map((id) => panels.refresh(id)));
+    },
+  });
+  const events = new EventsView({
+    live,
+    connection: () => connection.state.host ?? connection.state.mode,
+    queueName: (queueId) => queueNames.nameOf(queueId),
+  });
 
   context.subscriptions.push(
     log,
@@ -171,6 +194,9 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
       handleUri: (uri) => void vscode.commands.executeCommand(COMMANDS.openLink, uri.toString()),
     }),
     ...workbench.disposables,
+    live,
+    events,
+    connection.onDidChangeConnection(() => queueNames.reset()),
     connection.onDidChangeConnection(() => {
       tree.reload();
       ctx.panels.refresh();
@@ -194,6 +220,8 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     privacy: privacyMode,
     history,
     workbench: workbench.api,
+    live,
+    events,
   };
 }
 

@@ -27,6 +27,10 @@ export const SettingsSchema = z.object({
   requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(300)), 15),
   /** PEM file of a CA to trust besides the defaults (a tenant's TLS-inspecting gateway); application scope. */
   'network.caFile': z.catch(z.string(), ''),
+  /** Live changes over the server's events socket (the change feed when it has none); off: polling only. */
+  'live.events': z.catch(z.boolean(), true),
+  /** Changes the Events view keeps (a ring: the oldest goes first). */
+  'events.ringSize': z.catch(z.number().check(z.int(), z.gte(50), z.lte(100_000)), 2000),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;

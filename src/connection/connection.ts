@@ -96,6 +96,20 @@ export class Connection {
     return this.connecting.then((session) => session.api);
   }
 
+  /**
+   * Where the events socket of the current connection lives and how to authenticate to it: the
+   * token is handed out as a reader, read at each (re)connect, like the API client reads it.
+   */
+  async liveEndpoint(): Promise<{ location: string; token: () => string | undefined; authScheme: Settings['ncx.authScheme'] }> {
+    await this.getApi();
+    const session = this.session;
+    if (!session) {
+      throw new NcxError('cancelled', l10n.t('The connection changed.'));
+    }
+    const authScheme = this.deps.settings()['ncx.authScheme'];
+    return { location: session.location, token: () => (this.session === session ? session.token : undefined), authScheme };
+  }
+
   /** Signs in to NCX with the user's credentials and makes that the connection. */
   async signIn(request: SignInRequest): Promise<ConnectionState> {
     const settings = this.deps.settings();

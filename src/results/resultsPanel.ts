@@ -1,6 +1,8 @@
 // The results of a query in a webview: a virtualized table whose page asks for exactly the rows it
 // is about to show (one search with that `start` and `rows`), the total, sorting by a header (a new
 // search with `sort`), columns chosen by the user, and a row that opens the workitem's panel.
+import { VscodeUi } from '../ui/vscodeUi';
+import { createShownWebviewPanel } from '../ui/shownViews';
 import * as vscode from 'vscode';
 import type { WorkitemsApi } from '../api/workitemsApi';
 import { renderPage } from '../webviews/html/page';
@@ -68,7 +70,7 @@ export class ResultsPanel implements vscode.Disposable {
     this.query = query;
     if (!this.panel) {
       const mediaUri = vscode.Uri.joinPath(this.deps.extensionUri, 'media');
-      this.panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, l10n.t('Query Results'), vscode.ViewColumn.Beside, {
+      this.panel = createShownWebviewPanel(RESULTS_VIEW_TYPE, l10n.t('Query Results'), vscode.ViewColumn.Beside, {
         enableScripts: true,
         localResourceRoots: [mediaUri],
         retainContextWhenHidden: true,
@@ -169,10 +171,10 @@ export class ResultsPanel implements vscode.Disposable {
         await this.deps.openDetails(message.workitemId);
         return;
       case 'chooseColumns': {
-        const typed = await vscode.window.showInputBox({
+        const typed = await new VscodeUi().input({
           title: l10n.t('Columns of the results table, in order'),
           value: query.columns.join(', '),
-          validateInput: (value) => (value.split(',').some((part) => part.trim() !== '') ? undefined : l10n.t('Name at least one field.')),
+          validate: (value) => (value.split(',').some((part) => part.trim() !== '') ? undefined : l10n.t('Name at least one field.')),
         });
         if (typed !== undefined) {
           this.query = { ...query, columns: typed.split(',').map((part) => part.trim()).filter((part) => part !== '') };

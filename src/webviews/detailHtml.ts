@@ -1,7 +1,7 @@
 // The complete HTML of one workitem panel, as a pure function of its data: no vscode import, so
 // every escaping and CSP rule is unit-tested in Node. The page's script (media/detail.js) only
 // wires buttons, pages the timeline and shows status; it never builds markup from strings.
-import type { Workitem } from '../api/schemas';
+import type { Queue, Workitem } from '../api/schemas';
 import type { ValidationIssue } from '../api/workitemsApi';
 import { untranslated, type L10n } from '../model/format/l10n';
 import type { TimeFormat } from '../model/format/time';
@@ -32,6 +32,8 @@ export interface DetailHtmlInput extends PageAssets {
   status?: HeaderStatus;
   /** `JSON.stringify(workitem)`, when the caller already made it (saves milliseconds on big workitems). */
   workitemJson?: string;
+  /** The tenant's queues (names and SLAs for the timeline picture), when known. */
+  queues?: readonly Queue[];
 }
 
 export interface DetailErrorHtmlInput extends PageAssets {
@@ -97,7 +99,7 @@ export function renderDetailHtml(input: DetailHtmlInput): string {
 ${renderIssuesSection(input.issues, context)}
 ${renderFieldsSection(workitem, changed, context)}
 ${renderContactSection(workitem, changed, context)}
-${renderTimelineSection(workitem, timeline, context)}
+${renderTimelineSection(workitem, timeline, context, input.queues)}
 ${renderRawJsonSection(workitem, context, input.workitemJson)}
 </main>`;
   return renderPage({ ...input, title: workitem.workitemId, lang: time.locale, config, body });

@@ -4,7 +4,7 @@
 // shown in the page and logged.
 import { boundedStringify } from '../api/boundedJson';
 import type { WorkitemAction } from '../api/domain';
-import type { Workitem } from '../api/schemas';
+import type { Queue, Workitem } from '../api/schemas';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
 import type { L10n } from '../model/format/l10n';
 import { formatTimeOfDay, type TimeFormat } from '../model/format/time';
@@ -66,6 +66,8 @@ export interface DetailPanelControllerDeps {
   timers?: PanelTimers;
   /** How long a visible page may take to post `ready`; default 30 s. */
   readyTimeoutMs?: number;
+  /** The tenant's queues, when known (names and SLAs in the timeline picture). */
+  queues?(): readonly Queue[];
 }
 
 /** What a panel shows, for tests (they cannot look inside the webview's iframe). */
@@ -330,6 +332,7 @@ export class DetailPanelController {
         timeline: this.timeline,
         status,
         workitemJson: privacyMode.enabled ? undefined : this.json,
+        queues: this.deps.queues?.() ?? [],
       }),
     );
   }

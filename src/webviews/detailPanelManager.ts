@@ -1,6 +1,7 @@
 // One webview panel per workitem: opening an open one reveals it, panels survive a window reload
 // (WebviewPanelSerializer), and each panel's behaviour lives in a DetailPanelController.
 import * as vscode from 'vscode';
+import type { Queue } from '../api/schemas';
 import type { WorkitemAction } from '../api/domain';
 import type { Workitem } from '../api/schemas';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
@@ -30,6 +31,8 @@ export interface DetailPanelDeps {
   log: vscode.LogOutputChannel;
   /** 0 = no auto-refresh. */
   refreshIntervalMs(): number;
+  /** The tenant's queues, when known (names and SLAs in the timeline picture). */
+  queues?(): readonly Queue[];
 }
 
 export type { DetailPanelSnapshot } from './detailPanelController';
@@ -171,6 +174,7 @@ export class DetailPanelManager implements vscode.Disposable {
         runAction: (action, id) => this.deps.runAction(action, id),
         log: this.deps.log,
         refreshIntervalMs: () => this.deps.refreshIntervalMs(),
+        queues: () => this.deps.queues?.() ?? [],
         l10n: vscode.l10n,
         time: () => ({ locale: vscode.env.language }),
         now: () => Date.now(),

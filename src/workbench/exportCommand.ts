@@ -1,5 +1,6 @@
 // Export with the user in the loop: a save dialog, then a cancellable progress notification with
 // the count, the rate and the time left.
+import { VscodeUi } from '../ui/vscodeUi';
 import * as vscode from 'vscode';
 import type { SearchParams, WorkitemsApi } from '../api/workitemsApi';
 import { EXPORT_FORMATS, exportWorkitems, progressText, type ExportFormat } from '../export/exporter';
@@ -25,11 +26,10 @@ export async function exportWithProgress(api: WorkitemsApi, target: ExportTarget
   if (!uri) return undefined;
   const extension = uri.path.split('.').pop()?.toLowerCase() ?? '';
   const format: ExportFormat = (EXPORT_FORMATS as readonly string[]).includes(extension) ? (extension as ExportFormat) : 'ndjson';
-  const controller = new AbortController();
-  const written = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: l10n.t('Exporting workitems'), cancellable: true },
-    (progress, token) => {
-      token.onCancellationRequested(() => controller.abort());
+  const ui = new VscodeUi();
+  const written = await ui.withCancellableProgress(
+    l10n.t('Exporting workitems'),
+    (progress, signal) => {
       const started = Date.now();
       let reported = 0;
       return exportWorkitems({
@@ -38,15 +38,15 @@ export async function exportWithProgress(api: WorkitemsApi, target: ExportTarget
         format,
         columns: target.columns,
         target: uri.fsPath,
-        signal: controller.signal,
+        signal,
         onProgress: (count, total) => {
           const share = total > 0 ? (count / total) * 100 : 100;
-          progress.report({ message: progressText(count, total, Date.now() - started, vscode.env.language), increment: share - reported });
+          progress.report(progressText(count, total, Date.now() - started, vscode.env.language), share - reported);
           reported = share;
         },
       });
     },
   );
-  void vscode.window.showInformationMessage(l10n.t('Exported {0} workitems to {1}.', written, uri.fsPath));
+  void ui.info(l10n.t('Exported {0} workitems to {1}.', written, uri.fsPath));
   return written;
 }

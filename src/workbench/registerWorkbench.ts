@@ -1,6 +1,7 @@
 // Builds the workbench (query editor, results panel, export, request inspector, JSON documents)
 // and registers its commands. Everything here reaches the rest of the extension through the
 // narrow deps below.
+import { VscodeUi } from '../ui/vscodeUi';
 import * as vscode from 'vscode';
 import type { HttpExchange } from '../api/exchange';
 import { NcxError } from '../api/errors';
@@ -18,6 +19,8 @@ import { exportWithProgress } from './exportCommand';
 import { registerQueryLanguage } from './queryLanguage';
 import { RequestsView } from './requestsView';
 import { QUERY_LANGUAGE_ID, WORKBENCH_COMMANDS } from './workbenchCommands';
+
+const workbenchUi = new VscodeUi();
 
 export interface WorkbenchDeps {
   extensionUri: vscode.Uri;
@@ -162,7 +165,7 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
     exportQuery,
     copyCurl: async (query) => {
       await vscode.env.clipboard.writeText(await curlFor(query));
-      void vscode.window.showInformationMessage(l10n.t('Copied a cURL command; set NCX_TOKEN in the shell before running it.'));
+      void workbenchUi.info(l10n.t('Copied a cURL command; set NCX_TOKEN in the shell before running it.'));
     },
     log: deps.log,
   });
@@ -179,7 +182,7 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
         if (error instanceof NcxError && error.kind === 'cancelled') return;
         const message = error instanceof Error ? error.message : String(error);
         deps.log.error(`${name} failed: ${message}`);
-        void vscode.window.showErrorMessage(l10n.t('Workitem Inspector: {0}', message));
+        void workbenchUi.error(l10n.t('Workitem Inspector: {0}', message));
       }
     };
 
@@ -209,7 +212,7 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
     },
     copyAsCurl: async (arg) => {
       await vscode.env.clipboard.writeText(await curlFor(arg));
-      void vscode.window.showInformationMessage(l10n.t('Copied a cURL command; set NCX_TOKEN in the shell before running it.'));
+      void workbenchUi.info(l10n.t('Copied a cURL command; set NCX_TOKEN in the shell before running it.'));
     },
     exportResults: async (arg) => {
       const query = queryOf(arg) ?? results.current;

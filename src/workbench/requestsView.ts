@@ -1,5 +1,8 @@
 // The request inspector: the session's HTTP exchanges, newest first, filterable by status and
 // path; opening one shows its request and response as a read-only document.
+import { shownTreeItem } from '../views/tree/treeItems';
+import { VscodeUi } from '../ui/vscodeUi';
+import { createShownTreeView, type ShownTreeView } from '../ui/shownViews';
 import * as vscode from 'vscode';
 import { EXCHANGE_BODY_LIMIT } from '../api/exchange';
 import { ExchangeLog, pathAndQuery, renderExchange, type ExchangeFilter, type LoggedExchange } from '../inspector/exchangeLog';
@@ -13,12 +16,12 @@ export class RequestsView implements vscode.TreeDataProvider<LoggedExchange>, vs
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private filter: ExchangeFilter = {};
-  private readonly view: vscode.TreeView<LoggedExchange>;
+  private readonly view: ShownTreeView<LoggedExchange>;
   private readonly disposables: vscode.Disposable[];
   private pendingRefresh: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly log: ExchangeLog) {
-    this.view = vscode.window.createTreeView(REQUESTS_VIEW_ID, { treeDataProvider: this });
+    this.view = createShownTreeView(REQUESTS_VIEW_ID, this);
     this.disposables = [
       this.view,
       vscode.workspace.registerTextDocumentContentProvider(EXCHANGE_SCHEME, this),
@@ -26,10 +29,10 @@ export class RequestsView implements vscode.TreeDataProvider<LoggedExchange>, vs
         // Exchanges come in bursts (a page walk); one repaint per burst is enough.
         this.pendingRefresh ??= setTimeout(() => {
           this.pendingRefresh = undefined;
-          if (this.view.visible) this.changed.fire(undefined);
+          if (this.view.view.visible) this.changed.fire(undefined);
         }, 250);
       }),
-      this.view.onDidChangeVisibility(() => this.changed.fire(undefined)),
+      this.view.view.onDidChangeVisibility(() => this.changed.fire(undefined)),
     ];
   }
 
@@ -39,7 +42,7 @@ export class RequestsView implements vscode.TreeDataProvider<LoggedExchange>, vs
 
   getTreeItem(exchange: LoggedExchange): vscode.TreeItem {
     const status = exchange.status !== undefined ? String(exchange.status) : (exchange.error ?? '—');
-    const item = new vscode.TreeItem(shown(`${status} ${exchange.method} ${pathAndQuery(exchange.url)}`));
+    const item = shownTreeItem({ label: shown(`${status} ${exchange.method} ${pathAndQuery(exchange.url)}`) }, vscode.TreeItemCollapsibleState.None);
     item.description = l10n.t(
       '{0} ms · {1} chars · attempt {2} · {3}',
       exchange.durationMs,
@@ -67,13 +70,13 @@ export class RequestsView implements vscode.TreeDataProvider<LoggedExchange>, vs
   }
 
   async chooseFilter(): Promise<void> {
-    const status = await vscode.window.showInputBox({
+    const status = await new VscodeUi().input({
       title: l10n.t('Filter requests (1/2): status'),
       prompt: l10n.t('A status such as 200, 4xx or 5xx, or "error"; empty for any.'),
       value: this.filter.status ?? '',
     });
     if (status === undefined) return;
-    const path = await vscode.window.showInputBox({
+    const path = await new VscodeUi().input({
       title: l10n.t('Filter requests (2/2): path'),
       prompt: l10n.t('A part of the path and query; empty for any.'),
       value: this.filter.path ?? '',
@@ -85,7 +88,7 @@ export class RequestsView implements vscode.TreeDataProvider<LoggedExchange>, vs
   setFilter(filter: ExchangeFilter): void {
     this.filter = filter;
     const parts = [filter.status, filter.path].filter((part) => part !== undefined && part.trim() !== '');
-    this.view.description = parts.length > 0 ? shown(parts.join(' · ')) : undefined;
+    this.view.setDescription(parts.length > 0 ? shown(parts.join(' · ')) : undefined);
     this.changed.fire(undefined);
   }
 

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { runClientThroughput } from './benchmarks/clientThroughput';
 import { runDetailRender } from './benchmarks/detailRender';
 import { runExtensionBudget } from './benchmarks/extensionBudget';
+import { runLiveLatency } from './benchmarks/liveLatency';
 import { runSandboxSearch } from './benchmarks/sandboxSearch';
 import { runSteadyState } from './benchmarks/steadyState';
 import { runTreeFirstPaint } from './benchmarks/treeFirstPaint';
@@ -38,6 +39,7 @@ const BENCHMARKS: ReadonlyArray<{ id: string; title: string; run: (context: Benc
   { id: '6', title: '6 steady state', run: runSteadyState },
   { id: '7', title: '7 real network', run: runRealNetwork },
   { id: '8', title: '8 workbench', run: runWorkbench },
+  { id: '9', title: '9 live latency', run: runLiveLatency },
 ];
 
 const ArgsSchema = z.object({

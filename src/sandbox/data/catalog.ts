@@ -12,7 +12,19 @@ export interface SandboxQueue extends Queue {
   phoneNumber: string;
   email: string;
   socialHandle: string;
+  /** Seconds a workitem of the channel may wait in the queue (see src/model/live/queueSla.ts). */
+  voiceSLA: number;
+  chatSLA: number;
+  emailSLA: number;
+  socialSLA: number;
 }
+
+/** Service levels in seconds; the VIP queue answers faster, the social queue slower. */
+const SLA_SECONDS: Readonly<Record<string, { voice: number; chat: number; email: number; social: number }>> = {
+  q_vip: { voice: 10, chat: 30, email: 1800, social: 900 },
+  q_social: { voice: 60, chat: 120, email: 7200, social: 3600 },
+};
+const DEFAULT_SLA_SECONDS = { voice: 20, chat: 60, email: 3600, social: 1800 };
 
 export const QUEUES: readonly SandboxQueue[] = [
   queue('q_support', 'Customer Support', 'General questions and account help', '+18005550100', 'support'),
@@ -90,6 +102,10 @@ function queue(id: string, name: string, description: string, phoneNumber: strin
     phoneNumber,
     email: `${mailbox}@acme.example.com`,
     socialHandle: `@Acme${mailbox.charAt(0).toUpperCase()}${mailbox.slice(1)}`,
+    voiceSLA: (SLA_SECONDS[id] ?? DEFAULT_SLA_SECONDS).voice,
+    chatSLA: (SLA_SECONDS[id] ?? DEFAULT_SLA_SECONDS).chat,
+    emailSLA: (SLA_SECONDS[id] ?? DEFAULT_SLA_SECONDS).email,
+    socialSLA: (SLA_SECONDS[id] ?? DEFAULT_SLA_SECONDS).social,
   };
 }
 

@@ -4,6 +4,7 @@ import { newTokenSecret, TokenService, DEFAULT_TOKEN_LIFETIME_SECONDS } from '..
 import { DEFAULT_USERS, SandboxUsersSchema, UserDirectory, type SandboxUser } from '../auth/users';
 import type { WorkitemStore } from '../contracts';
 import { generateDataset, MAX_DATASET_SIZE } from '../data';
+import { attachEventsSocket, type EventsSocket } from '../events/eventsSocket';
 import { FaultInjector } from '../faults/faultRules';
 import { openDataDir } from '../persistence/dataDir';
 import { DurableStore, IN_MEMORY_LOG } from '../persistence/durableStore';
@@ -78,6 +79,8 @@ export interface RunningSandbox {
   /** What the server saw (connections, TLS handshakes, requests) and, with a network profile, the relay. */
   counters: ListenerCounters;
   network: NetworkCounters | undefined;
+  /** The events socket served at EVENTS_SOCKET_PATH (src/api/live/eventsContract.ts). */
+  events: EventsSocket;
   stop(): Promise<void>;
 }
 
@@ -161,6 +164,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
     const url = relay ? `${settings.tls ? 'https' : 'http'}://${settings.host}:${relay.port}` : listening.url;
     baseUrl = url;
+    const events = attachEventsSocket({ server: listening.server, mutations, tokens, now, log });
     traffic?.start();
 
     let stopping: Promise<void> | undefined;
@@ -175,11 +179,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       replayed: replay.length,
       traffic,
       caPath: certificate?.caPath,
+      events,
       counters: listening.counters,
       network: relay?.counters,
       stop() {
         stopping ??= (async () => {
           await traffic?.stop();
+          await events.close();
           await relay?.close();
           await listening.close();
           await openJournal?.close();

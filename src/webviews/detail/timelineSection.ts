@@ -1,6 +1,6 @@
 // The timeline: time per phase and per state, then the newest events. Only a window of rows is
 // rendered; the page asks for older ones on demand, so 10,000 events never become 10,000 rows.
-import type { Workitem } from '../../api/schemas';
+import type { Queue, Workitem } from '../../api/schemas';
 import { formatDuration, formatTimestamp } from '../../model/format/time';
 import type { Timeline } from '../../model/timeline';
 import { STATE_PHASES, type StatePhase } from '../../model/timelineStates';
@@ -8,6 +8,7 @@ import type { TimelineRowView } from '../messages';
 import { timelineRowViews } from '../timelineRows';
 import { displayText, html, joinHtml, type SafeHtml } from '../html/escape';
 import type { SectionContext } from './context';
+import { renderTimelinePicture } from './timelinePicture';
 
 /** Rows rendered with the page; the rest come in pages of the same size. */
 export const TIMELINE_WINDOW = 200;
@@ -94,7 +95,7 @@ export function renderTimelineRow(row: TimelineRowView, context: SectionContext)
   return html`<tr data-key="${row.key}"><td title="${row.whenTitle}">${row.when} <span class="detail">${row.relative}</span></td><td${row.whatUnknown ? html` class="unknown" title="${l10n.t('Unknown event type')}"` : undefined}>${displayText(row.what, l10n, 200)}</td><td><span class="${stateClass}"${stateTitle !== undefined ? html` title="${stateTitle}"` : undefined}>${displayText(row.state, l10n, 100)}</span></td><td>${displayText(row.who, l10n, 200)}</td><td>${displayText(row.detail, l10n, 500)}</td><td class="num">${row.gap}</td></tr>`;
 }
 
-export function renderTimelineSection(workitem: Workitem, timeline: Timeline, context: SectionContext): SafeHtml {
+export function renderTimelineSection(workitem: Workitem, timeline: Timeline, context: SectionContext, queues: readonly Queue[] = []): SafeHtml {
   const { l10n } = context;
   const total = timeline.entries.length;
   if (total === 0) {
@@ -111,6 +112,7 @@ export function renderTimelineSection(workitem: Workitem, timeline: Timeline, co
       : undefined;
   return html`<section class="section" id="timeline" aria-labelledby="timeline-heading">
 <h2 id="timeline-heading">${l10n.t('Timeline')}</h2>
+${renderTimelinePicture(workitem, timeline, context, queues)}
 ${renderPhases(timeline, context)}
 ${renderNotes(workitem, timeline, context)}
 <details class="state-details"><summary>${l10n.t('Time per state')}</summary>${renderStateTotals(timeline, context)}</details>

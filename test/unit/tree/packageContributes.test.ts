@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
 import { COMMANDS, DETAIL_PANEL_VIEW_TYPE, TREE_VIEW_ID, VIEW_CONTAINER_ID } from '../../../src/commands/commandIds';
+import { EVENTS_VIEW_ID, LIVE_COMMANDS } from '../../../src/live/liveCommandIds';
 import { SETTING_KEYS, SETTINGS_SECTION, SettingsSchema } from '../../../src/config/settings';
 import { makeWorkitem } from '../model/support/fixtures';
 import { TREE_CONTEXT_VALUES, workitemContextValue } from '../../../src/views/tree/contextValues';
@@ -54,7 +55,7 @@ function commandsOn(contextValue: string, inline: boolean): string[] {
 
 describe('package.json contributions', () => {
   it('declares every command of commandIds.ts, and no other, in the Workitems category with an icon', () => {
-    assert.deepStrictEqual(contributes.commands.map((command) => command.command).sort(), Object.values(COMMANDS).sort());
+    assert.deepStrictEqual(contributes.commands.map((command) => command.command).sort(), [...Object.values(COMMANDS), ...Object.values(LIVE_COMMANDS)].sort());
     for (const command of contributes.commands) {
       assert.strictEqual(command.category, 'Workitems');
       assert.match(command.icon, /^\$\([a-z-~]+\)$/);
@@ -74,8 +75,15 @@ describe('package.json contributions', () => {
     const container = contributes.viewsContainers.activitybar.find((candidate) => candidate.id === VIEW_CONTAINER_ID);
     assert.ok(container);
     assert.ok(fs.existsSync(path.join(root, container.icon)), container.icon);
-    assert.deepStrictEqual(contributes.views[VIEW_CONTAINER_ID].map((view) => [view.id, view.name]), [[TREE_VIEW_ID, 'Workitems']]);
-    assert.deepStrictEqual(manifest.activationEvents.sort(), ['onStartupFinished', `onView:${TREE_VIEW_ID}`, `onWebviewPanel:${DETAIL_PANEL_VIEW_TYPE}`, 'onUri'].sort());
+    assert.deepStrictEqual(contributes.views[VIEW_CONTAINER_ID].map((view) => [view.id, view.name]), [
+      [TREE_VIEW_ID, 'Workitems'],
+      ['workitemInspector.requests', 'Requests'],
+      [EVENTS_VIEW_ID, 'Events'],
+    ]);
+    assert.deepStrictEqual(
+      manifest.activationEvents.sort(),
+      ['onStartupFinished', `onView:${TREE_VIEW_ID}`, `onWebviewPanel:${DETAIL_PANEL_VIEW_TYPE}`, 'onUri', 'onLanguage:ncxq'].sort(),
+    );
   });
 
   it('matches every context value the tree produces with at least one row menu', () => {

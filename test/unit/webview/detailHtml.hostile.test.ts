@@ -26,11 +26,16 @@ const LONG = 'A'.repeat(1999) + '😀' + 'B'.repeat(40_000);
 const ALLOWED_TAGS = new Set([
   'html', 'head', 'meta', 'link', 'title', 'body', 'header', 'main', 'div', 'section', 'h1', 'h2', 'p', 'span',
   'button', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'details', 'summary', 'pre', 'ul', 'li', 'meter', 'script',
+  // The timeline picture.
+  'figure', 'figcaption', 'svg', 'g', 'rect', 'line', 'text',
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
   'lang', 'charset', 'http-equiv', 'content', 'name', 'rel', 'href', 'src', 'nonce', 'class', 'id', 'title', 'role',
   'aria-live', 'aria-label', 'aria-labelledby', 'hidden', 'type', 'scope', 'colspan', 'min', 'max', 'value',
   'data-config', 'data-command', 'data-action', 'data-key', 'data-deferred', 'data-live-ms',
+  // The timeline picture.
+  'data-start', 'data-end', 'data-live', 'data-width', 'data-label-width', 'data-lane', 'data-id', 'viewbox',
+  'preserveaspectratio', 'height', 'width', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'text-anchor',
 ]);
 
 function hostileWorkitem(): Workitem {
