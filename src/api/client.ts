@@ -273,7 +273,7 @@ export class NcxClient implements WorkitemsApi {
     const objects: T[] = [];
     const seen = new Set<string>();
     let start = 0;
-    const walk = new ListWalk(`${schemaType} objects`, this.walkLimits.queues, options?.signal);
+    const walk = new ListWalk(`${schemaType}s`, this.walkLimits.queues, options?.signal);
     for (;;) {
       walk.beforePage();
       const page = await this.send(

@@ -6,6 +6,7 @@
 // Exhaustive by construction: ACTION_CATALOG is a mapped type over WorkitemAction, so an action
 // without a record, or a record without a request, words or permission, does not compile.
 // No `vscode` import: the sandbox's tests and the client read it in plain Node.
+import { NcxError } from '../errors';
 import { PRIORITY_MAX, PRIORITY_MIN, type Permission, type WorkitemAction, type WorkitemState } from '../domain';
 import type { HttpMethod } from '../http';
 import { ACTION_PATHS } from '../paths';
@@ -391,7 +392,7 @@ export function actionRequests<A extends WorkitemAction>(action: A, workitemId: 
   const spec = actionSpec(action);
   const problem = spec.checkInput(input);
   if (problem !== undefined) {
-    throw new RangeError(problem);
+    throw new NcxError('badRequest', problem);
   }
   return spec.requests(workitemId, input);
 }

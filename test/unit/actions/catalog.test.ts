@@ -1,6 +1,7 @@
 // The action catalog against everything that must agree with it: the command ids, the manifest's
 // commands and row menus, the sandbox's routes and state machine, and each request written out
 // here independently of the catalog.
+import { isNcxError } from '../../../src/api/errors';
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -83,14 +84,14 @@ describe('action catalog', () => {
 
   it('refuses DTMF strings other than 0-9 * # before anything is sent', () => {
     for (const digits of ['', '12a', '1 2', '٣', '#'.repeat(33)]) {
-      assert.throws(() => actionRequests('dtmf', 'wi_1', { digits }), RangeError, JSON.stringify(digits));
+      assert.throws(() => actionRequests('dtmf', 'wi_1', { digits }), (error: unknown) => isNcxError(error) && error.kind === 'badRequest', JSON.stringify(digits));
     }
     assert.equal(actionRequests('dtmf', 'wi_1', { digits: '0123456789*#' }).length, 12, 'one request per digit');
   });
 
   it('refuses a priority outside 1-5 before anything is sent', () => {
     for (const priority of [0, 6, 2.5, Number.NaN]) {
-      assert.throws(() => actionRequests('priority', 'wi_1', { priority }), RangeError, String(priority));
+      assert.throws(() => actionRequests('priority', 'wi_1', { priority }), (error: unknown) => isNcxError(error) && error.kind === 'badRequest', String(priority));
     }
     assert.deepEqual(ACTION_CATALOG.priority.inputFromArgument('3'), { priority: 3 });
     assert.equal(ACTION_CATALOG.priority.inputFromArgument('high'), undefined);

@@ -67,6 +67,9 @@ describe('api/zodMini', () => {
       'tree.groupBy': 'stateChannel',
       'tree.pageSize': 100,
       'tree.changeFeed': true,
+      'network.caFile': 'garbage',
+      'live.events': true,
+      'events.ringSize': 2000,
       refreshIntervalSeconds: 10,
       requestTimeoutSeconds: 15,
     });

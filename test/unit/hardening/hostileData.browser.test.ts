@@ -40,7 +40,10 @@ const INSPECT = `({
   pwned: window.__pwned === undefined ? null : String(window.__pwned),
   parentPwned: window.parent.__pwned === undefined ? null : String(window.parent.__pwned),
   scripts: document.querySelectorAll('script').length,
-  foreign: [...document.querySelectorAll('img, svg, iframe, object, embed, a, base, style, form, input, textarea, video, audio, math')].map((element) => element.tagName),
+  // The timeline picture is the page's own SVG (one, by its id); any other is markup built from data.
+  foreign: [...document.querySelectorAll('img, svg, iframe, object, embed, a, base, style, form, input, textarea, video, audio, math')]
+    .filter((element) => element !== document.getElementById('timeline-svg'))
+    .map((element) => element.tagName),
   links: [...document.querySelectorAll('link')].map((element) => element.rel + ' ' + element.getAttribute('href')),
   metas: [...document.querySelectorAll('meta[http-equiv]')].map((element) => element.httpEquiv),
   handlers: [...document.querySelectorAll('*')].flatMap((element) =>

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { z } from 'zod';
 import { COMMANDS, DETAIL_PANEL_VIEW_TYPE, TREE_VIEW_ID, VIEW_CONTAINER_ID } from '../../../src/commands/commandIds';
 import { EVENTS_VIEW_ID, LIVE_COMMANDS } from '../../../src/live/liveCommandIds';
+import { WORKBENCH_COMMANDS } from '../../../src/workbench/workbenchCommands';
 import { SETTING_KEYS, SETTINGS_SECTION, SettingsSchema } from '../../../src/config/settings';
 import { makeWorkitem } from '../model/support/fixtures';
 import { TREE_CONTEXT_VALUES, workitemContextValue } from '../../../src/views/tree/contextValues';
@@ -55,7 +56,7 @@ function commandsOn(contextValue: string, inline: boolean): string[] {
 
 describe('package.json contributions', () => {
   it('declares every command of commandIds.ts, and no other, in the Workitems category with an icon', () => {
-    assert.deepStrictEqual(contributes.commands.map((command) => command.command).sort(), [...Object.values(COMMANDS), ...Object.values(LIVE_COMMANDS)].sort());
+    assert.deepStrictEqual(contributes.commands.map((command) => command.command).sort(), [...Object.values(COMMANDS), ...Object.values(LIVE_COMMANDS), ...Object.values(WORKBENCH_COMMANDS)].sort());
     for (const command of contributes.commands) {
       assert.strictEqual(command.category, 'Workitems');
       assert.match(command.icon, /^\$\([a-z-~]+\)$/);
@@ -68,7 +69,7 @@ describe('package.json contributions', () => {
 
   it('hides the commands that need a row from the palette', () => {
     const hidden = contributes.menus.commandPalette.filter((menu) => menu.when === 'false').map((menu) => menu.command);
-    assert.deepStrictEqual(hidden.sort(), [COMMANDS.loadMore, COMMANDS.retry, COMMANDS.showIssues, COMMANDS.openLink].sort());
+    assert.deepStrictEqual(hidden.sort(), [COMMANDS.loadMore, COMMANDS.retry, COMMANDS.showIssues, COMMANDS.openLink, WORKBENCH_COMMANDS.showRequest].sort());
   });
 
   it('has the view in its own activity-bar container, with an icon that exists', () => {
@@ -106,13 +107,16 @@ describe('package.json contributions', () => {
       'copyId',
       'copyJson',
       'copyLink',
+      'openAsJson',
+      'compareWithPrevious',
+      'copyAsCurl',
     ]);
     const held = makeWorkitem(2, { state: 'hold', channelType: 'voice' });
     assert.deepStrictEqual(commandsOn(workitemContextValue(held, false), true), ['unhold', 'openDetails']);
     assert.ok(!commandsOn(workitemContextValue(held, false), false).includes('hold'), '"unhold" must not read as "hold"');
-    assert.deepStrictEqual(commandsOn(workitemContextValue(active, true), false), ['openDetails', 'copyId', 'copyJson', 'copyLink']);
+    assert.deepStrictEqual(commandsOn(workitemContextValue(active, true), false), ['openDetails', 'copyId', 'copyJson', 'copyLink', 'openAsJson', 'compareWithPrevious', 'copyAsCurl']);
     const done = makeWorkitem(3, { state: 'dispositioned', channelType: 'email' });
-    assert.deepStrictEqual(commandsOn(workitemContextValue(done, false), false), ['openDetails', 'copyId', 'copyJson', 'copyLink']);
+    assert.deepStrictEqual(commandsOn(workitemContextValue(done, false), false), ['openDetails', 'copyId', 'copyJson', 'copyLink', 'openAsJson', 'compareWithPrevious', 'copyAsCurl']);
   });
 
   it('keeps a server-sent action or state from breaking the context value', () => {
