@@ -91,13 +91,20 @@ function tenantHooks(context: vscode.ExtensionContext, history: AuditLog): Tenan
   };
 }
 
-/** The panels' refresh (after an action or a Refresh) also re-reads the workitem's JSON documents. */
+/**
+ * Whatever brings a panel up to date (a refresh, or an action's answer shown as it is) also
+ * re-reads that workitem's JSON documents, so "Compare with Previous" sees what the action changed.
+ */
 function withDocumentRefresh(hooks: CommandContext['panels'], refreshDocuments: (workitemId?: string) => void): CommandContext['panels'] {
   return {
     ...hooks,
     refresh: (workitemId) => {
       refreshDocuments(workitemId);
       hooks.refresh(workitemId);
+    },
+    show: (workitem) => {
+      refreshDocuments(workitem.workitemId);
+      hooks.show(workitem);
     },
   };
 }
