@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { signIn } from '../../src/api/auth';
 import { NcxClient } from '../../src/api/client';
 import { startSandbox } from '../../src/sandbox';
-import { answerInputBox, findWebviewFrameShowing, runFromPalette, screenshot, signInThroughPalette, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
+import { answerInputBox, findWebviewFrameShowing, runFromPalette, screenshot, signInThroughPalette, STEP_TIMEOUT_MS, treeRows, waitForRows, type UiCheckContext } from './workbench';
 
 const CONTAINER_TITLE = 'Workitems';
 const STATE_ROW = /^(inqueue|offered|accepted|active|hold|conference|terminated|dispositioned) · /;
@@ -60,7 +60,7 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     await waitUntil(page, 'the masked panel and tree', (text) => !text.includes(lastName) && !text.includes(phone) && text.includes(workitem.workitemId));
     const frame = await findWebviewFrameShowing(page, workitem.workitemId);
     const panelText = await frame.locator('body').innerText();
-    const rowLabels = await page.locator('.part.sidebar .monaco-list[role="tree"] .monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+    const rowLabels = await treeRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
     const leaks = [lastName, phone, workitem.contact.firstName ?? lastName].filter((value) => panelText.includes(value) || rowLabels.some((label) => label.includes(value)));
     if (leaks.length > 0) {
       throw new Error(`privacy mode still shows ${leaks.join(', ')}`);

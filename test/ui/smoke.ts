@@ -16,6 +16,7 @@ import {
   screenshot,
   STEP_TIMEOUT_MS,
   treeRows,
+  workitemsTree,
   waitForRows,
   type UiCheckContext,
 } from './workbench';
@@ -42,12 +43,18 @@ async function findWorkitemId(page: Page): Promise<string> {
   }
   const deadline = Date.now() + STEP_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const id = (await rowLabels(page)).map((label) => WORKITEM_ID.exec(label)?.[0]).find(Boolean);
+    // Any row of the sidebar will do: the Events view lists workitem ids as they change.
+    const sidebarLabels = await page
+      .locator('.part.sidebar .monaco-list[role="tree"] .monaco-list-row')
+      .evaluateAll((rows) => rows.map((row) => (row.getAttribute('aria-label') ?? row.textContent ?? '').trim()));
+    // One just dispositioned changes no more, so its panel is not re-rendered by live changes mid-check.
+    const settled = sidebarLabels.find((label) => /→ dispositioned/.test(label) && WORKITEM_ID.test(label));
+    const id = (settled ? [settled] : sidebarLabels).map((label) => WORKITEM_ID.exec(label)?.[0]).find(Boolean);
     if (id) {
       return id;
     }
     // Leaf rows carry no aria-expanded: group rows above them are expanded until one shows up.
-    const leaf = page.locator('.part.sidebar .monaco-list[role="tree"] .monaco-list-row:not([aria-expanded])').first();
+    const leaf = workitemsTree(page).locator('.monaco-list-row:not([aria-expanded])').first();
     if ((await leaf.count()) > 0) {
       await leaf.hover();
       const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: WORKITEM_ID }).first();
@@ -58,7 +65,7 @@ async function findWorkitemId(page: Page): Promise<string> {
         return fromTooltip;
       }
     } else {
-      const collapsed = page.locator('.part.sidebar .monaco-list-row[aria-expanded="false"]').first();
+      const collapsed = workitemsTree(page).locator('.monaco-list-row[aria-expanded="false"]').first();
       if ((await collapsed.count()) > 0) {
         await collapsed.click();
       }
@@ -138,7 +145,7 @@ async function filterAndLookAtARow(page: Page, context: UiCheckContext): Promise
     await treeRows(page).first().click();
     await waitForRows(page, 'channel groups under hold', (rows) => rows.length > 1);
     await treeRows(page).nth(1).click();
-    const workitemRow = page.locator('.part.sidebar .monaco-list[role="tree"] .monaco-list-row:not([aria-expanded])').first();
+    const workitemRow = workitemsTree(page).locator('.monaco-list-row:not([aria-expanded])').first();
     await workitemRow.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     await workitemRow.hover();
     await page.locator('.monaco-hover, .workbench-hover', { hasText: WORKITEM_ID }).first().waitFor({ timeout: STEP_TIMEOUT_MS });

@@ -11,8 +11,16 @@ export interface UiCheckContext {
 
 export const STEP_TIMEOUT_MS = 30_000;
 
+/** The Workitems view's tree alone: its container also holds the Requests and Events views. */
+export function workitemsTree(page: Page): Locator {
+  return page
+    .locator('.part.sidebar .pane')
+    .filter({ has: page.locator('.pane-header .title', { hasText: /^Workitems$/ }) })
+    .locator('.monaco-list[role="tree"]');
+}
+
 export function treeRows(page: Page): Locator {
-  return page.locator('.part.sidebar .monaco-list[role="tree"] .monaco-list-row');
+  return workitemsTree(page).locator('.monaco-list-row');
 }
 
 /** Read in one go: the tree re-renders its rows while it loads, so row handles go stale. */
@@ -52,9 +60,22 @@ export function quickInput(page: Page): Locator {
 
 /** Opens the palette with `text` typed after ">" and waits until an entry shows it. */
 export async function openPalette(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await quickInput(page).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await quickInput(page).fill(`>${text}`);
+  // A palette opened while a webview holds the focus can close again as the webview takes it back;
+  // then the focus is moved to the side bar's title and the palette opened once more.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await quickInput(page).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    try {
+      await quickInput(page).fill(`>${text}`, { timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+      await page.locator('.part.sidebar .composite.title').first().click({ timeout: STEP_TIMEOUT_MS });
+    }
+  }
   await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
 }
 
@@ -68,7 +89,10 @@ export function quickPickLabels(page: Page): Promise<string[]> {
 /** Runs a command from the palette by its full title. */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
   await openPalette(page, title);
-  await page.keyboard.press('Enter');
+  // The entry named exactly `title`: a longer title can rank first ("Clear Events Filter" for "Clear Filter").
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const entry = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  await entry.click({ timeout: STEP_TIMEOUT_MS });
 }
 
 /** Chooses the entry of the open quick pick that shows `label`. */
