@@ -11,8 +11,9 @@ import type { WorkitemsApi } from '../api/workitemsApi';
 import { readSettings } from '../ui/vscodeSettings';
 import { openWsSocket } from './wsSocket';
 
-/** The tree runs at most one feed cycle per this many ms because of pushed changes. */
-const TREE_NUDGE_GAP_MS = 100;
+// The tree runs at most one feed cycle per this many ms because of pushed changes. Each nudge costs the tree one request and re-renders its rows (a tooltip being read closes): on a busy
+// tenant pushed changes come several a second, so the tree follows them at most every 2 s.
+const TREE_NUDGE_GAP_MS = 2000;
 
 export interface LiveServiceDeps {
   connection: Connection;

@@ -147,8 +147,18 @@ async function filterAndLookAtARow(page: Page, context: UiCheckContext): Promise
     await treeRows(page).nth(1).click();
     const workitemRow = workitemsTree(page).locator('.monaco-list-row:not([aria-expanded])').first();
     await workitemRow.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    await workitemRow.hover();
-    await page.locator('.monaco-hover, .workbench-hover', { hasText: WORKITEM_ID }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    // Live changes re-render the rows now and then, which closes a tooltip: hover again until one stays.
+    const tooltip = page.locator('.monaco-hover, .workbench-hover', { hasText: WORKITEM_ID }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.move(0, 0);
+      await workitemRow.hover();
+      try {
+        await tooltip.waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 6) throw error;
+      }
+    }
     await screenshot(page, context, '09-row-tooltip');
     await page.mouse.move(0, 0);
     await workitemRow.click({ button: 'right' });
