@@ -91,8 +91,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [fullZod] }] },
   },
   {
-    // The API client, the tree model and the sandbox must run outside VS Code.
-    files: ['src/api/**/*.ts', 'src/model/**/*.ts'],
+    // The API client, the tree model, the panel's view-model and the sandbox must run outside VS Code.
+    files: ['src/api/**/*.ts', 'src/model/**/*.ts', 'src/webviews/viewModel/**/*.ts', 'src/contributions.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['vscode', fullZod] }] },
   },
   {

@@ -65,18 +65,6 @@ export function decodeToken(token: string): DecodedToken {
   };
 }
 
-/** The token's permissions, or `unknown` when the token cannot be read. */
-export function tokenAuthorities(token: string): string[] | 'unknown' {
-  const decoded = decodeToken(token);
-  return decoded.status === 'decoded' ? decoded.authorities : 'unknown';
-}
-
-/** Whether the token has expired at `nowMs`; `unknown` when the token cannot be read. */
-export function isTokenExpired(token: string, nowMs: number = Date.now()): boolean | 'unknown' {
-  const decoded = decodeToken(token);
-  return decoded.status === 'decoded' ? nowMs >= decoded.expiresAtMs : 'unknown';
-}
-
 /**
  * What makes a token unusable in an HTTP header, in words ("a line break (CR or LF)"), or
  * undefined. Header values are Latin-1 without control characters; anything else would be refused

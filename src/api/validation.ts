@@ -97,13 +97,3 @@ export function validateSearchAnswer(
   return { items, issues, count: envelope.count, total: envelope.total, received: objects.length };
 }
 
-/** JSON text of a search answer to a validated page; not JSON throws a malformed error. */
-export function parseSearchAnswerText(text: string): ValidatedPage {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw defaultMalformed('it is not JSON');
-  }
-  return validateSearchAnswer(json);
-}

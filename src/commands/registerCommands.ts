@@ -1,7 +1,7 @@
-// Registers every handler of the registry with VS Code under its id from commandIds.ts.
+// Registers every handler of the registry with VS Code under its id from src/contributions.ts.
 import * as vscode from 'vscode';
 import type { ActionRunner } from './actionRunner';
-import { COMMANDS, type CommandKey } from './commandIds';
+import { COMMANDS, type CommandKey } from '../contributions';
 import type { CommandContext } from './context';
 import { createCommandHandlers } from './registry';
 

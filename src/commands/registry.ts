@@ -5,7 +5,7 @@ import { l10n } from '../ui/l10n';
 import { actionCommand } from './actionCommand';
 import type { ActionRunner } from './actionRunner';
 import { clearFilterCommand } from './clearFilter';
-import { COMMANDS, type CommandKey } from './commandIds';
+import { COMMANDS, type CommandKey } from '../contributions';
 import { connectionMenuCommand } from './connectionMenu';
 import type { CommandContext } from './context';
 import { copyIdCommand } from './copyId';

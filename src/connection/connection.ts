@@ -7,7 +7,7 @@ import { withoutTrailingSlashes } from '../api/paths';
 import type { WorkitemsApi } from '../api/workitemsApi';
 import type { Settings } from '../config/settings';
 import { l10n } from '../ui/l10n';
-import { realTimers } from '../ui/timers';
+import { realTimers } from '../model/timers';
 import { Emitter, type Event } from './emitter';
 import type { StoredSession } from './sessionStore';
 import { RETRY_AFTER_FAILURE_MS, RefreshTimer } from './tokenSchedule';

@@ -3,7 +3,7 @@
 import type { WorkitemsApi } from '../api/workitemsApi';
 import type { Settings } from '../config/settings';
 import type { SecretAwareLog } from '../log/redactingLog';
-import type { Timers } from '../ui/timers';
+import type { Timers } from '../model/timers';
 import type { SessionStore } from './sessionStore';
 
 export type ConnectionMode = Settings['connection.mode'];

@@ -4,23 +4,10 @@ import * as vscode from 'vscode';
 import { sharedTransport } from '../api/transport';
 import { transportSettingsFrom } from '../config/networkSettings';
 import type { SecretAwareLog } from '../log/redactingLog';
-import { readSettings } from '../ui/vscodeSettings';
-
-const WATCHED = ['http.proxy', 'http.proxySupport', 'http.noProxy', 'http.systemCertificates', 'workitemInspector.network.caFile'];
+import { NETWORK_SETTING_IDS, readNetworkSettings } from '../ui/vscodeSettings';
 
 function apply(log: SecretAwareLog): void {
-  const http = vscode.workspace.getConfiguration('http');
-  const { settings, problems } = transportSettingsFrom(
-    {
-      proxy: http.get('proxy'),
-      proxySupport: http.get('proxySupport'),
-      noProxy: http.get('noProxy'),
-      systemCertificates: http.get('systemCertificates'),
-      caFile: readSettings()['network.caFile'],
-      env: process.env,
-    },
-    (path) => readFileSync(path, 'utf8'),
-  );
+  const { settings, problems } = transportSettingsFrom(readNetworkSettings(), (path) => readFileSync(path, 'utf8'));
   for (const problem of problems) log.error(problem);
   log.info(
     `Network: ${settings.proxy ? 'through a proxy' : 'direct'}, ${settings.extraCa?.length ? 'with' : 'no'} extra CA, ` +
@@ -32,6 +19,6 @@ function apply(log: SecretAwareLog): void {
 export function setUpNetwork(log: SecretAwareLog): vscode.Disposable {
   apply(log);
   return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (WATCHED.some((key) => event.affectsConfiguration(key))) apply(log);
+    if (NETWORK_SETTING_IDS.some((key) => event.affectsConfiguration(key))) apply(log);
   });
 }

@@ -1,7 +1,7 @@
 // The status bar item: where the inspector is connected and as whom; a click opens the connection
 // menu (Sign In, Sign Out, Use Local Sandbox, Show Log).
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/commandIds';
+import { COMMANDS } from '../contributions';
 import type { Connection, ConnectionState } from './connection';
 import { connectionSummary, statusBarText } from './connectionText';
 import { l10n } from '../ui/l10n';

@@ -1,6 +1,6 @@
 // When to renew a session token: ahead of its `exp`, so that no request ever goes out with a token
 // that expires in flight, but not so early that a short-lived token is renewed in a tight loop.
-import { realTimers, type Timers } from '../ui/timers';
+import { realTimers, type Timers } from '../model/timers';
 
 /** Renew this long before expiry (or at half the remaining life, when that is shorter). */
 export const REFRESH_LEAD_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 // The status bar item of privacy mode: always there, so it can be switched on before sharing the
 // screen, and loud (warning colours) while it masks, so nobody wonders whether it does.
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/commandIds';
+import { COMMANDS } from '../contributions';
 import { ours } from '../model/format/shownText';
 import type { PrivacyModeStore } from '../model/privacy/privacyMode';
 import { l10n } from '../ui/l10n';

@@ -9,10 +9,10 @@ import { renderPage } from '../webviews/html/page';
 import { html } from '../webviews/html/escape';
 import { createNonce } from '../webviews/nonce';
 import { l10n } from '../ui/l10n';
+import { RESULTS_VIEW_TYPE } from '../contributions';
 import { rowCells } from './cells';
 import { checkedUpdate, parseResultsRequest, type ResultsRequest, type ResultsUpdate } from './resultsMessages';
 
-export const RESULTS_VIEW_TYPE = 'workitemInspector.results';
 
 export interface ResultsQuery {
   q: string;

@@ -1,7 +1,7 @@
 // Search-as-you-type without a request per keystroke: only the text that stayed unchanged for
 // `delayMs` is searched, a newer text aborts the older request, and a late answer to a text the
 // user has already changed is dropped instead of overwriting the newer one.
-import { realTimers, type Timers } from './timers';
+import { realTimers, type Timers } from '../model/timers';
 
 export interface DebouncedSearchHandlers<R> {
   search(text: string, signal: AbortSignal): Promise<R>;

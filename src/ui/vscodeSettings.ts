@@ -1,6 +1,7 @@
 // The extension's settings as read from VS Code: always through the zod schema of
 // config/settings.ts, so a hand-edited settings.json with a wrong value falls back to the default.
 import * as vscode from 'vscode';
+import type { NetworkSettingValues } from '../config/networkSettings';
 import { parseSettings, SETTINGS_SECTION, type SettingKey, type Settings } from '../config/settings';
 
 export function readSettings(): Settings {
@@ -20,4 +21,19 @@ export function onDidChangeSettings(listener: (affects: (key: SettingKey) => boo
       listener((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
     }
   });
+}
+
+/** VS Code's own proxy and certificate settings beside ours: what the transport honours. */
+export const NETWORK_SETTING_IDS = ['http.proxy', 'http.proxySupport', 'http.noProxy', 'http.systemCertificates', `${SETTINGS_SECTION}.network.caFile`];
+
+export function readNetworkSettings(): NetworkSettingValues {
+  const http = vscode.workspace.getConfiguration('http');
+  return {
+    proxy: http.get('proxy'),
+    proxySupport: http.get('proxySupport'),
+    noProxy: http.get('noProxy'),
+    systemCertificates: http.get('systemCertificates'),
+    caFile: readSettings()['network.caFile'],
+    env: process.env,
+  };
 }

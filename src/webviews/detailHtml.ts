@@ -5,7 +5,7 @@ import type { Queue, Workitem } from '../api/schemas';
 import type { ValidationIssue } from '../api/workitemsApi';
 import { untranslated, type L10n } from '../model/format/l10n';
 import type { TimeFormat } from '../model/format/time';
-import { deriveTimeline, type Timeline } from '../model/timeline';
+import { deriveTimeline, type Timeline } from './viewModel/timeline';
 import { availableActions } from '../model/workitemActions';
 import type { SectionContext } from './detail/context';
 import { renderHeader, type HeaderStatus } from './detail/header';

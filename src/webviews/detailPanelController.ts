@@ -8,21 +8,21 @@ import type { Queue, Workitem } from '../api/schemas';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
 import type { L10n } from '../model/format/l10n';
 import { formatTimeOfDay, type TimeFormat } from '../model/format/time';
-import { deriveTimeline, type Timeline } from '../model/timeline';
+import { deriveTimeline, type Timeline } from './viewModel/timeline';
 import { availableActions } from '../model/workitemActions';
-import { changedFields } from '../model/workitemDiff';
+import { changedFields } from './viewModel/workitemDiff';
 import { privacyMode } from '../model/privacy/privacyMode';
 import { actionBusyLabel, actionLabel } from './actionLabels';
 import { visibleJson } from './detail/sections';
 import { TIMELINE_WINDOW } from './detail/timelineSection';
 import { renderDetailErrorHtml, renderDetailHtml } from './detailHtml';
 import { describeFetchError } from './fetchErrorText';
-import { parseWebviewMessage, type ExtensionMessage } from './messages';
-import { CoalescedRun, Poller, realTimers, type PanelTimers } from './refreshScheduling';
+import { parseExtensionMessage, parseWebviewMessage, type ExtensionMessage } from './messages';
+import { CoalescedRun, Poller } from './refreshScheduling';
+import { realTimers, type Timers } from '../model/timers';
 import { RenderReadiness } from './renderReadiness';
 import { timelineRowViews } from './timelineRows';
 
-export type { PanelTimers } from './refreshScheduling';
 
 /** The webview side of one panel, as the controller needs it. */
 /** What an action run from the panel came to (the runner's report, as far as the panel needs it). */
@@ -63,7 +63,7 @@ export interface DetailPanelControllerDeps {
   confirmUnmaskedCopy?(): Promise<boolean>;
   /** "Copy Link": the same command as the tree's. */
   copyLink?(workitemId: string): Promise<void>;
-  timers?: PanelTimers;
+  timers?: Timers;
   /** How long a visible page may take to post `ready`; default 30 s. */
   readyTimeoutMs?: number;
   /** The tenant's queues, when known (names and SLAs in the timeline picture). */
@@ -455,10 +455,19 @@ export class DetailPanelController {
     this.post({ type: 'update', workitemId: this.workitemId, checkedAt: this.checkedAt, status, banner });
   }
 
-  /** Only to a page that said it is ready: earlier messages could reach a page that has no listener yet. */
+  /**
+   * Only to a page that said it is ready: earlier messages could reach a page that has no listener
+   * yet. Checked against the contract the page's script trusts (it renders what it is sent), so a
+   * value the types let through (a NaN, a row past the page size) is logged here, not drawn there.
+   */
   private post(message: ExtensionMessage): void {
     if (this.disposed || !this.readiness.ready) return;
-    this.host.postMessage(message).then(undefined, (error: unknown) => {
+    const checked = parseExtensionMessage(message);
+    if (!checked.ok) {
+      this.deps.log.error(`Detail panel ${this.workitemId}: not sending ${message.type}: ${checked.problem}`);
+      return;
+    }
+    this.host.postMessage(checked.message).then(undefined, (error: unknown) => {
       this.deps.log.debug(`Detail panel ${this.workitemId}: could not post ${message.type}: ${errorText(error)}`);
     });
   }

@@ -6,7 +6,7 @@ import type { WorkitemAction } from '../api/domain';
 import type { Workitem } from '../api/schemas';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
 import * as z from '../api/zodMini';
-import { COMMANDS, DETAIL_PANEL_VIEW_TYPE } from '../commands/commandIds';
+import { COMMANDS, DETAIL_PANEL_VIEW_TYPE } from '../contributions';
 import { DetailPanelController, type DetailPanelSnapshot, type PanelActionResult, type PanelHost } from './detailPanelController';
 import type { ExtensionMessage } from './messages';
 import { createNonce } from './nonce';

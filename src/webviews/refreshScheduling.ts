@@ -1,14 +1,5 @@
 // When a panel fetches: never two fetches at once, and on a timer only while it is visible.
-
-export interface PanelTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realTimers: PanelTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+import type { Timers } from '../model/timers';
 
 /**
  * Runs a task at most once at a time. A call while it runs is answered by one more run after it
@@ -40,7 +31,7 @@ export class CoalescedRun {
 export class Poller {
   private handle?: unknown;
 
-  constructor(private readonly timers: PanelTimers) {}
+  constructor(private readonly timers: Timers) {}
 
   schedule(ms: number, callback: () => void): void {
     this.cancel();

@@ -1,7 +1,7 @@
 // Which render of a panel has loaded. A page posts `ready` with the id of the render it belongs
 // to; opening and refreshing wait for it, because a webview that is still loading drops messages
 // and, in a fresh window, can stall a second webview opened meanwhile.
-import type { PanelTimers } from './refreshScheduling';
+import type { Timers } from '../model/timers';
 
 interface Waiter {
   renderId: number;
@@ -14,7 +14,7 @@ export class RenderReadiness {
   private readyId = -1;
   private waiters: Waiter[] = [];
 
-  constructor(private readonly timers: PanelTimers) {}
+  constructor(private readonly timers: Timers) {}
 
   /** The id of the latest render. */
   get renderId(): number {

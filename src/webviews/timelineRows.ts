@@ -2,7 +2,7 @@
 // HTML; older pages are sent on request, formatted by this same code.
 import { isKnownState } from '../api/domain';
 import { formatDuration, formatIso, formatRelative, formatTimestamp, type TimeFormat } from '../model/format/time';
-import type { Timeline, TimelineEntry } from '../model/timeline';
+import type { Timeline, TimelineEntry } from './viewModel/timeline';
 import type { TimelineRowView } from './messages';
 
 export interface TimelineRowFormat {

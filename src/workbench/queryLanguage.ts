@@ -7,7 +7,7 @@ import { hoverAt } from '../queryEditor/hover';
 import type { TenantValues } from '../queryEditor/tenantValues';
 import { shown } from '../model/format/shownText';
 import { l10n } from '../ui/l10n';
-import { QUERY_LANGUAGE_ID, WORKBENCH_COMMANDS } from './workbenchCommands';
+import { QUERY_LANGUAGE_ID, WORKBENCH_COMMANDS } from '../contributions';
 
 const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   field: vscode.CompletionItemKind.Field,

@@ -18,7 +18,7 @@ import { l10n } from '../ui/l10n';
 import { exportWithProgress } from './exportCommand';
 import { registerQueryLanguage } from './queryLanguage';
 import { RequestsView } from './requestsView';
-import { QUERY_LANGUAGE_ID, WORKBENCH_COMMANDS } from './workbenchCommands';
+import { QUERY_LANGUAGE_ID, WORKBENCH_COMMANDS } from '../contributions';
 
 const workbenchUi = new VscodeUi();
 

@@ -8,7 +8,7 @@ import { EXCHANGE_BODY_LIMIT } from '../api/exchange';
 import { ExchangeLog, pathAndQuery, renderExchange, type ExchangeFilter, type LoggedExchange } from '../inspector/exchangeLog';
 import { shown } from '../model/format/shownText';
 import { l10n } from '../ui/l10n';
-import { REQUESTS_VIEW_ID, WORKBENCH_COMMANDS } from './workbenchCommands';
+import { REQUESTS_VIEW_ID, WORKBENCH_COMMANDS } from '../contributions';
 
 export const EXCHANGE_SCHEME = 'ncx-exchange';
 

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Workitem } from '../../src/api/schemas';
 import type { BulkSummary } from '../../src/commands/bulk/bulkSummary';
-import { COMMANDS } from '../../src/commands/commandIds';
+import { COMMANDS } from '../../src/contributions';
 import { recordMessages } from './helpers/messages';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
 

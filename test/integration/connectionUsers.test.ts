@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { signIn } from '../../src/api/auth';
 import { NcxClient } from '../../src/api/client';
-import { COMMANDS } from '../../src/commands/commandIds';
+import { COMMANDS } from '../../src/contributions';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox';
 import { runCommand } from './helpers/commandRunner';
 import { inspectorApi, type WorkitemInspectorApi } from './helpers/inspector';

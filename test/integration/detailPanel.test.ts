@@ -2,7 +2,7 @@
 // message, shows the state and timeline the sandbox has, and follows an action.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../src/commands/commandIds';
+import { COMMANDS } from '../../src/contributions';
 import { runCommand } from './helpers/commandRunner';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
 import { serverWorkitem, takeWorkitem } from './helpers/serverWorkitems';

@@ -3,7 +3,7 @@
 // dismissed; no run may end in an error message (the commands turn failures into one).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { COMMANDS, type CommandKey } from '../../src/commands/commandIds';
+import { COMMANDS, type CommandKey } from '../../src/contributions';
 import { runCommand, runCommandDismissingUi } from './helpers/commandRunner';
 import { recordMessages, type MessageRecorder } from './helpers/messages';
 import { answerQuickInputs } from './helpers/quickInputs';

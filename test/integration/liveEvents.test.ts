@@ -2,8 +2,7 @@
 // extension) reaches the Events view over the events socket, and an open panel follows it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../src/commands/commandIds';
-import { EVENTS_VIEW_ID, LIVE_COMMANDS } from '../../src/live/liveCommandIds';
+import { COMMANDS, EVENTS_VIEW_ID, LIVE_COMMANDS } from '../../src/contributions';
 import { runCommand } from './helpers/commandRunner';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
 import { takeWorkitem } from './helpers/serverWorkitems';

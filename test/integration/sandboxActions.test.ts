@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import type { NcxClient } from '../../src/api/client';
 import type { Workitem } from '../../src/api/schemas';
-import { COMMANDS } from '../../src/commands/commandIds';
+import { COMMANDS } from '../../src/contributions';
 import { runCommand } from './helpers/commandRunner';
 import { recordMessages, type MessageRecorder } from './helpers/messages';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';

@@ -2,7 +2,7 @@
 // is compared with what the sandbox answers when asked directly.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../src/commands/commandIds';
+import { COMMANDS } from '../../src/contributions';
 import { parseSettings, SETTINGS_SECTION } from '../../src/config/settings';
 import { runCommand } from './helpers/commandRunner';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';

@@ -9,7 +9,7 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { signIn } from '../../src/api/auth';
 import { NcxClient } from '../../src/api/client';
-import { COMMANDS } from '../../src/commands/commandIds';
+import { COMMANDS } from '../../src/contributions';
 import { SETTINGS_SECTION } from '../../src/config/settings';
 import { DEFAULT_USERS, startSandbox, type RunningSandbox } from '../../src/sandbox';
 import { runCommand } from './helpers/commandRunner';

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { AuditEntrySchema } from '../../src/audit/auditEntry';
-import { COMMANDS } from '../../src/commands/commandIds';
+import { COMMANDS } from '../../src/contributions';
 import { runCommand } from './helpers/commandRunner';
 import { recordMessages, type MessageRecorder } from './helpers/messages';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';

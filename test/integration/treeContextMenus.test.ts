@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { TREE_VIEW_ID } from '../../src/commands/commandIds';
+import { TREE_VIEW_ID } from '../../src/contributions';
 import { TREE_CONTEXT_VALUES } from '../../src/views/tree/contextValues';
 import { readManifest } from './helpers/extension';
 import { isContextValueMatched } from './helpers/whenClause';

@@ -13,7 +13,7 @@ import type { Workitem } from '../../src/api/schemas';
 import { SANDBOX_ADMIN } from '../../src/connection/connectionTypes';
 import { exportWorkitems, type ExportFormat } from '../../src/export/exporter';
 import { rowCells } from '../../src/results/cells';
-import { WORKBENCH_COMMANDS } from '../../src/workbench/workbenchCommands';
+import { WORKBENCH_COMMANDS } from '../../src/contributions';
 import { runCommand } from './helpers/commandRunner';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
 import { takeWorkitem } from './helpers/serverWorkitems';

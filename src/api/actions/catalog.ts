@@ -10,6 +10,7 @@ import { NcxError } from '../errors';
 import { PRIORITY_MAX, PRIORITY_MIN, type Permission, type WorkitemAction, type WorkitemState } from '../domain';
 import type { HttpMethod } from '../http';
 import { ACTION_PATHS } from '../paths';
+import { COMMANDS, type CommandId, type CommandKey } from '../../contributions';
 
 /** The translator the words are written against (`vscode.l10n`, the Shown seam, or `untranslated`). */
 export interface Translator<S extends string = string> {
@@ -73,9 +74,9 @@ export interface ActionRequest {
 
 export interface ActionSpec<A extends WorkitemAction> {
   action: A;
-  /** The key in COMMANDS (src/commands/commandIds.ts) and the id in package.json. */
-  commandKey: string;
-  command: `workitemInspector.${string}`;
+  /** The key in COMMANDS (src/contributions.ts) and the id in package.json. */
+  commandKey: CommandKey;
+  command: CommandId;
   /** A codicon for the manifest. */
   icon: `$(${string})`;
   words: ActionWords;
@@ -128,7 +129,7 @@ export const ACTION_CATALOG: ActionCatalog = {
   answer: {
     action: 'answer',
     commandKey: 'answer',
-    command: 'workitemInspector.answer',
+    command: COMMANDS.answer,
     icon: '$(call-incoming)',
     words: {
       title: (l) => l.t('Answer'),
@@ -149,7 +150,7 @@ export const ACTION_CATALOG: ActionCatalog = {
   hold: {
     action: 'hold',
     commandKey: 'hold',
-    command: 'workitemInspector.hold',
+    command: COMMANDS.hold,
     icon: '$(debug-pause)',
     words: {
       title: (l) => l.t('Hold'),
@@ -170,7 +171,7 @@ export const ACTION_CATALOG: ActionCatalog = {
   unhold: {
     action: 'unhold',
     commandKey: 'unhold',
-    command: 'workitemInspector.unhold',
+    command: COMMANDS.unhold,
     icon: '$(debug-continue)',
     words: {
       title: (l) => l.t('Unhold'),
@@ -191,7 +192,7 @@ export const ACTION_CATALOG: ActionCatalog = {
   mute: {
     action: 'mute',
     commandKey: 'mute',
-    command: 'workitemInspector.mute',
+    command: COMMANDS.mute,
     icon: '$(mute)',
     words: {
       title: (l) => l.t('Mute'),
@@ -212,7 +213,7 @@ export const ACTION_CATALOG: ActionCatalog = {
   unmute: {
     action: 'unmute',
     commandKey: 'unmute',
-    command: 'workitemInspector.unmute',
+    command: COMMANDS.unmute,
     icon: '$(unmute)',
     words: {
       title: (l) => l.t('Unmute'),
@@ -233,7 +234,7 @@ export const ACTION_CATALOG: ActionCatalog = {
   dtmf: {
     action: 'dtmf',
     commandKey: 'sendDtmf',
-    command: 'workitemInspector.sendDtmf',
+    command: COMMANDS.sendDtmf,
     icon: '$(symbol-numeric)',
     words: {
       title: (l) => l.t('Send DTMF Digits…'),
@@ -258,7 +259,7 @@ export const ACTION_CATALOG: ActionCatalog = {
   priority: {
     action: 'priority',
     commandKey: 'changePriority',
-    command: 'workitemInspector.changePriority',
+    command: COMMANDS.changePriority,
     icon: '$(arrow-up)',
     words: {
       title: (l) => l.t('Change Priority…'),
@@ -282,7 +283,7 @@ export const ACTION_CATALOG: ActionCatalog = {
   transfer: {
     action: 'transfer',
     commandKey: 'transferToQueue',
-    command: 'workitemInspector.transferToQueue',
+    command: COMMANDS.transferToQueue,
     icon: '$(arrow-swap)',
     words: {
       title: (l) => l.t('Transfer to Queue…'),
@@ -309,7 +310,7 @@ export const ACTION_CATALOG: ActionCatalog = {
   userTransfer: {
     action: 'userTransfer',
     commandKey: 'transferToAgent',
-    command: 'workitemInspector.transferToAgent',
+    command: COMMANDS.transferToAgent,
     icon: '$(person)',
     words: {
       title: (l) => l.t('Transfer to Agent…'),
@@ -336,7 +337,7 @@ export const ACTION_CATALOG: ActionCatalog = {
   hangup: {
     action: 'hangup',
     commandKey: 'hangUp',
-    command: 'workitemInspector.hangUp',
+    command: COMMANDS.hangUp,
     icon: '$(debug-disconnect)',
     words: {
       title: (l) => l.t('Hang Up'),
@@ -358,7 +359,7 @@ export const ACTION_CATALOG: ActionCatalog = {
   disposition: {
     action: 'disposition',
     commandKey: 'disposition',
-    command: 'workitemInspector.disposition',
+    command: COMMANDS.disposition,
     icon: '$(tag)',
     words: {
       title: (l) => l.t('Disposition…'),

@@ -22,19 +22,6 @@ export interface Watermark {
 export const PROBE_PARAMS: SearchParams = { sort: 'modifiedAt desc', rows: 1, start: 0 };
 
 /** What a search the tree sends is for: the three change-feed requests, or rows of a group. */
-export type SearchPurpose = 'feed' | 'probe' | 'audit' | 'rows';
-
-/** Read back from the parameters the builders below write (for logs and request breakdowns). */
-export function searchPurposeOf(params: SearchParams): SearchPurpose {
-  if (params.sort === 'modifiedAt asc') {
-    return 'feed';
-  }
-  if (params.sort === 'modifiedAt desc') {
-    return params.q === undefined ? 'probe' : 'audit';
-  }
-  return 'rows';
-}
-
 /** An empty tenant has no change yet: every workitem it will ever hold is newer than this. */
 export const EMPTY_WATERMARK: Watermark = { at: 0, seenAt: 'all' };
 

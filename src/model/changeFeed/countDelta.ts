@@ -6,15 +6,13 @@ import type { Workitem } from '../../api/schemas';
 import { sawAt, type Watermark } from './changeFeed';
 import { segmentsOf, type GroupDimension, type GroupSegment } from '../groupKeys';
 import { hasMoreItems, type GroupState, type ItemLevelChildren } from '../groupState';
-import { stateAtWatermark, statesEnteredSince } from './stateAtTime';
+import { stateAtWatermark } from './stateAtTime';
 
 export interface Move {
   readonly workitem: Workitem;
   /** Where it was listed at W; undefined when it was not listed yet. */
   readonly from: readonly GroupSegment[] | undefined;
   readonly to: readonly GroupSegment[];
-  /** Where it was listed on its way from `from` to `to` (the states it entered since W). */
-  readonly via: ReadonlyArray<readonly GroupSegment[]>;
   /**
    * Where a count of the workitems unchanged since W saw it, if taken before it changed: its
    * place after every event up to W, those at W the counts did not hold included.
@@ -32,24 +30,6 @@ export interface TrackedGroups {
 /** Whether a workitem at `path` belongs to the group (the root holds every path). */
 export function holdsPath(group: GroupState, path: readonly GroupSegment[] | undefined): boolean {
   return path !== undefined && group.segments.every((segment, depth) => path[depth]?.value === segment.value);
-}
-
-/**
- * Whether a move changes a group's count: it left the group or entered it (a move inside it, e.g.
- * from one state to another under the root, leaves the count as it was).
- */
-export function changesCountOf(group: GroupState, move: Move): boolean {
-  return holdsPath(group, move.from) !== holdsPath(group, move.to);
-}
-
-/**
- * Whether the group held the workitem at some moments since W and not at others (left and came
- * back, or passed through): a count of the group taken at any moment since then may be off by
- * this workitem, even when the move leaves the group's count as it was.
- */
-export function mayHaveCountedOtherwise(group: GroupState, move: Move): boolean {
-  const inside = holdsPath(group, move.to);
-  return holdsPath(group, move.from) !== inside || move.via.some((path) => holdsPath(group, path) !== inside);
 }
 
 /**
@@ -133,10 +113,9 @@ export function movesOf(changed: readonly Workitem[], watermark: Watermark, dime
       return undefined;
     }
     const from = before.listed ? segmentsOf({ ...workitem, state: before.state }, dimensions) : undefined;
-    const via = statesEnteredSince(workitem, watermark).map((state) => segmentsOf({ ...workitem, state }, dimensions));
     const last = sawAt(watermark, workitem.workitemId) ? before : stateAtWatermark(workitem, { at: watermark.at, seenAt: 'all' });
     const lastAtW = last.listed === true ? segmentsOf({ ...workitem, state: last.state }, dimensions) : last.listed === false ? undefined : from;
-    moves.push({ workitem, from, to: segmentsOf(workitem, dimensions), via, lastAtW });
+    moves.push({ workitem, from, to: segmentsOf(workitem, dimensions), lastAtW });
   }
   return moves;
 }

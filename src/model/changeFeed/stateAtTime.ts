@@ -50,26 +50,6 @@ export function stateAtWatermark(workitem: Workitem, watermark: Watermark): Stat
 }
 
 /**
- * The states a changed workitem entered after W (the events the counts do not hold), in order: a
- * count taken at some moment since W may have seen it in any of them, not only where it is now.
- */
-export function statesEnteredSince(workitem: Workitem, watermark: Watermark): string[] {
-  const includesEventsAtW = sawAt(watermark, workitem.workitemId);
-  const states: string[] = [];
-  for (const event of workitem.timeEvents ?? []) {
-    const before = event.timestamp < watermark.at || (event.timestamp === watermark.at && includesEventsAtW);
-    if (before || UNLISTED_EVENT_TYPES.has(event.type)) {
-      continue;
-    }
-    const state = event.state ?? stateEnteredByEventType(event.type);
-    if (state !== undefined) {
-      states.push(state);
-    }
-  }
-  return states;
-}
-
-/**
  * When a changed workitem's `modifiedAt` first went past W: its first listing event stamped after
  * W (a `created` event is not, see above). Infinity when it has not; undefined when its timeline
  * does not explain its `modifiedAt` (a change it does not record, at a time it does not say).

@@ -1,7 +1,7 @@
 // Runs a task at most once per `minGapMs` however often it is asked for, never two at once, and
 // always once more after the last request: a burst of 400 changes a second becomes a few runs
 // a second, and the last change is never left unshown.
-import { realTimers, type Timers } from '../../ui/timers';
+import { realTimers, type Timers } from '../timers';
 
 export class Coalescer {
   private running = false;

@@ -7,7 +7,7 @@ import type { AuthScheme } from '../../api/http';
 import { CLOSE_TOKEN_EXPIRED, EVENTS_SOCKET_PATH, WorkitemStateChangeSchema } from '../../api/live/eventsContract';
 import { SEARCH_MAX_ROWS } from '../../api/paths';
 import type { WorkitemsApi } from '../../api/workitemsApi';
-import { realTimers, type Timers } from '../../ui/timers';
+import { realTimers, type Timers } from '../timers';
 import { ModelEmitter, type ModelEvent } from '../events';
 import { changesOf, fromNotification, type LiveChange } from './liveChange';
 

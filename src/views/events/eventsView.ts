@@ -7,8 +7,7 @@ import { ours } from '../../model/format/shownText';
 import { VscodeUi } from '../../ui/vscodeUi';
 import { createShownTreeView, type ShownTreeView } from '../../ui/shownViews';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commands/commandIds';
-import { EVENTS_FILTERED_CONTEXT_KEY, EVENTS_PAUSED_CONTEXT_KEY, EVENTS_VIEW_ID, LIVE_COMMANDS } from '../../live/liveCommandIds';
+import { COMMANDS, CONTEXT_KEYS, EVENTS_VIEW_ID, LIVE_COMMANDS } from '../../contributions';
 import type { LiveService } from '../../live/liveService';
 import { Coalescer } from '../../model/live/coalescer';
 import { EventTail, type TailEntry } from '../../model/live/eventTail';
@@ -69,8 +68,8 @@ export class EventsView implements vscode.TreeDataProvider<TailEntry>, vscode.Di
         this.render.request();
       }),
     );
-    void vscode.commands.executeCommand('setContext', EVENTS_PAUSED_CONTEXT_KEY, false);
-    void vscode.commands.executeCommand('setContext', EVENTS_FILTERED_CONTEXT_KEY, false);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.eventsPaused, false);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.eventsFiltered, false);
     this.renderNow();
   }
 
@@ -82,7 +81,7 @@ export class EventsView implements vscode.TreeDataProvider<TailEntry>, vscode.Di
   setFilter(query: string | undefined): string | undefined {
     const unknown = this.tail.setFilter(query);
     if (unknown === undefined) {
-      void vscode.commands.executeCommand('setContext', EVENTS_FILTERED_CONTEXT_KEY, this.tail.query !== undefined);
+      void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.eventsFiltered, this.tail.query !== undefined);
       this.render.request();
     }
     return unknown;
@@ -91,7 +90,7 @@ export class EventsView implements vscode.TreeDataProvider<TailEntry>, vscode.Di
   setPaused(paused: boolean): void {
     if (paused) this.tail.pause();
     else this.tail.resume();
-    void vscode.commands.executeCommand('setContext', EVENTS_PAUSED_CONTEXT_KEY, paused);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.eventsPaused, paused);
     this.render.request();
   }
 

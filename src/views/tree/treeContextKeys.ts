@@ -1,11 +1,6 @@
-// Context keys the tree sets for package.json's `when` clauses (view title buttons and the
-// welcome content shown while the tree has no rows).
+// The tree's state as its context key tells package.json's `when` clauses (the welcome content
+// shown while the tree has no rows); the keys themselves are in src/contributions.ts.
 import type { RootStatus } from '../../model/workitemTreeModel';
-
-/** true while a filter is applied: shows "Clear Filter". */
-export const FILTERED_CONTEXT_KEY = 'workitemInspector.filtered';
-/** One of TreeState: picks the welcome text. */
-export const TREE_STATE_CONTEXT_KEY = 'workitemInspector.treeState';
 
 export type TreeState = 'loading' | 'ready' | 'empty' | 'signedOut' | 'unreachable' | 'failed';
 

@@ -1,7 +1,7 @@
 // How each kind of row looks: label, description, icon, tooltip, click command, contextValue.
 import * as vscode from 'vscode';
 import type { Workitem } from '../../api/schemas';
-import { COMMANDS } from '../../commands/commandIds';
+import { COMMANDS } from '../../contributions';
 import { OTHER_GROUP_VALUE } from '../../model/groupKeys';
 import type {
   EmptyModelNode,

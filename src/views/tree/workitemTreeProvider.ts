@@ -7,8 +7,9 @@ import * as vscode from 'vscode';
 import { privacyMode } from '../../model/privacy/privacyMode';
 import type { Workitem } from '../../api/schemas';
 import type { WorkitemsApi } from '../../api/workitemsApi';
-import { TREE_VIEW_ID } from '../../commands/commandIds';
-import { parseSettings, SETTINGS_SECTION, type GroupByMode, type Settings } from '../../config/settings';
+import { CONTEXT_KEYS, TREE_VIEW_ID } from '../../contributions';
+import { SETTINGS_SECTION, type GroupByMode, type Settings } from '../../config/settings';
+import { readSettings } from '../../ui/vscodeSettings';
 import { silentLog, type Log } from '../../log/log';
 import type { ModelEvent } from '../../model/events';
 import { parentIdOf, ROOT_ID } from '../../model/groupKeys';
@@ -17,13 +18,7 @@ import { WorkitemTreeModel } from '../../model/workitemTreeModel';
 import { logFeedEvents } from './feedLog';
 import { checkFilter, TreeFilterStore } from './filterStore';
 import { RefreshManager } from './refreshManager';
-import {
-  FILTERED_CONTEXT_KEY,
-  showsWelcomeInsteadOfRows,
-  TREE_STATE_CONTEXT_KEY,
-  treeStateOf,
-  type TreeState,
-} from './treeContextKeys';
+import { showsWelcomeInsteadOfRows, treeStateOf, type TreeState } from './treeContextKeys';
 import { createTreeNode, GroupNode, TreeNode, WorkitemNode } from './treeNodes';
 import { shown, type Shown } from '../../model/format/shownText';
 import { l10n } from '../../ui/l10n';
@@ -43,11 +38,6 @@ export interface WorkitemTreeProviderOptions {
   onRefreshError?: (error: unknown) => void;
   /** The extension's log: it hears when the tree stops reading the change feed, and why. */
   log?: Log;
-}
-
-function readSettings(): Settings {
-  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  return parseSettings((key) => configuration.get(key));
 }
 
 export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -114,7 +104,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       privacyMode.onDidChange(() => this.changeEmitter.fire(undefined)),
     );
     this.showFilter();
-    void this.setContext(TREE_STATE_CONTEXT_KEY, this.state);
+    void this.setContext(CONTEXT_KEYS.treeState, this.state);
   }
 
   // ---- TreeDataProvider ----------------------------------------------------------------------
@@ -356,7 +346,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.view.message = message;
     if (next !== this.state) {
       this.state = next;
-      void this.setContext(TREE_STATE_CONTEXT_KEY, next);
+      void this.setContext(CONTEXT_KEYS.treeState, next);
     }
   }
 
@@ -364,7 +354,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const filter = this.model.getFilter();
     const description: Shown | undefined = filter === undefined ? undefined : l10n.t('Filter: {0}', filter);
     this.view.description = description;
-    void this.setContext(FILTERED_CONTEXT_KEY, filter !== undefined);
+    void this.setContext(CONTEXT_KEYS.treeFiltered, filter !== undefined);
     this.updateTreeState();
   }
 

@@ -1,5 +1,5 @@
 // Field rows as a two-column table; rows of changed fields are marked so a refresh shows what moved.
-import type { FieldRow } from '../../model/fieldRows';
+import type { FieldRow } from '../viewModel/fieldRows';
 import { attributeText, displayText, html, joinHtml, type SafeHtml } from '../html/escape';
 import type { SectionContext } from './context';
 

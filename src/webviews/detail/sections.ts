@@ -2,7 +2,7 @@
 import { boundedStringify } from '../../api/boundedJson';
 import type { ValidationIssue } from '../../api/workitemsApi';
 import type { Workitem } from '../../api/schemas';
-import { buildContactRows, buildFieldRows } from '../../model/fieldRows';
+import { buildContactRows, buildFieldRows } from '../viewModel/fieldRows';
 import { displayText, html, joinHtml, SafeHtml } from '../html/escape';
 import type { SectionContext } from './context';
 import { renderFieldTable } from './fieldTable';

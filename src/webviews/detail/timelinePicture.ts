@@ -5,8 +5,8 @@
 import type { Queue, Workitem } from '../../api/schemas';
 import { formatDuration } from '../../model/format/time';
 import { queueSlaMs } from '../../model/live/queueSla';
-import type { Timeline } from '../../model/timeline';
-import { buildTimelinePicture, type PictureLane } from '../../model/timelinePicture';
+import type { Timeline } from '../viewModel/timeline';
+import { buildTimelinePicture, type PictureLane } from '../viewModel/timelinePicture';
 import { attributeText, html, joinHtml, type SafeHtml } from '../html/escape';
 import type { SectionContext } from './context';
 

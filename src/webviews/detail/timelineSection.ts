@@ -2,7 +2,7 @@
 // rendered; the page asks for older ones on demand, so 10,000 events never become 10,000 rows.
 import type { Queue, Workitem } from '../../api/schemas';
 import { formatDuration, formatTimestamp } from '../../model/format/time';
-import type { Timeline } from '../../model/timeline';
+import type { Timeline } from '../viewModel/timeline';
 import { STATE_PHASES, type StatePhase } from '../../model/timelineStates';
 import type { TimelineRowView } from '../messages';
 import { timelineRowViews } from '../timelineRows';

@@ -6,7 +6,7 @@ import * as http from 'node:http';
 import fetch from 'node-fetch';
 import type { NcxClient } from '../../../src/api/client';
 import { PATHS } from '../../../src/api/paths';
-import { parseSearchAnswerText } from '../../../src/api/validation';
+import { validateSearchAnswer } from '../../../src/api/validation';
 import type { BenchContext } from '../lib/context';
 import { liveHeapBytes } from '../lib/heap';
 import { heading, say, verdictOf, type BenchResult } from '../lib/results';
@@ -144,7 +144,7 @@ export async function runClientThroughput(context: BenchContext): Promise<BenchR
     const parse = performance.now() - started;
     started = performance.now();
     for (const text of texts) {
-      if (parseSearchAnswerText(text).items.length !== ROWS) {
+      if (validateSearchAnswer(JSON.parse(text)).items.length !== ROWS) {
         throw new Error('a page lost workitems in validation');
       }
     }

@@ -5,7 +5,7 @@ import type { ActionInput } from '../../../src/api/actions/catalog';
 import type { WorkitemAction } from '../../../src/api/domain';
 import type { Campaign, Disposition, Queue, User, Workitem } from '../../../src/api/schemas';
 import type { RequestOptions, SearchPage, SearchParams, WorkitemsApi } from '../../../src/api/workitemsApi';
-import { searchPurposeOf, type SearchPurpose } from '../../../src/model/changeFeed/changeFeed';
+import { searchPurposeOf, type SearchPurpose } from '../../unit/model/support/searchPurpose';
 
 export interface CallTally {
   counts: number;

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { z } from 'zod';
-import { VIEW_CONTAINER_ID } from '../../../src/commands/commandIds';
+import { VIEW_CONTAINER_ID } from '../../../src/contributions';
 import type { ActivationFigures } from './activationFigures';
 
 const EXTENSION_ID = 'workitem-inspector.workitem-inspector';

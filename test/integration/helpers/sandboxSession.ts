@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { signIn } from '../../../src/api/auth';
 import { NcxClient } from '../../../src/api/client';
-import { VIEW_CONTAINER_ID } from '../../../src/commands/commandIds';
+import { VIEW_CONTAINER_ID } from '../../../src/contributions';
 import { SANDBOX_ADMIN } from '../../../src/connection/connectionTypes';
 import { inspectorApi, type WorkitemInspectorApi } from './inspector';
 import { applyQuietSandboxSettings } from './testSettings';

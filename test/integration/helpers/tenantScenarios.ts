@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../../src/commands/commandIds';
+import { COMMANDS } from '../../../src/contributions';
 import { runCommand } from './commandRunner';
 import { answerQuickInputs } from './quickInputs';
 import { takeWorkitem } from './serverWorkitems';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { ACTION_CATALOG, actionRequests, type ActionInputs, type ActionRequest } from '../../../src/api/actions/catalog';
 import { WORKITEM_ACTIONS, type WorkitemAction } from '../../../src/api/domain';
 import { untranslated } from '../../../src/model/format/l10n';
-import { COMMANDS, type CommandKey } from '../../../src/commands/commandIds';
+import { COMMANDS, type CommandKey } from '../../../src/contributions';
 import { callRoutes } from '../../../src/sandbox/server/routes/callRoutes';
 import { Router } from '../../../src/sandbox/server/router';
 import type { ServerDeps } from '../../../src/sandbox/server/serverDeps';
@@ -97,7 +97,7 @@ describe('action catalog', () => {
     assert.equal(ACTION_CATALOG.priority.inputFromArgument('high'), undefined);
   });
 
-  it('names each command as commandIds.ts and package.json do, with the catalog\'s title and icon', () => {
+  it('names each command as src/contributions.ts and package.json do, with the catalog\'s title and icon', () => {
     for (const action of WORKITEM_ACTIONS) {
       const spec = ACTION_CATALOG[action];
       assert.equal(COMMANDS[spec.commandKey as CommandKey], spec.command, action);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { NcxError } from '../../../src/api/errors';
 import type { Workitem } from '../../../src/api/schemas';
 import type { ValidationIssue } from '../../../src/api/workitemsApi';
-import { COMMANDS, type CommandKey } from '../../../src/commands/commandIds';
+import { COMMANDS, type CommandKey } from '../../../src/contributions';
 import { connectionMenuItems } from '../../../src/commands/connectionMenu';
 import { filterProblem } from '../../../src/commands/filter';
 import { createCommandHandlers, guard } from '../../../src/commands/registry';

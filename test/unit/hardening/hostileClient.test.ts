@@ -10,7 +10,7 @@ import { renderValue } from '../../../src/api/excerpt';
 import { errorForStatus, MAX_PERMISSION_CHARS, missingPermissionFrom } from '../../../src/api/httpErrors';
 import type { Workitem } from '../../../src/api/schemas';
 import { checkWorkitem, validateSearchAnswer } from '../../../src/api/validation';
-import { buildFieldRows } from '../../../src/model/fieldRows';
+import { buildFieldRows } from '../../../src/webviews/viewModel/fieldRows';
 import { compactJson } from '../../../src/model/format/text';
 import { signatureOf } from '../../../src/model/shownNodes';
 import { visibleJson } from '../../../src/webviews/detail/sections';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { NcxClient } from '../../../src/api/client';
 import type { Workitem } from '../../../src/api/schemas';
-import { deriveTimeline } from '../../../src/model/timeline';
+import { deriveTimeline } from '../../../src/webviews/viewModel/timeline';
 import { renderDetailErrorHtml, renderDetailHtml } from '../../../src/webviews/detailHtml';
 import type { ExtensionMessage } from '../../../src/webviews/messages';
 import { createNonce } from '../../../src/webviews/nonce';

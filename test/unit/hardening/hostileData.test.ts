@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { NcxClient } from '../../../src/api/client';
 import type { Workitem } from '../../../src/api/schemas';
 import type { ValidationIssue } from '../../../src/api/workitemsApi';
-import { deriveTimeline } from '../../../src/model/timeline';
+import { deriveTimeline } from '../../../src/webviews/viewModel/timeline';
 import { WorkitemTreeModel } from '../../../src/model/workitemTreeModel';
 import { workitemLabel } from '../../../src/model/workitemText';
 import { workitemNodeIdOf } from '../../../src/model/groupKeys';

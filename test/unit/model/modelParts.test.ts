@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { NcxError } from '../../../src/api/errors';
-import { deferredWorkitemsApi } from '../../../src/model/deferredApi';
+import { deferredWorkitemsApi } from '../../../src/connection/deferredApi';
 import { describeFetchFailure, isCancellation } from '../../../src/model/fetchFailure';
 import { dimensionsFor, groupIdOf, OTHER_GROUP_VALUE, parentIdOf, segmentsOf, workitemNodeIdOf } from '../../../src/model/groupKeys';
 import { RequestLimiter } from '../../../src/model/requestLimiter';

@@ -2,13 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
-import { COMMANDS, DETAIL_PANEL_VIEW_TYPE, TREE_VIEW_ID, VIEW_CONTAINER_ID } from '../../../src/commands/commandIds';
-import { EVENTS_VIEW_ID, LIVE_COMMANDS } from '../../../src/live/liveCommandIds';
-import { WORKBENCH_COMMANDS } from '../../../src/workbench/workbenchCommands';
+import { COMMANDS, CONTEXT_KEYS, DETAIL_PANEL_VIEW_TYPE, EVENTS_VIEW_ID, LIVE_COMMANDS, TREE_VIEW_ID, VIEW_CONTAINER_ID, WORKBENCH_COMMANDS } from '../../../src/contributions';
 import { SETTING_KEYS, SETTINGS_SECTION, SettingsSchema } from '../../../src/config/settings';
 import { makeWorkitem } from '../model/support/fixtures';
 import { TREE_CONTEXT_VALUES, workitemContextValue } from '../../../src/views/tree/contextValues';
-import { FILTERED_CONTEXT_KEY, TREE_STATE_CONTEXT_KEY } from '../../../src/views/tree/treeContextKeys';
 
 const MenuItemSchema = z.object({ command: z.string(), when: z.string().optional(), group: z.string().optional() });
 const ManifestSchema = z.looseObject({
@@ -55,7 +52,7 @@ function commandsOn(contextValue: string, inline: boolean): string[] {
 }
 
 describe('package.json contributions', () => {
-  it('declares every command of commandIds.ts, and no other, in the Workitems category with an icon', () => {
+  it('declares every command of src/contributions.ts, and no other, in the Workitems category with an icon', () => {
     assert.deepStrictEqual(contributes.commands.map((command) => command.command).sort(), [...Object.values(COMMANDS), ...Object.values(LIVE_COMMANDS), ...Object.values(WORKBENCH_COMMANDS)].sort());
     for (const command of contributes.commands) {
       assert.strictEqual(command.category, 'Workitems');
@@ -131,10 +128,10 @@ describe('package.json contributions', () => {
 
   it('shows "Clear Filter" only with a filter and welcome text for each empty state', () => {
     const clear = contributes.menus['view/title'].find((menu) => menu.command === COMMANDS.clearFilter);
-    assert.match(clear?.when ?? '', new RegExp(FILTERED_CONTEXT_KEY.replace('.', '\\.')));
+    assert.match(clear?.when ?? '', new RegExp(CONTEXT_KEYS.treeFiltered.replace('.', '\\.')));
     const welcome = contributes.viewsWelcome.filter((entry) => entry.view === TREE_VIEW_ID);
     for (const state of ['loading', 'signedOut', 'unreachable', 'empty']) {
-      assert.ok(welcome.some((entry) => entry.when.includes(`${TREE_STATE_CONTEXT_KEY} == ${state}`)), state);
+      assert.ok(welcome.some((entry) => entry.when.includes(`${CONTEXT_KEYS.treeState} == ${state}`)), state);
     }
     const links = welcome.flatMap((entry) => [...entry.contents.matchAll(/\(command:([\w.]+)\)/g)].map((match) => match[1]));
     for (const link of links) {

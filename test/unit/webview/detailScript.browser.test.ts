@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Workitem } from '../../../src/api/schemas';
-import { deriveTimeline } from '../../../src/model/timeline';
+import { deriveTimeline } from '../../../src/webviews/viewModel/timeline';
 import { renderDetailHtml } from '../../../src/webviews/detailHtml';
 import type { ExtensionMessage } from '../../../src/webviews/messages';
 import { createNonce } from '../../../src/webviews/nonce';

@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import type { Campaign, Disposition, Queue, User, Workitem } from '../../../src/api/schemas';
 import type { RequestOptions, SearchPage, WorkitemsApi } from '../../../src/api/workitemsApi';
 import type { DetailPageConfig } from '../../../src/webviews/detailHtml';
-import type { PanelHost, PanelLog, PanelTimers } from '../../../src/webviews/detailPanelController';
+import type { PanelHost, PanelLog } from '../../../src/webviews/detailPanelController';
+import type { Timers } from '../../../src/model/timers';
 import { parseExtensionMessage, type ExtensionMessage } from '../../../src/webviews/messages';
 import { attribute, tokenize } from './htmlTokens';
 import { CSP_SOURCE, SCRIPT_URI, STYLE_URI } from './renderInput';
@@ -106,7 +107,7 @@ export class ScriptedApi implements WorkitemsApi {
   }
 }
 
-export class ManualTimers implements PanelTimers {
+export class ManualTimers implements Timers {
   private nextId = 1;
   readonly pending = new Map<number, { callback: () => void; ms: number }>();
 

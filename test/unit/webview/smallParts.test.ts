@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { NcxError, type NcxErrorKind } from '../../../src/api/errors';
 import { untranslated } from '../../../src/model/format/l10n';
-import { deriveTimeline } from '../../../src/model/timeline';
+import { deriveTimeline } from '../../../src/webviews/viewModel/timeline';
 import { describeFetchError } from '../../../src/webviews/fetchErrorText';
 import { attributeText, displayText, escapeHtml, html } from '../../../src/webviews/html/escape';
 import { createNonce } from '../../../src/webviews/nonce';

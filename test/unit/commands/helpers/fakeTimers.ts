@@ -1,5 +1,5 @@
 // Timers the test advances by hand, so debouncing and scheduling are checked without waiting.
-import type { Timers } from '../../../../src/ui/timers';
+import type { Timers } from '../../../../src/model/timers';
 
 interface Pending {
   id: number;

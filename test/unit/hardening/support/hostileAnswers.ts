@@ -6,7 +6,7 @@ import type { Workitem } from '../../../../src/api/schemas';
 import type { LoopbackHandler, RecordedRequest } from '../../api/helpers/loopbackServer';
 import { sendJson } from '../../api/helpers/loopbackServer';
 import { realisticWorkitems } from '../../api/fixtures/workitems';
-import { searchPurposeOf } from '../../../../src/model/changeFeed/changeFeed';
+import { searchPurposeOf } from '../../model/support/searchPurpose';
 
 export interface PageRequest {
   start: number;

@@ -4,7 +4,7 @@ import type { ActionInput } from '../../../../src/api/actions/catalog';
 import type { WorkitemAction } from '../../../../src/api/domain';
 import type { Campaign, Disposition, Queue, User, Workitem } from '../../../../src/api/schemas';
 import type { RequestOptions, SearchPage, SearchParams, WorkitemsApi } from '../../../../src/api/workitemsApi';
-import { searchPurposeOf } from '../../../../src/model/changeFeed/changeFeed';
+import { searchPurposeOf } from './searchPurpose';
 
 export interface RecordedCall {
   readonly kind: 'feed' | 'probe' | 'audit' | 'page' | 'count' | 'other';

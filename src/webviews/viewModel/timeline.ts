@@ -1,9 +1,9 @@
 // The history of one workitem, derived from its `timeEvents`: who did what when, the gaps between
 // events, and how long the workitem spent in each state. Pure and linear after one sort, so a
 // workitem with 10,000 events costs a few milliseconds.
-import { isKnownState, TIME_EVENT_TYPES, WORKITEM_STATES } from '../api/domain';
-import type { TimeEvent } from '../api/schemas';
-import { phaseOfState, stateEnteredByEventType, STATE_PHASES, type StatePhase } from './timelineStates';
+import { isKnownState, TIME_EVENT_TYPES, WORKITEM_STATES } from '../../api/domain';
+import type { TimeEvent } from '../../api/schemas';
+import { phaseOfState, stateEnteredByEventType, STATE_PHASES, type StatePhase } from '../../model/timelineStates';
 
 export interface TimelineEntry {
   /** Position of the event in the workitem's `timeEvents`: a stable key even after sorting. */

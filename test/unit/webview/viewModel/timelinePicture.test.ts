@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { TimeEvent, Workitem } from '../../../../src/api/schemas';
-import { deriveTimeline } from '../../../../src/model/timeline';
-import { buildTimelinePicture } from '../../../../src/model/timelinePicture';
+import { deriveTimeline } from '../../../../src/webviews/viewModel/timeline';
+import { buildTimelinePicture } from '../../../../src/webviews/viewModel/timelinePicture';
 
 const T0 = 1_772_442_000_000;
 

@@ -1,6 +1,6 @@
 // What changed between two versions of a workitem, so a refreshed panel can point at it.
-import type { Workitem } from '../api/schemas';
-import { compactJson } from './format/text';
+import type { Workitem } from '../../api/schemas';
+import { compactJson } from '../../model/format/text';
 
 /** Top-level fields whose value differs (added, removed or changed), in the newer version's key order. */
 export function changedFields(previous: Workitem, next: Workitem): string[] {

@@ -9,11 +9,11 @@ import {
   PRIORITY_MAX,
   PRIORITY_MIN,
   WORKITEM_ACTIONS,
-} from '../api/domain';
-import type { Contact, Workitem } from '../api/schemas';
-import { untranslated, type L10n } from './format/l10n';
-import { compactJson } from './format/text';
-import { formatIso, formatRelative, formatTimestamp, type TimeFormat } from './format/time';
+} from '../../api/domain';
+import type { Contact, Workitem } from '../../api/schemas';
+import { untranslated, type L10n } from '../../model/format/l10n';
+import { compactJson } from '../../model/format/text';
+import { formatIso, formatRelative, formatTimestamp, type TimeFormat } from '../../model/format/time';
 
 export type FieldKind = 'text' | 'number' | 'boolean' | 'null' | 'timestamp' | 'enum' | 'list' | 'json' | 'summary';
 

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { untranslated } from '../../../src/model/format/l10n';
-import { compactJson, truncateText } from '../../../src/model/format/text';
-import { formatDuration, formatRelative, formatTimeOfDay, formatTimestamp } from '../../../src/model/format/time';
-import { T0 } from '../webview/fixtures/workitems';
+import { untranslated } from '../../../../src/model/format/l10n';
+import { compactJson, truncateText } from '../../../../src/model/format/text';
+import { formatDuration, formatRelative, formatTimeOfDay, formatTimestamp } from '../../../../src/model/format/time';
+import { T0 } from '../fixtures/workitems';
 
 describe('field formatting helpers', () => {
   it('formats durations as their two largest units', () => {

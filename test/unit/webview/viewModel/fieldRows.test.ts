@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import type { Workitem } from '../../../src/api/schemas';
-import { buildContactRows, buildFieldRows, type FieldRow } from '../../../src/model/fieldRows';
-import type { L10n } from '../../../src/model/format/l10n';
-import { heldAndRetrievedCall, MINUTE, seedExample, T0 } from '../webview/fixtures/workitems';
+import type { Workitem } from '../../../../src/api/schemas';
+import { buildContactRows, buildFieldRows, type FieldRow } from '../../../../src/webviews/viewModel/fieldRows';
+import type { L10n } from '../../../../src/model/format/l10n';
+import { heldAndRetrievedCall, MINUTE, seedExample, T0 } from '../fixtures/workitems';
 
 const UTC_US = { locale: 'en-US', timeZone: 'UTC' };
 

@@ -1,4 +1,5 @@
-// The timer functions, injectable so that debouncing and token renewal are tested without waiting.
+// The one timer abstraction: injected wherever code waits (debouncing, refreshing, polling a panel,
+// token renewal, live reconnection) so tests drive time instead of waiting for it.
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;

@@ -1,7 +1,7 @@
 // The timeline as a picture: one lane per participant (the customer, each queue, each agent),
 // bars per state, hold and transfer marks. Per lane, bars narrower than one pixel of the picture
 // are merged into one "dense" bar, so 10,000 events draw as at most ~`width` bars per lane.
-import type { Workitem } from '../api/schemas';
+import type { Workitem } from '../../api/schemas';
 import type { Timeline } from './timeline';
 
 /** Users that stand for the platform rather than a person (the sandbox's `system` and `acd`). */

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import type { TimeEvent } from '../../../src/api/schemas';
-import { deriveTimeline } from '../../../src/model/timeline';
-import { chatInWrapUp, heldAndRetrievedCall, longCall, MINUTE, seedExample, SECOND, T0 } from '../webview/fixtures/workitems';
+import type { TimeEvent } from '../../../../src/api/schemas';
+import { deriveTimeline } from '../../../../src/webviews/viewModel/timeline';
+import { chatInWrapUp, heldAndRetrievedCall, longCall, MINUTE, seedExample, SECOND, T0 } from '../fixtures/workitems';
 
 function totalOf(timeline: ReturnType<typeof deriveTimeline>, state: string): number | undefined {
   return timeline.stateTotals.find((total) => total.state === state)?.ms;
