@@ -54,6 +54,13 @@ export const WORKBENCH_COMMANDS = {
   exportResults: 'workitemInspector.exportResults',
   showRequest: 'workitemInspector.showRequest',
   filterRequests: 'workitemInspector.filterRequests',
+  saveQuery: 'workitemInspector.saveQuery',
+  openQueryInEditor: 'workitemInspector.openQueryInEditor',
+  renameSavedQuery: 'workitemInspector.renameSavedQuery',
+  deleteSavedQuery: 'workitemInspector.deleteSavedQuery',
+  pinQuery: 'workitemInspector.pinQuery',
+  unpinQuery: 'workitemInspector.unpinQuery',
+  clearQueryHistory: 'workitemInspector.clearQueryHistory',
 } as const;
 
 /** The live features: the event tail. */
@@ -69,6 +76,7 @@ export const VIEW_CONTAINER_ID = 'workitemInspector';
 export const TREE_VIEW_ID = 'workitemInspector.workitems';
 export const EVENTS_VIEW_ID = 'workitemInspector.events';
 export const REQUESTS_VIEW_ID = 'workitemInspector.requests';
+export const QUERIES_VIEW_ID = 'workitemInspector.queries';
 
 export const DETAIL_PANEL_VIEW_TYPE = 'workitemInspector.detail';
 export const RESULTS_VIEW_TYPE = 'workitemInspector.results';

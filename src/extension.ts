@@ -29,6 +29,7 @@ import { VscodeUi } from './ui/vscodeUi';
 import { readSettings, writeUserSetting } from './ui/vscodeSettings';
 import { WorkitemTreeProvider } from './views/tree/workitemTreeProvider';
 import { DetailPanelManager, registerDetailPanelSerializer } from './webviews/detailPanelManager';
+import { QueryLibrary } from './model/queries/queryLibrary';
 import { createWorkbench, type Workbench, type WorkbenchApi } from './workbench/registerWorkbench';
 
 /**
@@ -125,6 +126,9 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   stopConnection = () => connection.dispose();
   const api = deferredWorkitemsApi(() => connection.getApi());
   const history = new AuditLog(context.globalStorageUri.fsPath);
+  const queryLibrary = new QueryLibrary(context.globalState);
+  /** The library's key for the connection: `sandbox`, the tenant's host, or `ncx` before sign-in tells it. */
+  const currentTenant = (): string => tenantName(connection.state) ?? 'ncx';
 
   const tree = new WorkitemTreeProvider({
     api,
@@ -158,10 +162,13 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     ...ctx,
     audit: actionAudit({
       record: (entry) => history.record(entry),
-      where: () => ({ tenant: tenantName(connection.state) ?? 'ncx', ...(connection.state.username ? { user: connection.state.username } : {}) }),
+      where: () => ({ tenant: currentTenant(), ...(connection.state.username ? { user: connection.state.username } : {}) }),
       log,
     }),
   });
+  const showPins = (): void => tree.setPinnedQueries(queryLibrary.pinned(currentTenant()));
+  showPins();
+  const pinsFollowLibrary = queryLibrary.onDidChange(showPins);
   workbench = createWorkbench({
     extensionUri: context.extensionUri,
     getApi: () => connection.getApi(),
@@ -171,6 +178,8 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     selectedWorkitemIds: () => tree.selectedWorkitems().map((item) => item.workitemId),
     openDetails: (workitemId) => panels.open(workitemId),
     log,
+    library: queryLibrary,
+    tenant: currentTenant,
   });
   const live = new LiveService({
     connection,
@@ -206,8 +215,11 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     connection.onDidChangeConnection(() => queueNames.reset()),
     connection.onDidChangeConnection(() => {
       tree.reload();
+      showPins();
+      workbench?.api.queries.refresh();
       ctx.panels.refresh();
     }),
+    { dispose: () => pinsFollowLibrary.dispose() },
     connection.onDidRejectToken((state) => {
       showRejectedToken(ui, state)
         .then((choice) => (choice ? vscode.commands.executeCommand(COMMANDS[choice]) : undefined))

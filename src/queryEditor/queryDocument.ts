@@ -1,12 +1,13 @@
 // A `.ncxq` file: header lines, comments and the query. Header lines start with `@` and set what
 // the search sends besides `q` (`@sort createdAt desc`, `@rows 200`) and what the results table
-// shows (`@columns workitemId, state, createdAt`). Lines starting with `//` are comments. Every
+// shows (`@columns workitemId, state, createdAt`), and which tenant the query is written for
+// (`@tenant acme.thrio.io`: Run refuses to send it to another one). Lines starting with `//` are comments. Every
 // other line is query text. The body keeps the file's length (headers and comments become
 // spaces), so an offset the parser reports is the file's offset, with no mapping to get wrong.
 import { SEARCH_DEFAULT_ROWS, SEARCH_MAX_ROWS } from '../api/paths';
 import { QUERY_FIELDS, SORTABLE_FIELDS, nearestName } from './queryFields';
 
-export const HEADER_NAMES = ['sort', 'rows', 'columns'] as const;
+export const HEADER_NAMES = ['sort', 'rows', 'columns', 'tenant'] as const;
 export type HeaderName = (typeof HEADER_NAMES)[number];
 
 export const DEFAULT_COLUMNS: readonly string[] = ['workitemId', 'state', 'channelType', 'type', 'priority', 'agentUsername', 'createdAt'];
@@ -34,6 +35,8 @@ export interface QueryDocument {
   sort?: string;
   rows: number;
   columns: string[];
+  /** The tenant named by `@tenant`, if any. */
+  tenant?: string;
   headers: HeaderLine[];
   problems: Problem[];
 }
@@ -115,6 +118,32 @@ function readColumns(header: HeaderLine, problems: Problem[]): string[] {
   return columns;
 }
 
+function readTenant(header: HeaderLine, problems: Problem[]): string | undefined {
+  const text = header.value.trim();
+  if (!/^[\w.-]+$/.test(text)) {
+    const start = header.valueStart + Math.max(0, header.value.indexOf(text));
+    problems.push({
+      start,
+      end: start + Math.max(1, text.length),
+      message: 'Write the tenant as the connection names it: `sandbox`, or its host such as acme.thrio.io.',
+      severity: 'error',
+    });
+    return undefined;
+  }
+  return text;
+}
+
+/** The file text of a query: the inverse of readQueryDocument for what a query keeps. */
+export function queryDocumentText(query: { q: string; sort?: string; columns: readonly string[]; tenant?: string }): string {
+  return [
+    ...(query.tenant !== undefined ? [`@tenant ${query.tenant}`] : []),
+    ...(query.sort ? [`@sort ${query.sort}`] : []),
+    `@columns ${query.columns.join(', ')}`,
+    query.q,
+    '',
+  ].join('\n');
+}
+
 export function readQueryDocument(text: string): QueryDocument {
   const problems: Problem[] = [];
   const headers: HeaderLine[] = [];
@@ -144,6 +173,7 @@ export function readQueryDocument(text: string): QueryDocument {
   let sort: string | undefined;
   let rows: number | undefined;
   let columns: string[] | undefined;
+  let tenant: string | undefined;
   for (const header of headers) {
     switch (header.name) {
       case 'sort':
@@ -154,6 +184,9 @@ export function readQueryDocument(text: string): QueryDocument {
         break;
       case 'columns':
         columns = readColumns(header, problems);
+        break;
+      case 'tenant':
+        tenant = readTenant(header, problems);
         break;
       default:
         problems.push({
@@ -170,6 +203,7 @@ export function readQueryDocument(text: string): QueryDocument {
     ...(sort !== undefined ? { sort } : {}),
     rows: rows ?? SEARCH_DEFAULT_ROWS,
     columns: columns && columns.length > 0 ? columns : [...DEFAULT_COLUMNS],
+    ...(tenant !== undefined ? { tenant } : {}),
     headers,
     problems,
   };

@@ -18,6 +18,10 @@ import { l10n } from '../ui/l10n';
 import { exportWithProgress } from './exportCommand';
 import { registerQueryLanguage } from './queryLanguage';
 import { RequestsView } from './requestsView';
+import { libraryRowQuery, QueriesView } from './queriesView';
+import { createQueryLibraryCommands } from './queryLibraryCommands';
+import type { QueryLibrary } from '../model/queries/queryLibrary';
+import { sameTenant } from '../connection/tenantName';
 import { QUERY_LANGUAGE_ID, WORKBENCH_COMMANDS } from '../contributions';
 
 const workbenchUi = new VscodeUi();
@@ -31,6 +35,10 @@ export interface WorkbenchDeps {
   selectedWorkitemIds(): string[];
   openDetails(workitemId: string): Promise<void>;
   log: { warn(message: string): void; error(message: string): void };
+  /** Saved and recent queries, per tenant. */
+  library: QueryLibrary;
+  /** The connected tenant's name (`sandbox`, or the tenant's host). */
+  tenant(): string;
 }
 
 /** What integration tests reach through the extension's exports. */
@@ -39,6 +47,7 @@ export interface WorkbenchApi {
   readonly documents: WorkitemDocuments;
   readonly exchanges: ExchangeLog;
   readonly requests: RequestsView;
+  readonly queries: QueriesView;
   /** The cURL command "Copy as cURL" copies for `arg` (same argument forms as the command). */
   curlFor(arg: unknown): Promise<string>;
 }
@@ -93,6 +102,7 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
   const key = (): string => connectionKey(deps.connectionState());
   const documents = new WorkitemDocuments({ getApi: deps.getApi, connectionKey: key });
   const requests = new RequestsView(exchanges);
+  const queries = new QueriesView(deps.library, deps.tenant);
 
   let location: string | undefined;
   const curlTarget = async (): Promise<CurlTarget> => {
@@ -114,6 +124,11 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
       throw new Error(l10n.t('The query has a problem at line {0}: {1}', position.line + 1, firstError.message));
     }
     const parsed = readQueryDocument(document.getText());
+    if (parsed.tenant !== undefined && !sameTenant(parsed.tenant, deps.tenant())) {
+      throw new Error(
+        l10n.t('This query is written for {0} (its @tenant line), and the connection is to {1}: sign in to {0}, or change the line.', parsed.tenant, deps.tenant()),
+      );
+    }
     const name = document.isUntitled ? parsed.q || 'everything' : (document.uri.path.split('/').pop() ?? 'query');
     return {
       query: { q: parsed.q, ...(parsed.sort ? { sort: parsed.sort } : {}), columns: parsed.columns, title: name },
@@ -123,6 +138,8 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
 
   /** A query from an editor, a results panel, or a tree group. */
   const queryOf = (arg: unknown): ResultsQuery | undefined => {
+    const fromLibrary = libraryRowQuery(arg);
+    if (fromLibrary !== undefined) return fromLibrary;
     const groupId = groupIdOf(arg);
     if (groupId !== undefined) {
       const q = deps.groupQueryOf(groupId) ?? '';
@@ -139,7 +156,7 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
     const target = await curlTarget();
     const workitemId = workitemIdOf(arg);
     if (workitemId !== undefined) return curlForWorkitem(target, workitemId);
-    const fromEditor = groupIdOf(arg) === undefined ? queryOfEditor(arg) : undefined;
+    const fromEditor = groupIdOf(arg) === undefined && libraryRowQuery(arg) === undefined ? queryOfEditor(arg) : undefined;
     const query = fromEditor?.query ?? queryOf(arg);
     if (query) {
       return curlForSearch(target, { q: query.q, ...(query.sort ? { sort: query.sort } : {}), ...(fromEditor ? { rows: fromEditor.rows } : {}) });
@@ -195,6 +212,7 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
       const query = queryOf(arg);
       if (!query) throw new Error(l10n.t('Open a workitem query (.ncxq) to run it.'));
       await results.show(query);
+      await deps.library.recordRun(deps.tenant(), query);
     },
     openAsJson: async (arg) => {
       const id = workitemArg(arg);
@@ -223,11 +241,13 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
       if (isExchange(arg)) await requests.show(arg);
     },
     filterRequests: () => requests.chooseFilter(),
+    ...createQueryLibraryCommands({ library: deps.library, tenant: deps.tenant, queryOf: (arg) => queryOf(arg) ?? results.current, ui: workbenchUi }),
   };
 
   const disposables: vscode.Disposable[] = [
     documents,
     requests,
+    queries,
     results,
     ...registerQueryLanguage({
       tenantValues: () => tenantValues.peek(key()),
@@ -238,7 +258,7 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
     ),
   ];
   return {
-    api: { results, documents, exchanges, requests, curlFor },
+    api: { results, documents, exchanges, requests, queries, curlFor },
     onExchange: (exchange) => exchanges.add(exchange, key()),
     setLocation: (next) => {
       location = next;

@@ -18,6 +18,16 @@ import { runCommand } from './helpers/commandRunner';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
 import { takeWorkitem } from './helpers/serverWorkitems';
 import { waitFor } from './helpers/waitFor';
+import { answerQuickInputs } from './helpers/quickInputs';
+import { recordMessages } from './helpers/messages';
+import type { QueryRow } from '../../src/workbench/queriesView';
+import type { PinnedNode } from '../../src/views/tree/pinnedNode';
+import type { TreeNode } from '../../src/views/tree/treeNodes';
+
+/** By kind: the extension's classes come from its bundle, not from these compiled sources. */
+function isPinned(node: TreeNode | undefined): node is PinnedNode {
+  return node?.kind === 'pinned';
+}
 
 const opened: vscode.TextDocument[] = [];
 
@@ -198,5 +208,66 @@ describe('workbench: query editor, results, export, cURL, JSON documents', funct
     const now = await vscode.workspace.openTextDocument(tab.modified);
     assert.match(before.getText(), /"state": "active"/);
     assert.match(now.getText(), /"state": "hold"/);
+  });
+
+  it('keeps the queries run and saved per tenant; a pinned one is a live group at the top of the tree with the sandbox\'s count', async () => {
+    const queries = session.inspector.workbench.queries;
+    const section = (name: 'saved' | 'history'): QueryRow[] => queries.getChildren({ kind: 'section', section: name });
+    const document = await openQuery('@sort createdAt desc\nstate:hold AND channelType:voice\n');
+    await runCommand(WORKBENCH_COMMANDS.runQuery, [document.uri]);
+    const [latest] = section('history');
+    assert.ok(latest?.kind === 'history');
+    assert.strictEqual(latest.entry.q, 'state:hold AND channelType:voice');
+    assert.strictEqual(latest.tenant, 'sandbox');
+
+    const inputs = answerQuickInputs({ input: () => 'Voice on hold' });
+    try {
+      await runCommand(WORKBENCH_COMMANDS.saveQuery, [document.uri]);
+    } finally {
+      inputs.dispose();
+    }
+    const saved = section('saved').find((row) => row.kind === 'saved' && row.query.name === 'Voice on hold');
+    assert.ok(saved?.kind === 'saved');
+    assert.strictEqual(saved.query.sort, 'createdAt desc');
+
+    await runCommand(WORKBENCH_COMMANDS.pinQuery, [saved]);
+    const tree = session.inspector.tree;
+    const serverCount = async (): Promise<number> => session.server.count('state:hold AND channelType:voice');
+    const pinned = await waitFor(
+      async () => {
+        const [first] = await tree.getChildren();
+        return isPinned(first) && first.group.count !== undefined && first;
+      },
+      { description: 'the pinned group at the top of the tree, counted' },
+    );
+    assert.strictEqual(pinned.group.count, await serverCount());
+
+    // Live: a hold done through the sandbox's API shows in the pinned group's count after a refresh.
+    const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+    await session.server.act('hold', workitem.workitemId, {});
+    await tree.refresh();
+    await waitFor(async () => pinned.group.count === (await serverCount()), { description: 'the pinned count following the server' });
+    await tree.view.reveal(pinned, { expand: true, select: false, focus: false });
+    const rows = await waitFor(async () => {
+      const children = await tree.getChildren(pinned);
+      return children.length > 0 && children;
+    }, { description: 'the pinned group expanded' });
+    const page = await session.server.search({ q: 'state:hold AND channelType:voice', sort: 'createdAt desc', rows: rows.length });
+    assert.deepStrictEqual(rows.map((row) => (row.kind === 'workitem' ? (row as unknown as { workitemId: string }).workitemId : row.kind)), page.items.map((item) => item.workitemId));
+
+    await runCommand(WORKBENCH_COMMANDS.unpinQuery, [pinned]);
+    await waitFor(async () => !isPinned((await tree.getChildren())[0]), { description: 'the pin gone' });
+  });
+
+  it('refuses to run a query written for another tenant, saying which', async () => {
+    const messages = recordMessages();
+    try {
+      const document = await openQuery('@tenant acme.thrio.io\nstate:hold\n');
+      await runCommand(WORKBENCH_COMMANDS.runQuery, [document.uri]);
+      const refusal = await waitFor(() => messages.shown.find((message) => /acme\.thrio\.io/.test(message.text)), { description: 'the refusal' });
+      assert.match(refusal.text, /written for acme\.thrio\.io .*connection is to sandbox/);
+    } finally {
+      messages.dispose();
+    }
   });
 });

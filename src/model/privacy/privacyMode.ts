@@ -5,25 +5,20 @@ import type { Workitem } from '../../api/schemas';
 import * as z from '../../api/zodMini';
 import { ModelEmitter, type ModelEvent } from '../events';
 import { maskText, maskWorkitem } from './mask';
+import type { StoredState } from '../storedState';
 
 export const PRIVACY_STATE_KEY = 'workitemInspector.privacyMode';
 
-/** The part of `vscode.Memento` the store needs. */
-export interface PrivacyState {
-  get(key: string): unknown;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
-
 export class PrivacyModeStore {
   private on = false;
-  private state: PrivacyState | undefined;
+  private state: StoredState | undefined;
   private readonly changed = new ModelEmitter<boolean>();
 
   /** Fires with the new value whenever the mode changes. */
   readonly onDidChange: ModelEvent<boolean> = this.changed.event;
 
   /** Reads the stored choice (a stored value that is not a boolean counts as off). */
-  attach(state: PrivacyState): void {
+  attach(state: StoredState): void {
     this.state = state;
     const stored = z.boolean().safeParse(state.get(PRIVACY_STATE_KEY));
     this.apply(stored.success && stored.data);

@@ -42,6 +42,8 @@ export function groupContextValue(dimension: GroupDimension, value: string): str
 export const LOAD_MORE_CONTEXT_VALUE = 'loadMore;';
 export const ISSUES_CONTEXT_VALUE = 'issues;';
 export const EMPTY_CONTEXT_VALUE = 'empty;';
+/** A saved query pinned at the top of the tree. */
+export const PINNED_CONTEXT_VALUE = 'pinned;';
 
 export function errorContextValue(action: 'retry' | 'signIn'): string {
   return `error;action:${action};`;
@@ -64,4 +66,5 @@ export const TREE_CONTEXT_VALUES: readonly string[] = [
   errorContextValue('signIn'),
   ISSUES_CONTEXT_VALUE,
   EMPTY_CONTEXT_VALUE,
+  PINNED_CONTEXT_VALUE,
 ];

@@ -48,7 +48,8 @@ function formatNumber(value: number): string {
   return new Intl.NumberFormat(vscode.env.language).format(value);
 }
 
-function formatAge(age: Age): string {
+/** An age as the tree writes it (`42s`, `3m`, `2h`, `5d`). */
+export function formatAge(age: Age): string {
   switch (age.unit) {
     case 'seconds':
       return l10n.t('{0}s', age.value);

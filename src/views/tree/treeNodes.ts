@@ -33,7 +33,8 @@ export interface TreeItemContext {
 }
 
 export abstract class TreeNode {
-  abstract readonly kind: ModelNodeKind;
+  /** A model row's kind, or `pinned` for a saved query pinned at the top (src/views/tree/pinnedNode.ts). */
+  abstract readonly kind: ModelNodeKind | 'pinned';
 
   protected constructor(
     readonly id: string,

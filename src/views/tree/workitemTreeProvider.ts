@@ -20,6 +20,10 @@ import { checkFilter, TreeFilterStore } from './filterStore';
 import { RefreshManager } from './refreshManager';
 import { showsWelcomeInsteadOfRows, treeStateOf, type TreeState } from './treeContextKeys';
 import { createTreeNode, GroupNode, TreeNode, WorkitemNode } from './treeNodes';
+import { PinnedNode } from './pinnedNode';
+import { PinnedGroups, type PinnedGroup } from '../../model/queries/pinnedGroups';
+import type { SavedQuery } from '../../model/queries/queryLibrary';
+import { workitemNodeIdOf } from '../../model/groupKeys';
 import { shown, type Shown } from '../../model/format/shownText';
 import { l10n } from '../../ui/l10n';
 
@@ -53,6 +57,10 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly refreshManager: RefreshManager;
   private readonly disposables: vscode.Disposable[] = [];
   private state: TreeState = 'loading';
+  private api: WorkitemsApi;
+  /** Saved queries pinned at the top, refreshed on the same cycle as the groups. */
+  private readonly pinned: PinnedGroups;
+  private readonly pinnedNodes = new Map<string, PinnedNode>();
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
   /** A group's (or the root's, parentId '') children were fetched. */
@@ -72,6 +80,8 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       changeFeed: settings['tree.changeFeed'],
     });
     this.onDidLoad = this.model.onDidLoad;
+    this.api = options.api;
+    this.pinned = new PinnedGroups(async () => this.api, () => this.settings()['tree.pageSize']);
 
     this.view = vscode.window.createTreeView(TREE_VIEW_ID, {
       treeDataProvider: this,
@@ -81,7 +91,9 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.refreshManager = new RefreshManager({
       view: this.view,
       intervalSeconds: () => this.settings().refreshIntervalSeconds,
-      refresh: () => this.model.refresh(),
+      refresh: async () => {
+        await Promise.all([this.model.refresh(), this.pinned.refresh()]);
+      },
       onError: options.onRefreshError,
     });
     const modelChanges = this.model.onDidChange((change) => this.onModelChange(change));
@@ -97,8 +109,9 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       modelChanges,
       modelLoads,
       ...logFeedEvents(this.model, options.log ?? silentLog),
-      this.view.onDidExpandElement((event) => void this.model.setExpanded(event.element.id, true)),
-      this.view.onDidCollapseElement((event) => void this.model.setExpanded(event.element.id, false)),
+      this.view.onDidExpandElement((event) => void this.setExpanded(event.element, true)),
+      this.view.onDidCollapseElement((event) => void this.setExpanded(event.element, false)),
+      this.pinned.onDidChange(() => this.onPinnedChange()),
       vscode.workspace.onDidChangeConfiguration((event) => this.onConfigurationChange(event)),
       // Privacy mode changes what every row shows, not what the tree holds: repaint, no request.
       privacyMode.onDidChange(() => this.changeEmitter.fire(undefined)),
@@ -114,6 +127,9 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node instanceof PinnedNode) {
+      return this.pinnedChildren(node);
+    }
     if (node !== undefined && !(node instanceof GroupNode)) {
       return [];
     }
@@ -128,7 +144,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
     const children = models.map((model) => this.nodeFor(model));
     this.forgetChildren(parentId, children.map((child) => child.id));
-    return children;
+    return parentId === ROOT_ID ? [...this.pinnedRows(), ...children] : children;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -136,7 +152,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (parentId === ROOT_ID) {
       return undefined;
     }
-    const known = this.nodes.get(parentId);
+    const known = this.nodes.get(parentId) ?? [...this.pinnedNodes.values()].find((pinned) => pinned.id === parentId);
     if (known) {
       return known;
     }
@@ -151,7 +167,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * ones) from the server, whatever the change feed held; automatic refreshes read the feed.
    */
   async refresh(): Promise<void> {
-    await this.model.recount();
+    await Promise.all([this.model.recount(), this.pinned.refresh()]);
     this.refreshManager.noteRefreshed();
   }
 
@@ -162,7 +178,18 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** Swaps the client and starts over. */
   setApi(api: WorkitemsApi): void {
+    this.api = api;
     this.model.setApi(api);
+    void this.pinned.refresh();
+  }
+
+  /** The saved queries pinned to the top of the tree now (for the connection's tenant), in order. */
+  setPinnedQueries(queries: readonly SavedQuery[]): void {
+    this.pinned.setPins(queries);
+  }
+
+  pinnedGroups(): readonly PinnedGroup[] {
+    return this.pinned.list();
   }
 
   /** The `q` of a group row (undefined: everything), for commands run on a group. */
@@ -269,6 +296,59 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   // ---- internals -----------------------------------------------------------------------------
+
+  private async setExpanded(node: TreeNode, expanded: boolean): Promise<void> {
+    if (node instanceof PinnedNode) {
+      await this.pinned.setExpanded(node.queryId, expanded);
+    } else {
+      await this.model.setExpanded(node.id, expanded);
+    }
+  }
+
+  private pinnedRows(): PinnedNode[] {
+    if (showsWelcomeInsteadOfRows(this.state)) return [];
+    const rows = this.pinned.list().map((group) => {
+      const id = group.query.id;
+      const known = this.pinnedNodes.get(id);
+      if (known !== undefined) {
+        known.group = group;
+        return known;
+      }
+      const created = new PinnedNode(group);
+      this.pinnedNodes.set(id, created);
+      return created;
+    });
+    for (const id of [...this.pinnedNodes.keys()]) {
+      const gone = this.pinnedNodes.get(id);
+      if (gone !== undefined && !rows.includes(gone)) {
+        this.pinnedNodes.delete(id);
+        this.forgetSubtree(gone.id);
+      }
+    }
+    return rows;
+  }
+
+  /** Its page's workitems, as ordinary workitem rows (so every menu and action works on them). */
+  private pinnedChildren(node: PinnedNode): TreeNode[] {
+    const group = this.pinned.find(node.queryId);
+    if (group === undefined) return [];
+    const children = group.items.map((workitem) =>
+      this.nodeFor({ kind: 'workitem', id: workitemNodeIdOf(node.id, workitem.workitemId), parentId: node.id, workitem }),
+    );
+    this.forgetChildren(node.id, children.map((child) => child.id));
+    return children;
+  }
+
+  private onPinnedChange(): void {
+    const before = new Set(this.pinnedNodes.keys());
+    const now = this.pinned.list().map((group) => group.query.id);
+    if (now.length !== before.size || now.some((id) => !before.has(id))) {
+      this.changeEmitter.fire(undefined);
+      return;
+    }
+    const rows = this.pinnedRows();
+    if (rows.length > 0) this.changeEmitter.fire(rows);
+  }
 
   private nodeFor(model: ModelNode): TreeNode {
     const existing = this.nodes.get(model.id);

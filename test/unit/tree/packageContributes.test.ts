@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
-import { COMMANDS, CONTEXT_KEYS, DETAIL_PANEL_VIEW_TYPE, EVENTS_VIEW_ID, LIVE_COMMANDS, TREE_VIEW_ID, VIEW_CONTAINER_ID, WORKBENCH_COMMANDS } from '../../../src/contributions';
+import { COMMANDS, CONTEXT_KEYS, DETAIL_PANEL_VIEW_TYPE, EVENTS_VIEW_ID, LIVE_COMMANDS, QUERIES_VIEW_ID, TREE_VIEW_ID, VIEW_CONTAINER_ID, WORKBENCH_COMMANDS } from '../../../src/contributions';
 import { SETTING_KEYS, SETTINGS_SECTION, SettingsSchema } from '../../../src/config/settings';
 import { makeWorkitem } from '../model/support/fixtures';
 import { TREE_CONTEXT_VALUES, workitemContextValue } from '../../../src/views/tree/contextValues';
@@ -41,6 +41,10 @@ function rowMatches(when: string | undefined, contextValue: string): boolean {
     if (regex) {
       return new RegExp(regex[1]).test(contextValue);
     }
+    const equal = /^viewItem == (\S+)$/.exec(part);
+    if (equal) {
+      return equal[1] === contextValue;
+    }
     throw new Error(`unexpected clause in a row menu: ${part}`);
   });
 }
@@ -76,6 +80,7 @@ describe('package.json contributions', () => {
     assert.deepStrictEqual(contributes.views[VIEW_CONTAINER_ID].map((view) => [view.id, view.name]), [
       [TREE_VIEW_ID, 'Workitems'],
       ['workitemInspector.requests', 'Requests'],
+      [QUERIES_VIEW_ID, 'Queries'],
       [EVENTS_VIEW_ID, 'Events'],
     ]);
     assert.deepStrictEqual(

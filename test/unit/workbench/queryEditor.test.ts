@@ -50,7 +50,7 @@ describe('queryEditor/completion', () => {
   it('completes header names and sort fields and directions', () => {
     assert.deepEqual(
       completeAt('@', 1, TENANT).map((entry) => entry.label),
-      ['@sort', '@rows', '@columns'],
+      ['@sort', '@rows', '@columns', '@tenant'],
     );
     const fields = completeAt('@sort crea', 10, TENANT);
     assert.ok(fields.some((entry) => entry.label === 'createdAt' && entry.replaceStart === 6));
