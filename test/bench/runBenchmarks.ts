@@ -1,7 +1,7 @@
 // `npm run bench`: every performance benchmark in one run, each figure printed beside the
 // comparison measured in the same run, then a summary table. Exits 1 when a target is missed.
 //
-//   node --expose-gc out/test/bench/runBenchmarks.js [--only 1,3] [--size N]
+//   node --expose-gc out/test/bench/runBenchmarks.js [--only 1,3] [--size N] [--tail-minutes M]
 //
 // The million-workitem sandbox takes a while to start, so it is started once, in a child process,
 // and shared by the benchmarks that need it.
@@ -14,6 +14,7 @@ import { runClientThroughput } from './benchmarks/clientThroughput';
 import { runDetailRender } from './benchmarks/detailRender';
 import { runExtensionBudget } from './benchmarks/extensionBudget';
 import { runLiveLatency } from './benchmarks/liveLatency';
+import { runLiveTail } from './benchmarks/liveTail';
 import { runSandboxSearch } from './benchmarks/sandboxSearch';
 import { runSteadyState } from './benchmarks/steadyState';
 import { runTreeFirstPaint } from './benchmarks/treeFirstPaint';
@@ -40,6 +41,7 @@ const BENCHMARKS: ReadonlyArray<{ id: string; title: string; run: (context: Benc
   { id: '7', title: '7 real network', run: runRealNetwork },
   { id: '8', title: '8 workbench', run: runWorkbench },
   { id: '9', title: '9 live latency', run: runLiveLatency },
+  { id: '10', title: '10 live tail', run: runLiveTail },
 ];
 
 const ArgsSchema = z.object({
@@ -48,12 +50,13 @@ const ArgsSchema = z.object({
     .optional()
     .transform((value) => (value === undefined ? undefined : new Set(value.split(',').map((id) => id.trim())))),
   size: z.coerce.number().int().min(1000).max(DEFAULT_SIZE).default(DEFAULT_SIZE),
+  'tail-minutes': z.coerce.number().min(0.5).max(120).default(10),
 });
 
 function readArgs(): z.infer<typeof ArgsSchema> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { only: { type: 'string' }, size: { type: 'string' } },
+    options: { only: { type: 'string' }, size: { type: 'string' }, 'tail-minutes': { type: 'string' } },
     strict: true,
   });
   return ArgsSchema.parse(values);
@@ -77,6 +80,7 @@ async function main(): Promise<number> {
   let shared: Promise<BenchSandbox> | undefined;
   const context: BenchContext = {
     size: args.size,
+    tailMinutes: args['tail-minutes'],
     tempDir,
     sandbox: () => {
       shared ??= startBenchSandbox({ size: args.size, traffic: false }).then((sandbox) => {

@@ -4,6 +4,9 @@
 import type { LiveChange } from './liveChange';
 import { parseTailFilter, type ParsedFilter } from './tailFilter';
 
+/** The Events view repaints at most once per this gap however fast changes come (a few times a second). */
+export const TAIL_RENDER_GAP_MS = 300;
+
 export interface TailEntry {
   /** Arrival order, 1, 2, 3…: stable ids for the view's rows. */
   readonly seq: number;

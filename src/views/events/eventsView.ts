@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, CONTEXT_KEYS, EVENTS_VIEW_ID, LIVE_COMMANDS } from '../../contributions';
 import type { LiveService } from '../../live/liveService';
 import { Coalescer } from '../../model/live/coalescer';
-import { EventTail, type TailEntry } from '../../model/live/eventTail';
+import { EventTail, TAIL_RENDER_GAP_MS, type TailEntry } from '../../model/live/eventTail';
 import { TAIL_FILTER_FIELDS } from '../../model/live/tailFilter';
 import { formatIso, formatTimeOfDay } from '../../model/format/time';
 import { l10n } from '../../ui/l10n';
@@ -19,7 +19,6 @@ import { escapeMarkdown } from '../tree/markdownText';
 import { stateColorId } from '../tree/iconIds';
 
 /** Renders at most this often (ms): a few per second. */
-const RENDER_GAP_MS = 300;
 
 export interface EventsViewDeps {
   live: LiveService;
@@ -44,7 +43,7 @@ export class EventsView implements vscode.TreeDataProvider<TailEntry>, vscode.Di
   constructor(private readonly deps: EventsViewDeps) {
     this.tail = new EventTail(readSettings()['events.ringSize']);
     this.view = createShownTreeView(EVENTS_VIEW_ID, this);
-    this.render = new Coalescer(() => this.renderNow(), RENDER_GAP_MS);
+    this.render = new Coalescer(() => this.renderNow(), TAIL_RENDER_GAP_MS);
     this.disposables.push(
       this.view,
       this.changed,

@@ -1,4 +1,4 @@
-// Benchmark 7: change-to-delivery latency of live changes, the events socket against the change
+// Benchmark 9: change-to-delivery latency of live changes, the events socket against the change
 // feed (read every 2 s, as the fallback does), in the same run: 1,000 hold/unhold actions sent over
 // HTTP to an in-process sandbox, each timed from just before its request to the moment each stream
 // hands the change on (what the tree nudge, the Events view and open panels react to).
@@ -12,7 +12,7 @@ import type { BenchContext } from '../lib/context';
 import { heading, say, verdictOf, type BenchResult } from '../lib/results';
 import { ms, percentile, ratio } from '../lib/stats';
 
-const BENCH = '7 live latency';
+const BENCH = '9 live latency';
 const CHANGES = 1000;
 const FEED_INTERVAL_MS = 2000;
 

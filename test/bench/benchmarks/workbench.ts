@@ -1,4 +1,4 @@
-// 7. The workbench: exporting every workitem of the shared sandbox to NDJSON through the exporter
+// 8. The workbench: exporting every workitem of the shared sandbox to NDJSON through the exporter
 // (client pages, validated, one JSON line per workitem, written with backpressure) against a plain
 // loop that fetches the same pages the same way and writes their text; the heap's growth while
 // exporting. Then completion at the end of a long query against the parser alone on that text.
@@ -17,7 +17,7 @@ import { heading, say, verdictOf, type BenchResult } from '../lib/results';
 import type { BenchSandbox } from '../lib/sandboxChild';
 import { bytes, count, median, ms, ratio } from '../lib/stats';
 
-const BENCH = '7 workbench';
+const BENCH = '8 workbench';
 const SPEED_TARGET = 0.8;
 const HEAP_TARGET = 20 * 1024 * 1024;
 const COMPLETION_TARGET = 1.2;

@@ -35,6 +35,8 @@ export interface BenchSandboxOptions {
   trafficSpeed?: number;
   /** Serves the sandbox's test hooks (fault injection, traffic pause). */
   testHooks?: boolean;
+  /** Keeps the journal here (a benchmark may compare what it saw with it). */
+  dataDir?: string;
 }
 
 const TRAFFIC_HOOK = '/__sandbox/traffic';
@@ -66,6 +68,7 @@ export async function startBenchSandbox(options: BenchSandboxOptions): Promise<B
     traffic: options.traffic,
     ...(options.trafficSpeed !== undefined ? { trafficSpeed: options.trafficSpeed } : {}),
     allowFaults: options.testHooks ?? false,
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     startTimeoutMs: 240_000,
   });
   const startupMs = performance.now() - started;
