@@ -306,6 +306,40 @@
     });
   }
   if (document.querySelector('[data-live-ms]')) setInterval(tickLiveDurations, 1000);
+  // A live picture keeps to the present: every second its drawing is rescaled so that its right
+  // edge is now, and the bars still going reach it. Only attributes change, never the elements.
+  (function growLivePicture() {
+    const figure = document.getElementById('timeline-picture');
+    const svg = document.getElementById('timeline-svg');
+    if (!figure || !svg || figure.getAttribute('data-live') !== 'true') return;
+    const width = Number(svg.getAttribute('data-width')) || 1000;
+    const span = Number(svg.getAttribute('data-span-ms'));
+    if (!(span > 0)) return;
+    const shapes = Array.from(svg.querySelectorAll('rect.tl-bar, line.tl-mark')).map(function (element) {
+      const line = element.localName === 'line';
+      return {
+        element: element,
+        line: line,
+        x: Number(element.getAttribute(line ? 'x1' : 'x')) || 0,
+        width: line ? 0 : Number(element.getAttribute('width')) || 0,
+        growing: element.getAttribute('data-growing') === 'true',
+      };
+    });
+    setInterval(function () {
+      const scale = span / (span + (Date.now() - renderedAt));
+      shapes.forEach(function (shape) {
+        const x = (shape.x * scale).toFixed(2);
+        if (shape.line) {
+          shape.element.setAttribute('x1', x);
+          shape.element.setAttribute('x2', x);
+          return;
+        }
+        const grown = shape.growing ? width - shape.x * scale : shape.width * scale;
+        shape.element.setAttribute('x', x);
+        shape.element.setAttribute('width', Math.max(0.5, grown).toFixed(2));
+      });
+    }, 1000);
+  })();
   // The timeline picture: wheel zooms around the pointer, drag pans, double-click resets. Only the
   // SVG's viewBox changes, so 10,000 events cost no more per frame than 10.
   (function zoomAndPan() {

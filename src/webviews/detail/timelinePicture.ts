@@ -50,7 +50,9 @@ export function renderTimelinePicture(workitem: Workitem, timeline: Timeline, co
             ? context.l10n.t('{0} past the queue SLA, {1}', bar.state, duration)
             : context.l10n.t('{0} for {1}', bar.state, duration);
       const classes = `tl-bar state-${attributeText(bar.state, 40)}${bar.breach ? ' sla-breach' : ''}`;
-      return html`<rect class="${classes}" x="${x(bar.start)}" y="${y}" width="${width}" height="${LANE_HEIGHT - 6}"><title>${attributeText(tip)}</title></rect>`;
+      // A bar still going (it ends at the picture's end, and the workitem is live) grows as time passes.
+      const growing = picture.live && bar.end === picture.end ? 'true' : undefined;
+      return html`<rect class="${classes}" x="${x(bar.start)}" y="${y}" width="${width}" height="${LANE_HEIGHT - 6}" data-growing="${growing}"><title>${attributeText(tip)}</title></rect>`;
     });
     return html`<g class="tl-lane" data-lane="${lane.kind}" data-id="${attributeText(lane.id, 200)}"><text class="tl-label" x="-6" y="${y + LANE_HEIGHT - 9}" text-anchor="end">${attributeText(laneLabel(lane, queues, context), 60)}</text>${joinHtml(bars)}</g>`;
   });
@@ -60,7 +62,7 @@ export function renderTimelinePicture(workitem: Workitem, timeline: Timeline, co
   );
   const breached = picture.lanes.some((lane) => lane.bars.some((bar) => bar.breach));
   return html`<figure class="timeline-picture" id="timeline-picture" data-start="${picture.start}" data-end="${picture.end}" data-live="${picture.live ? 'true' : 'false'}">
-<svg id="timeline-svg" role="img" aria-label="${context.l10n.t('Timeline picture: one lane per participant')}" viewBox="${-LABEL_WIDTH} 0 ${WIDTH + LABEL_WIDTH} ${height}" data-width="${WIDTH}" data-label-width="${LABEL_WIDTH}" preserveAspectRatio="none" height="${height + 4}">
+<svg id="timeline-svg" role="img" aria-label="${context.l10n.t('Timeline picture: one lane per participant')}" viewBox="${-LABEL_WIDTH} 0 ${WIDTH + LABEL_WIDTH} ${height}" data-width="${WIDTH}" data-label-width="${LABEL_WIDTH}" data-span-ms="${span}" preserveAspectRatio="none" height="${height + 4}">
 ${joinHtml(lanes)}
 ${joinHtml(marks)}
 </svg>

@@ -34,7 +34,7 @@ const ALLOWED_ATTRIBUTES = new Set([
   'aria-live', 'aria-label', 'aria-labelledby', 'hidden', 'type', 'scope', 'colspan', 'min', 'max', 'value',
   'data-config', 'data-command', 'data-action', 'data-key', 'data-deferred', 'data-live-ms',
   // The timeline picture.
-  'data-start', 'data-end', 'data-live', 'data-width', 'data-label-width', 'data-lane', 'data-id', 'viewbox',
+  'data-start', 'data-end', 'data-live', 'data-width', 'data-label-width', 'data-span-ms', 'data-growing', 'data-lane', 'data-id', 'viewbox',
   'preserveaspectratio', 'height', 'width', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'text-anchor',
 ]);
 

@@ -233,6 +233,29 @@ describe('media/detail.js in Chromium', function () {
     await page.close();
   });
 
+  it('keeps a live timeline picture to the present: the bar still going reaches the right edge, the others shrink', async () => {
+    const page = await open(callOnHold());
+    const bars = () =>
+      page.evaluate(
+        `[...document.querySelectorAll('#timeline-svg rect.tl-bar')].map((e) => [Number(e.getAttribute('x')), Number(e.getAttribute('width')), e.getAttribute('data-growing')])`,
+      ) as Promise<Array<[number, number, string | null]>>;
+    const first = await bars();
+    const growing = first.findIndex(([, , flag]) => flag === 'true');
+    assert.ok(growing >= 0, `a bar still going: ${JSON.stringify(first)}`);
+    let later = first;
+    for (let attempt = 0; attempt < 100 && JSON.stringify(later) === JSON.stringify(first); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      later = await bars();
+    }
+    const [x, width] = later[growing] ?? [0, 0];
+    assert.ok(Math.abs(x + width - 1000) < 0.05, `the growing bar ends at the right edge: ${x} + ${width}`);
+    const still = first.findIndex(([, , flag]) => flag !== 'true');
+    assert.ok(still >= 0);
+    assert.ok((later[still]?.[1] ?? 0) < (first[still]?.[1] ?? 0) || (first[still]?.[1] ?? 0) <= 0.5, 'a finished bar takes less of the picture as time passes');
+    assert.deepStrictEqual(await violations(page), []);
+    await page.close();
+  });
+
   it('writes durations as formatDuration does, for every magnitude', async () => {
     const page = await open(callOnHold());
     const samples = [0, 7, 999, 1000, 9_000, 59_999, 60_000, 61_000, 3_599_000, 3_600_000, 3_660_000, 86_400_000, 90_061_000, 9e9];
