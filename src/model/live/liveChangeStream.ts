@@ -4,7 +4,7 @@
 // seen, so the moments between two sources are covered; a change seen twice (once from each
 // source) is delivered once, by key. No `vscode` import: the socket comes in as a factory.
 import type { AuthScheme } from '../../api/http';
-import { CLOSE_TOKEN_EXPIRED, EVENTS_SOCKET_PATH, WorkitemStateChangeSchema } from '../../api/live/eventsContract';
+import { CLOSE_TOKEN_EXPIRED, EVENTS_SOCKET_PATH, parseWorkitemStateChange } from '../../api/live/eventsContract';
 import { SEARCH_MAX_ROWS } from '../../api/paths';
 import type { WorkitemsApi } from '../../api/workitemsApi';
 import { realTimers, type Timers } from '../timers';
@@ -46,6 +46,9 @@ const FEED_ROWS = 200;
 const NO_SOCKET_RETRY_MS = 5 * 60_000;
 /** Keys older than this before the newest change seen are forgotten (nothing that old comes again). */
 const DEDUP_HORIZON_MS = 5 * 60_000;
+const MIN_PRUNE_SIZE = 4096;
+/** Keys kept at most, whatever the horizon: a tenant changing 700 times a second stays at a few MB. */
+const MAX_KEYS = 65_536;
 
 export class LiveChangeStream {
   private readonly changesEmitter = new ModelEmitter<readonly LiveChange[]>();
@@ -56,6 +59,8 @@ export class LiveChangeStream {
   private readonly timers: Timers;
   private readonly now: () => number;
   private readonly seen = new Map<string, number>();
+  /** Pruning walks every key, so it waits until the map has doubled since the last walk: O(1) a change. */
+  private pruneAtSize = MIN_PRUNE_SIZE;
   private currentMode: LiveMode = 'stopped';
   private socket: LiveSocket | undefined;
   private reconnectTimer: unknown;
@@ -216,12 +221,12 @@ export class LiveChangeStream {
       this.log('Live changes: a socket message is not JSON; ignored.');
       return;
     }
-    const parsed = WorkitemStateChangeSchema.safeParse(json);
-    if (!parsed.success) {
+    const change = parseWorkitemStateChange(json);
+    if (change === undefined) {
       // Other event names (offers, transcription…) or a malformed one: the feed still catches it.
       return;
     }
-    this.deliver([fromNotification(parsed.data)]);
+    this.deliver([fromNotification(change)]);
   }
 
   // ---- the feed --------------------------------------------------------------------------------
@@ -283,11 +288,18 @@ export class LiveChangeStream {
   }
 
   private forgetOldKeys(): void {
-    if (this.since === undefined || this.seen.size < 4096) return;
+    if (this.since === undefined || this.seen.size < this.pruneAtSize) return;
     const horizon = this.since - DEDUP_HORIZON_MS;
     for (const [key, at] of this.seen) {
       if (at < horizon) this.seen.delete(key);
     }
+    // Past the cap the oldest-inserted go first (insertion order is arrival order).
+    let excess = this.seen.size - MAX_KEYS;
+    for (const key of this.seen.keys()) {
+      if (excess-- <= 0) break;
+      this.seen.delete(key);
+    }
+    this.pruneAtSize = Math.min(Math.max(MIN_PRUNE_SIZE, this.seen.size * 2), MAX_KEYS + MAX_KEYS / 2);
   }
 
   private setMode(mode: LiveMode): void {

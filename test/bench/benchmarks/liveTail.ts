@@ -39,6 +39,7 @@ export async function runLiveTail(context: BenchContext): Promise<BenchResult[]>
   heading(BENCH);
   const minutes = context.tailMinutes;
   const dataDir = fs.mkdtempSync(path.join(context.tempDir, 'tail-'));
+  const streamLog: string[] = [];
   const sandbox = await startBenchSandbox({ size: 5000, traffic: true, trafficSpeed: SPEED, testHooks: true, dataDir });
   const stream = new LiveChangeStream({
     api: sandbox.client(),
@@ -46,6 +47,7 @@ export async function runLiveTail(context: BenchContext): Promise<BenchResult[]>
     token: () => sandbox.token,
     openSocket: openWsSocket,
     feedIntervalMs: 2000,
+    log: (message) => streamLog.push(message),
   });
   const tail = new EventTail(RING);
   let renders = 0;
@@ -134,6 +136,7 @@ export async function runLiveTail(context: BenchContext): Promise<BenchResult[]>
     say(`missed ${missed}, seen but not in the journal ${unexpected}, delivered twice ${duplicates}; ring holds ${tail.size}, view showed ${shownRows}`);
     say(`renders: ${renders} (${rendersPerSecond.toFixed(1)}/s for ${rate.toFixed(0)} changes/s)`);
     if (growth !== undefined) say(`heap after the first ${HEAP_SAMPLE_MS / 1000} s → at the end: ${(growth / 1024 / 1024).toFixed(1)} MB`);
+    if (streamLog.length > 0) say(`the stream said (${streamLog.length} lines): ${[...new Set(streamLog)].slice(0, 5).join(' | ')}`);
     say(`the reader trailed the journal by ${(trailedMs / 1000).toFixed(1)} s when traffic stopped; stream mode at the end: ${stream.mode}`);
     return [
       {
