@@ -26,8 +26,11 @@ export interface TransportSettings {
 
 /** Idle connections are closed after this long, before a typical server's keep-alive timeout. */
 const IDLE_MS = 4_000;
-/** Parallel connections per origin: enough for a first paint's parallel counts. */
-const MAX_SOCKETS = 8;
+/**
+ * Parallel connections per origin: a first paint's counts (8 states, "other" and the probe of the
+ * change feed) in one wave, as many as the tree model lets run at once (its request limiter).
+ */
+const MAX_SOCKETS = 12;
 
 const AGENT_OPTIONS: AgentOptions = {
   keepAlive: true,
