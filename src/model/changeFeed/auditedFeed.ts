@@ -13,16 +13,29 @@ import type { SearchPage, SearchParams } from '../../api/workitemsApi';
 import { FEED_PAGE_ROWS, type FallbackReason, type Watermark } from './changeFeed';
 import { markerOf, type AuditMarker } from './countAudit';
 
-export function auditedFeedParams(q: string | undefined, watermark: Watermark): SearchParams {
+/**
+ * Rows past the changes: enough to hold every workitem stamped with the newest time of the
+ * audit's answer (changes made together, e.g. by one routing step, share a millisecond), which
+ * tells which of them the count saw.
+ */
+export const AUDIT_ROWS = 25;
+
+/**
+ * `expectedChanges`: about as many as the last page held; the rows asked for are those plus the
+ * audit's own, not a whole feed page of the group's older rows (each row costs the server and the
+ * client). An answer cut short of W is asked again as a plain feed page.
+ */
+export function auditedFeedParams(q: string | undefined, watermark: Watermark, expectedChanges = FEED_PAGE_ROWS): SearchParams {
   const since = watermark.seenAt === 'all' ? gt('modifiedAt', watermark.at) : gte('modifiedAt', watermark.at);
   const query = or(and(raw(q ?? ''), lte('modifiedAt', watermark.at)), since);
-  return { q: query.toString(), sort: 'modifiedAt desc', rows: FEED_PAGE_ROWS, start: 0 };
+  const rows = Math.min(FEED_PAGE_ROWS, 2 * expectedChanges + AUDIT_ROWS);
+  return { q: query.toString(), sort: 'modifiedAt desc', rows, start: 0 };
 }
 
 export type AuditedFeed =
   /** The feed page (oldest first, as `feedParams` asks) and the audit's marker (undefined: not datable). */
   | { readonly kind: 'page'; readonly page: SearchPage; readonly marker: AuditMarker | undefined }
-  /** Why the answer cannot be applied, as for a plain feed page (more changes than it holds…). */
+  /** Why the answer cannot be applied, as for a plain feed page; 'overflow': more changes than it holds. */
   | { readonly kind: 'fallback'; readonly reason: FallbackReason }
   /** Rows out of the order asked for: the server ignored the query or the sort. */
   | { readonly kind: 'ignored' };

@@ -295,19 +295,24 @@ export class FeedRefresher {
 
   /**
    * The feed page with the audit of `group` in the same request (auditedFeed.ts): the audit is
-   * recorded against W, and the page applied next, this very one, settles it. An answer that
-   * cannot be applied falls back as a plain feed page would.
+   * recorded against W, and the page applied next, this very one, settles it. An answer cut short
+   * of W costs a plain feed page (the audit waits for its next turn); one that cannot be applied
+   * falls back as a plain feed page would.
    */
   private async fetchAuditedFeed(watermark: Watermark, group: GroupState): Promise<FeedOutcome> {
     const data = this.data;
     let answer: SearchPage;
     try {
-      answer = await data.searchWith(auditedFeedParams(group.query, watermark), data.abort.signal);
+      answer = await data.searchWith(auditedFeedParams(group.query, watermark, this.session.lastPageChanges), data.abort.signal);
     } catch (error) {
       // Refused (a 400) like a plain feed page: the server cannot answer the feed, stop asking.
       return { reason: this.session.stopIfRejected(error) ? 'rejected' : 'failed' };
     }
     const split = splitAuditedFeed(answer, watermark, (workitem) => holdsPath(group, segmentsOf(workitem, data.dimensions)));
+    if (split.kind === 'fallback' && split.reason === 'overflow') {
+      // More changes than the rows asked for: the plain feed page says whether they fit in one.
+      return this.fetchFeed(watermark);
+    }
     if (split.kind === 'fallback') {
       return { reason: split.reason };
     }

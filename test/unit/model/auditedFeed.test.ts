@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import type { Workitem } from '../../../src/api/schemas';
 import type { SearchPage } from '../../../src/api/workitemsApi';
-import { auditedFeedParams, splitAuditedFeed } from '../../../src/model/changeFeed/auditedFeed';
-import type { Watermark } from '../../../src/model/changeFeed/changeFeed';
+import { AUDIT_ROWS, auditedFeedParams, splitAuditedFeed } from '../../../src/model/changeFeed/auditedFeed';
+import { FEED_PAGE_ROWS, type Watermark } from '../../../src/model/changeFeed/changeFeed';
 import { FIXTURE_NOW, makeWorkitem } from './support/fixtures';
 
 const W = FIXTURE_NOW;
@@ -27,6 +27,12 @@ describe('change feed: a feed page that carries an audit', () => {
     assert.match(params.q ?? '', new RegExp(`modifiedAt:<=${W}`));
     assert.match(params.q ?? '', new RegExp(`modifiedAt:>${W}`));
     assert.match(auditedFeedParams('state:"hold"', { at: W, seenAt: new Set(['wi_1']) }).q ?? '', new RegExp(`modifiedAt:>=${W}`));
+  });
+
+  it('asks for about as many rows as the last page changed plus the audit\'s own, at most a feed page', () => {
+    assert.strictEqual(auditedFeedParams(undefined, all, 0).rows, AUDIT_ROWS);
+    assert.strictEqual(auditedFeedParams(undefined, all, 10).rows, 20 + AUDIT_ROWS);
+    assert.strictEqual(auditedFeedParams(undefined, all, 500).rows, FEED_PAGE_ROWS);
   });
 
   it('reads the changes since W (oldest first) and the audit of the group from one answer', () => {
