@@ -27,8 +27,10 @@ export class GroupLoader {
   /**
    * Fetches a group's children; a failure becomes an error row in their place. With
    * `refreshExpanded`, the open groups beneath are fetched again too (a refresh cycle).
+   * `rootTotal`: the root's total from an answer already under way (the change feed's probe
+   * searches everything), so it costs no count of its own; undefined when that answer failed.
    */
-  async load(group: GroupState, refreshExpanded: boolean, countKept = false): Promise<void> {
+  async load(group: GroupState, refreshExpanded: boolean, countKept = false, rootTotal?: Promise<number | undefined>): Promise<void> {
     const data = this.data;
     const generation = data.generation;
     let ok = true;
@@ -36,7 +38,7 @@ export class GroupLoader {
       if (data.isLeaf(group)) {
         await this.loadItems(group, generation, countKept);
       } else {
-        await this.loadSubgroups(group, refreshExpanded, generation);
+        await this.loadSubgroups(group, refreshExpanded, generation, rootTotal);
       }
     } catch (error) {
       if (generation !== data.generation || isCancellation(error)) {
@@ -103,7 +105,12 @@ export class GroupLoader {
    * During a refresh, expanded sub-groups are refreshed too; an expanded workitem group takes its
    * count from its own page rather than from a separate count request.
    */
-  private async loadSubgroups(group: GroupState, refreshExpanded: boolean, generation: number): Promise<void> {
+  private async loadSubgroups(
+    group: GroupState,
+    refreshExpanded: boolean,
+    generation: number,
+    rootTotal: Promise<number | undefined> | undefined,
+  ): Promise<void> {
     const data = this.data;
     const signal = data.abort.signal;
     const dimension = data.dimensions[group.segments.length];
@@ -117,8 +124,10 @@ export class GroupLoader {
     const counted = listed.filter((slot) => !countsItself(slot));
 
     const isRoot = group.id === ROOT_ID;
+    const countRoot = async (): Promise<number> => (await rootTotal) ?? data.count(group.query, signal);
+    // One wave: the sub-groups' counts and the root's total side by side.
     const [total, ...counts] = await Promise.all([
-      isRoot ? data.count(group.query, signal) : Promise.resolve(group.count),
+      isRoot ? countRoot() : Promise.resolve(group.count),
       ...counted.map((slot) => data.count(slot.query, signal)),
     ]);
     if (generation !== data.generation) {

@@ -2,7 +2,7 @@
 // the watermark W (the greatest `modifiedAt` the model has seen, server time taken from the data,
 // never from this machine's clock). The query is inclusive, so the workitems already applied at W
 // come back and are skipped by id (after a probe every change at W is held, and it is exclusive).
-import { and, gt, gte, lte, or, raw } from '../../api/queryBuilder';
+import { gt, gte } from '../../api/queryBuilder';
 import type { Workitem } from '../../api/schemas';
 import type { SearchPage, SearchParams } from '../../api/workitemsApi';
 
@@ -41,22 +41,6 @@ export function feedParams(watermark: Watermark): SearchParams {
   const since = watermark.seenAt === 'all' ? gt('modifiedAt', watermark.at) : gte('modifiedAt', watermark.at);
   return { q: since.toString(), sort: 'modifiedAt asc', rows: FEED_PAGE_ROWS, start: 0 };
 }
-
-/**
- * The audit of a group's count (see countAudit.ts): its workitems unchanged since W plus every
- * workitem changed since W, newest first, so the first row dates the moment of the count.
- */
-export function auditParams(q: string | undefined, watermark: Watermark): SearchParams {
-  const query = or(and(raw(q ?? ''), lte('modifiedAt', watermark.at)), gt('modifiedAt', watermark.at));
-  return { q: query.toString(), sort: 'modifiedAt desc', rows: AUDIT_ROWS, start: 0 };
-}
-
-/**
- * Rows of the audit's answer, newest first: enough to hold every workitem stamped with the newest
- * time (changes made together, e.g. by one routing step, share a millisecond), which tells which
- * of them the count saw.
- */
-export const AUDIT_ROWS = 25;
 
 /** Whether this version of a workitem is one the counts do not hold yet. */
 export function isUnseen(workitem: Workitem, watermark: Watermark): boolean {

@@ -1,7 +1,7 @@
 // Self-healing for counts kept by the change feed. Races (a change landing between the feed page
 // and a count, the counts of a first load taken around the probe of W) can leave a count off, so
 // every third cycle (every cycle in the sweep after counts taken the classic way) one group on
-// screen is counted again, rotating over them, with one request:
+// screen is counted again, rotating over them, in the cycle's feed request (auditedFeed.ts):
 // `(<group> AND modifiedAt:<=W) OR modifiedAt:>W`, newest first. Its total holds every
 // workitem unchanged since W that is in the group, plus every workitem changed since W once,
 // wherever it is; its first row's `modifiedAt` (M) marks the server's time at the count: a change
@@ -10,7 +10,7 @@
 // the total is known, and so is the group's count at W: exact, unless a change is stamped exactly
 // at M and the answer's rows do not show whether it had happened (they hold every workitem stamped
 // M unless cut off), or its time cannot be read: that leaves a range. A count outside it is corrected.
-/** Every this many feed cycles one group is re-counted (a cycle costs at most 2 requests). */
+/** Every this many feed cycles one group is re-counted (riding on the cycle's feed request). */
 export const AUDIT_EVERY_CYCLES = 3;
 
 export interface AuditStats {

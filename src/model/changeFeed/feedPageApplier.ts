@@ -16,9 +16,6 @@ import { relistOtherGroup, type TrackedTree } from './trackedGroups';
 import type { TreeData } from '../treeData';
 
 export class FeedPageApplier {
-  /** Windows fetched again by the last page applied (a cycle that refilled one skips its audit). */
-  refillsOfLastPage = 0;
-
   constructor(
     private readonly data: TreeData,
     private readonly session: FeedSession,
@@ -28,7 +25,6 @@ export class FeedPageApplier {
   async apply(page: SearchPage, watermark: Watermark, tracked: TrackedTree): Promise<FallbackReason | undefined> {
     const data = this.data;
     const session = this.session;
-    this.refillsOfLastPage = 0;
     if (ignoresFeedQuery(page, watermark)) {
       session.stop('the server ignored the change feed query (its answer holds workitems it did not ask for)');
       return 'rejected';
@@ -93,7 +89,6 @@ export class FeedPageApplier {
     const [next] = [...refill].sort((a, b) => fillRatio(a, windowSize(a)) - fillRatio(b, windowSize(b)));
     const first = correction === undefined ? next : (byId.get(correction.groupId) ?? next);
     const chosen = first !== undefined && refill.has(first) ? first : next;
-    this.refillsOfLastPage = chosen === undefined ? 0 : 1;
     if (chosen !== undefined) {
       await inGroupQueue(chosen, () => this.refillWindow(chosen, windowSize(chosen)));
     }

@@ -1,16 +1,17 @@
 // The refresh driven by the change feed. A cycle sends one `modifiedAt` page and applies it to
-// the counts and rows held (feedPageApplier.ts), audits one count every third cycle, and re-counts
-// the classic way (groupLoader.ts) when the feed cannot be trusted: no watermark W yet, a filter,
-// more changes than a page, a server that refused the feed. Every fetch the view asks for runs
+// the counts and rows held (feedPageApplier.ts), audits one count every third cycle in that same
+// request (auditedFeed.ts), and re-counts the classic way (groupLoader.ts) when the feed cannot be
+// trusted: no watermark W yet, a filter, more changes than a page, a server that refused the feed. Every fetch the view asks for runs
 // under the model-wide feed lock, and a group fetched while the feed keeps the others is bracketed
 // by a feed page, so the counts of all groups stand at the same moment.
 import type { SearchPage } from '../../api/workitemsApi';
-import { auditParams, feedParams, PROBE_PARAMS, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
-import { markerOf } from './countAudit';
+import { feedParams, PROBE_PARAMS, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
+import { auditedFeedParams, splitAuditedFeed } from './auditedFeed';
+import { holdsPath } from './countDelta';
 import type { FeedPageApplier } from './feedPageApplier';
 import type { FeedSession } from './feedSession';
 import type { GroupLoader } from '../groupLoader';
-import { parentIdOf, ROOT_ID } from '../groupKeys';
+import { parentIdOf, ROOT_ID, segmentsOf } from '../groupKeys';
 import { inGroupQueue, type GroupState } from '../groupState';
 import type { ModelLoad } from '../modelNodes';
 import { recountOnScreen } from '../screenRecount';
@@ -145,7 +146,8 @@ export class FeedRefresher {
     if (this.usable() && watermark !== undefined && rootCurrent) {
       const tracked = trackedGroupsOf(data.groupTree(), undefined);
       data.cycle++;
-      const outcome = await this.fetchFeed(watermark);
+      const audited = this.groupToAudit(tracked);
+      const outcome = audited === undefined ? await this.fetchFeed(watermark) : await this.fetchAuditedFeed(watermark, audited);
       if (generation !== data.generation) {
         return;
       }
@@ -158,10 +160,6 @@ export class FeedRefresher {
           group.childrenCycle = data.cycle;
         }
         this.loaded({ parentId: ROOT_ID, ok: true });
-        if (this.applier.refillsOfLastPage === 0) {
-          // At most two requests a cycle: a refill and an audit wait for separate cycles.
-          await this.auditOneCount(tracked, generation);
-        }
         return;
       }
       this.session.noteFallback(reason);
@@ -175,24 +173,32 @@ export class FeedRefresher {
   }
 
   /**
-   * The classic load of the root, W probed right behind the counts. A change between the two is
-   * counted twice or not at all either way round (the audit heals both); behind, the probe cannot
-   * delay first paint on a server that answers one request at a time. The tree is shown as soon as
-   * the counts are in; the next fetch under the feed lock waits for W instead.
+   * The classic load of the root, W probed in the same wave as the counts. Without a filter the
+   * probe searches everything, so its total is the root's count: no count of its own, and the
+   * root's total and W come from one answer. The probe goes out right behind the sub-groups'
+   * counts (on a server that answers one at a time it cannot hold them up). A change between the
+   * probe and a sub-group's count is counted twice or not at all either way round (the audit
+   * heals both). The tree is shown as soon as the counts are in; the next fetch under the feed
+   * lock waits for W.
    */
   private async loadWithProbe(refreshExpanded: boolean): Promise<void> {
     const data = this.data;
     const generation = data.generation;
     this.session.audit.forget();
     this.session.watermark = undefined;
-    const loading = this.loader.load(data.root, refreshExpanded);
-    const probe = this.usable() ? this.probeWatermark() : undefined;
-    await loading;
-    if (probe !== undefined) {
-      // A root that failed to load may have left open groups at an older moment than the probe.
-      this.session.settleFrom(probe, () => generation === data.generation && data.root.children?.kind !== 'error');
-      this.session.audit.sweep();
+    if (!this.usable()) {
+      return this.loader.load(data.root, refreshExpanded);
     }
+    let sent: (page: Promise<SearchPage | undefined>) => void = () => undefined;
+    const probePage = new Promise<SearchPage | undefined>((resolve) => (sent = resolve));
+    const rootTotal = data.root.query === undefined ? probePage.then((page) => page?.total) : undefined;
+    const loading = this.loader.load(data.root, refreshExpanded, false, rootTotal);
+    sent(this.probePage());
+    const probe = probePage.then((page) => (page === undefined ? undefined : watermarkFromProbe(page)));
+    await loading;
+    // A root that failed to load may have left open groups at an older moment than the probe.
+    this.session.settleFrom(probe, () => generation === data.generation && data.root.children?.kind !== 'error');
+    this.session.audit.sweep();
   }
 
   /**
@@ -253,10 +259,15 @@ export class FeedRefresher {
   }
 
   private async probeWatermark(): Promise<Watermark | undefined> {
+    const page = await this.probePage();
+    return page === undefined ? undefined : watermarkFromProbe(page);
+  }
+
+  /** The newest change (undefined when the probe failed; a 400 stops the feed). */
+  private async probePage(): Promise<SearchPage | undefined> {
     try {
       // The signal of the tree that asked: a probe queued across a reset is cancelled, not sent.
-      const page = await this.data.searchWith(PROBE_PARAMS, this.data.abort.signal);
-      return watermarkFromProbe(page);
+      return await this.data.searchWith(PROBE_PARAMS, this.data.abort.signal);
     } catch (error) {
       this.session.stopIfRejected(error);
       return undefined;
@@ -272,32 +283,47 @@ export class FeedRefresher {
     }
   }
 
-  /** Every third feed cycle, one listed group's count is taken again (see countAudit.ts). */
-  private async auditOneCount(tracked: TrackedTree, generation: number): Promise<void> {
+  /** Every third feed cycle (every cycle in a sweep), one listed group's count is audited (see countAudit.ts). */
+  private groupToAudit(tracked: TrackedTree): GroupState | undefined {
     const data = this.data;
     const candidates = tracked.counted
       .filter((group) => group === data.root || this.isListedIn(group))
       .map((group) => group.id);
     const groupId = this.session.audit.nextToCount(candidates);
-    const group = groupId === undefined ? undefined : data.groupOf(groupId);
-    if (groupId === undefined || group === undefined) {
-      return;
-    }
-    const watermark = this.session.watermark;
-    if (watermark === undefined) {
-      return;
-    }
+    return groupId === undefined ? undefined : data.groupOf(groupId);
+  }
+
+  /**
+   * The feed page with the audit of `group` in the same request (auditedFeed.ts): the audit is
+   * recorded against W, and the page applied next, this very one, settles it. An answer cut short
+   * of W costs a plain feed page (the audit waits for its next turn); one that cannot be applied
+   * falls back as a plain feed page would.
+   */
+  private async fetchAuditedFeed(watermark: Watermark, group: GroupState): Promise<FeedOutcome> {
+    const data = this.data;
+    let answer: SearchPage;
     try {
-      const page = await data.searchWith(auditParams(group.query, watermark), data.abort.signal);
-      const [newest] = page.items;
-      // An answer without its newest row cannot date the count: the audit waits for its next turn.
-      const dated = page.total === 0 || newest?.modifiedAt !== undefined;
-      if (generation === data.generation && dated && page.issues.length === 0) {
-        this.session.audit.record(groupId, markerOf(page), watermark, watermark.at);
-      }
-    } catch {
-      // A failed audit count only delays the check to the next rotation.
+      answer = await data.searchWith(auditedFeedParams(group.query, watermark, this.session.lastPageChanges), data.abort.signal);
+    } catch (error) {
+      // Refused (a 400) like a plain feed page: the server cannot answer the feed, stop asking.
+      return { reason: this.session.stopIfRejected(error) ? 'rejected' : 'failed' };
     }
+    const split = splitAuditedFeed(answer, watermark, (workitem) => holdsPath(group, segmentsOf(workitem, data.dimensions)));
+    if (split.kind === 'fallback' && split.reason === 'overflow') {
+      // More changes than the rows asked for: the plain feed page says whether they fit in one.
+      return this.fetchFeed(watermark);
+    }
+    if (split.kind === 'fallback') {
+      return { reason: split.reason };
+    }
+    if (split.kind === 'ignored') {
+      this.session.stop('the server ignored the change feed query (its answer is not in the order asked for)');
+      return { reason: 'rejected' };
+    }
+    if (split.marker !== undefined) {
+      this.session.audit.record(group.id, split.marker, watermark, watermark.at);
+    }
+    return { page: split.page };
   }
 
   /** Whether its parent lists it among its sub-groups, shown or at zero. */

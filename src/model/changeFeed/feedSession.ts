@@ -40,6 +40,8 @@ export class FeedSession {
   private pending: Promise<void> = Promise.resolve();
   private cycles = 0;
   private feedPages = 0;
+  /** Changes in the last feed page applied: how many the next one will likely hold. */
+  lastPageChanges = 0;
   private feedChanges = 0;
   private readonly fallbacks: Partial<Record<FallbackReason, number>> = {};
   /** Fallbacks since the last page applied: a feed that keeps falling back costs more than re-counting. */
@@ -123,6 +125,7 @@ export class FeedSession {
   }
 
   notePage(changes: number): void {
+    this.lastPageChanges = changes;
     this.feedPages++;
     this.feedChanges += changes;
     this.fallbacksInARow = 0;

@@ -160,13 +160,15 @@ async function measure(rig: Rig, workitemId: string): Promise<Figures> {
 
 function row(name: string, kept: Measured, perRequest: Measured, target: number, maxRequests?: number): BenchResult {
   const met = kept.rtt <= target && (maxRequests === undefined || kept.requests <= maxRequests);
+  const wanted = `≤ ${target} RTT${maxRequests !== undefined ? `, ${maxRequests} req` : ''}`;
   say(
-    `${name}: ${kept.rtt.toFixed(2)} RTT, ${kept.requests} requests — a connection per request: ${perRequest.rtt.toFixed(2)} RTT`,
+    `${name}: ${kept.rtt.toFixed(2)} RTT, ${kept.requests} requests (target ${wanted}: ${met ? 'met' : 'missed'}) — ` +
+      `a connection per request: ${perRequest.rtt.toFixed(2)} RTT, ${perRequest.requests} requests`,
   );
   return {
     bench: `${BENCH}: ${name}`,
     figure: `${kept.rtt.toFixed(2)} RTT, ${kept.requests} req`,
-    target: `≤ ${target} RTT${maxRequests !== undefined ? `, ${maxRequests} req` : ''}`,
+    target: wanted,
     comparison: `connection per request ${perRequest.rtt.toFixed(2)} RTT`,
     verdict: verdictOf(met),
   };

@@ -17,16 +17,33 @@ const SPREAD = [
 describe('tree model: requests', () => {
   it('paints the top level from counts alone: one per state plus the total, no workitems', async () => {
     const api = new FakeWorkitemsApi(new ObjectStore(makeWorkitems(SPREAD)));
-    const model = new WorkitemTreeModel({ api });
+    const model = new WorkitemTreeModel({ api, changeFeed: false });
     await model.getChildren();
     assert.strictEqual(api.callsOf('search').length, 0);
     assert.strictEqual(api.callsOf('count').length, 1 + 8);
-    assert.deepStrictEqual(api.callsOf('count')[0], { method: 'count', q: undefined });
+    assert.ok(api.callsOf('count').some((call) => call.q === undefined), 'the total is counted');
+  });
+
+  it('sends the state counts and the change feed\'s probe (its total is the root\'s) in one wave; a refused probe leaves the total to a count', async () => {
+    const api = new FakeWorkitemsApi(new ObjectStore(makeWorkitems(SPREAD)));
+    const model = new WorkitemTreeModel({ api });
+    const release = api.pause();
+    const painted = model.getChildren();
+    await settle();
+    // The 8 state counts and the probe are all in flight before any has been answered.
+    assert.strictEqual(api.callsOf('count').length, 8);
+    assert.ok(api.callsOf('count').every((call) => call.q !== undefined), 'no count of everything yet');
+    assert.deepStrictEqual(api.callsOf('feed'), [{ method: 'feed', q: undefined, start: 0, rows: 1 }]);
+    release();
+    assert.deepStrictEqual((await painted).map((node) => node.id), ['state:inqueue', 'state:active', 'state:hold']);
+    // The fake refuses the feed's sort (400), like a server without it: the total is counted instead.
+    assert.strictEqual(api.callsOf('count').filter((call) => call.q === undefined).length, 1);
+    assert.deepStrictEqual(model.rootStatus(), { kind: 'loaded', total: SPREAD.reduce((sum, [, , n]) => sum + Number(n), 0) });
   });
 
   it('sends the first paint counts in parallel', async () => {
     const api = new FakeWorkitemsApi(new ObjectStore(makeWorkitems(SPREAD)));
-    const model = new WorkitemTreeModel({ api });
+    const model = new WorkitemTreeModel({ api, changeFeed: false });
     const release = api.pause();
     const painted = model.getChildren();
     await settle();

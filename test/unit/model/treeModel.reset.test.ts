@@ -12,7 +12,7 @@ describe('tree model: reset while requests wait for a slot', () => {
     const release = api.pause();
     const painted = model.getChildren();
     await settle();
-    assert.strictEqual(api.calls.length, 1, 'only the first count is in flight');
+    assert.strictEqual(api.calls.length, 1, 'only the first state count is in flight');
     model.reload();
     release();
     assert.deepStrictEqual(await painted, [], 'the old tree shows nothing: the view was told to start over');

@@ -7,13 +7,13 @@ import type { RequestOptions, SearchPage, SearchParams, WorkitemsApi } from '../
 import { searchPurposeOf } from './searchPurpose';
 
 export interface RecordedCall {
-  readonly kind: 'feed' | 'probe' | 'audit' | 'page' | 'count' | 'other';
+  readonly kind: 'feed' | 'probe' | 'feed+audit' | 'page' | 'count' | 'other';
   readonly q?: string;
 }
 
 export class RecordingApi implements WorkitemsApi {
   readonly calls: RecordedCall[] = [];
-  /** Applied to the next feed answer only, then cleared. */
+  /** Applied to the next feed answer (with or without an audit) only, then cleared. */
   alterNextFeed: ((page: SearchPage) => SearchPage) | undefined;
 
   constructor(private readonly inner: WorkitemsApi) {}
@@ -31,7 +31,7 @@ export class RecordingApi implements WorkitemsApi {
     const kind = purpose === 'rows' ? 'page' : purpose;
     this.calls.push({ kind, q: params.q });
     const page = await this.send(params, options);
-    const alter = kind === 'feed' ? this.alterNextFeed : undefined;
+    const alter = kind === 'feed' || kind === 'feed+audit' ? this.alterNextFeed : undefined;
     if (alter) {
       this.alterNextFeed = undefined;
       return alter(page);

@@ -2,14 +2,15 @@
 // write (src/model/changeFeed/changeFeed.ts): the test doubles and benchmarks count requests by it.
 import type { SearchParams } from '../../../../src/api/workitemsApi';
 
-export type SearchPurpose = 'feed' | 'probe' | 'audit' | 'rows';
+/** 'feed+audit': a feed page that carries the audit of one group's count (auditedFeed.ts). */
+export type SearchPurpose = 'feed' | 'probe' | 'feed+audit' | 'rows';
 
 export function searchPurposeOf(params: SearchParams): SearchPurpose {
   if (params.sort === 'modifiedAt asc') {
     return 'feed';
   }
   if (params.sort === 'modifiedAt desc') {
-    return params.q === undefined ? 'probe' : 'audit';
+    return params.q === undefined ? 'probe' : 'feed+audit';
   }
   return 'rows';
 }
