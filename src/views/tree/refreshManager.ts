@@ -1,35 +1,27 @@
 // Polls the tree every `refreshIntervalSeconds`, only while the view is visible, never when the
 // interval is 0, and never two refreshes at once (the next wait starts when a refresh ends).
 // No `vscode` import: the view and the timers come in, so the schedule is tested in Node.
+import { realTimers, type Timers } from '../../model/timers';
 
 export interface VisibilitySource {
   readonly visible: boolean;
   onDidChangeVisibility(listener: (event: { readonly visible: boolean }) => void): { dispose(): void };
 }
 
-export interface RefreshTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const REAL_TIMERS: RefreshTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export interface RefreshManagerOptions {
   view: VisibilitySource;
   /** Read at every scheduling, so a settings change applies at the next wait. */
   intervalSeconds: () => number;
   refresh: () => Promise<void>;
-  timers?: RefreshTimers;
+  timers?: Timers;
   now?: () => number;
   /** A refresh failure is reported here and polling goes on. */
   onError?: (error: unknown) => void;
 }
 
 export class RefreshManager {
-  private readonly timers: RefreshTimers;
+  private readonly timers: Timers;
   private readonly now: () => number;
   private readonly subscription: { dispose(): void };
   private timer: unknown;
@@ -38,7 +30,7 @@ export class RefreshManager {
   private lastRefreshAt: number;
 
   constructor(private readonly options: RefreshManagerOptions) {
-    this.timers = options.timers ?? REAL_TIMERS;
+    this.timers = options.timers ?? realTimers;
     this.now = options.now ?? Date.now;
     // The view fetched its rows when it appeared; that counts as the first refresh.
     this.lastRefreshAt = this.now();

@@ -1,6 +1,6 @@
 // Timers that only move when told to: the refresh manager's schedule is driven cycle by cycle while
 // its refreshes go to a real server.
-import type { RefreshTimers } from '../../../src/views/tree/refreshManager';
+import type { Timers } from '../../../src/model/timers';
 
 interface Pending {
   id: number;
@@ -8,7 +8,7 @@ interface Pending {
   callback: () => void;
 }
 
-export class FakeClock implements RefreshTimers {
+export class FakeClock implements Timers {
   private time = 0;
   private nextId = 1;
   private pending: Pending[] = [];

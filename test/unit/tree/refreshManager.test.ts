@@ -1,8 +1,9 @@
 import * as assert from 'assert';
-import { RefreshManager, type RefreshTimers, type VisibilitySource } from '../../../src/views/tree/refreshManager';
+import { RefreshManager, type VisibilitySource } from '../../../src/views/tree/refreshManager';
+import type { Timers } from '../../../src/model/timers';
 
 /** A clock and timer queue the test moves by hand. */
-class ManualTimers implements RefreshTimers {
+class ManualTimers implements Timers {
   now = 0;
   private queue: Array<{ at: number; callback: () => void; handle: number }> = [];
   private nextHandle = 1;
