@@ -55,6 +55,30 @@ const CIRCULAR_MARKER = '‹circular, not shown›';
 const CUT_MARKER = '… ‹cut: longer than';
 
 /**
+ * Whether JSON.stringify writes `value` exactly as boundedStringify's own writer does: plain
+ * objects and arrays no deeper than `depthLeft` (so no cycle either), no bigint, no `toJSON`, no
+ * class instances. Parsed server JSON always is, and the engine's writer is ten times faster.
+ */
+function isPlainJson(value: unknown, depthLeft: number): boolean {
+  if (typeof value === 'bigint') return false;
+  if (typeof value !== 'object' || value === null) return true;
+  if (depthLeft <= 0) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) {
+    if (prototype !== Array.prototype) return false;
+    for (let index = 0; index < value.length; index += 1) {
+      if (!isPlainJson(value[index], depthLeft - 1)) return false;
+    }
+    return true;
+  }
+  if ((prototype !== Object.prototype && prototype !== null) || Object.prototype.hasOwnProperty.call(value, 'toJSON')) return false;
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key) && !isPlainJson((value as Record<string, unknown>)[key], depthLeft - 1)) return false;
+  }
+  return true;
+}
+
+/**
  * JSON.stringify that never throws: depth, size and cycles are bounded and marked in the text.
  * Values JSON cannot hold read as JSON.stringify reads them (undefined fields left out, `null` in
  * arrays); a bigint is written as its digits.
@@ -63,6 +87,10 @@ export function boundedStringify(value: unknown, options: BoundedJsonOptions = {
   const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
   const maxChars = options.maxChars ?? DEFAULT_MAX_JSON_CHARS;
   const indent = options.indent ?? 0;
+  if (value !== undefined && isPlainJson(value, maxDepth)) {
+    const text = JSON.stringify(value, null, indent > 0 ? indent : undefined);
+    if (text.length <= maxChars) return { text, cut: false };
+  }
   const parts: string[] = [];
   let length = 0;
   let cut = false;

@@ -8,6 +8,9 @@ import { z } from 'zod';
 import type { Workitem } from '../../../src/api/schemas';
 import { TIMELINE_WINDOW } from '../../../src/webviews/detail/timelineSection';
 import { renderDetailHtml } from '../../../src/webviews/detailHtml';
+import { renderTimelinePicture } from '../../../src/webviews/detail/timelinePicture';
+import { deriveTimeline } from '../../../src/webviews/viewModel/timeline';
+import { untranslated } from '../../../src/model/format/l10n';
 import { createNonce } from '../../../src/webviews/nonce';
 import { DETAIL_PAGE_ORIGIN, routeDetailPage } from '../../unit/webview/detailPageRoute';
 import type { BenchContext } from '../lib/context';
@@ -47,12 +50,6 @@ const INIT_SCRIPT = `
       setState: () => undefined,
     }),
   });
-  // The timeline picture counts as painted two frames after the document that holds it is parsed.
-  document.addEventListener('DOMContentLoaded', () => {
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      if (document.getElementById('timeline-svg')) window.__pictureAt = performance.now();
-    }));
-  });
 `;
 const PAGE_FIGURES = `(() => {
   const paint = performance.getEntriesByType('paint').find((entry) => entry.name === 'first-contentful-paint');
@@ -60,7 +57,6 @@ const PAGE_FIGURES = `(() => {
     ready: window.__posted.some((message) => message && message.type === 'ready'),
     firstContentfulPaint: paint ? paint.startTime : null,
     timelineRows: document.querySelectorAll('#timeline-rows tr').length,
-    picturePaint: typeof window.__pictureAt === 'number' ? window.__pictureAt : null,
     pictureBars: document.querySelectorAll('#timeline-svg rect').length,
     domNodes: document.getElementsByTagName('*').length,
   };
@@ -69,7 +65,6 @@ const PageFiguresSchema = z.object({
   ready: z.boolean(),
   firstContentfulPaint: z.number().nullable(),
   timelineRows: z.number(),
-  picturePaint: z.number().nullable(),
   pictureBars: z.number(),
   domNodes: z.number(),
 });
@@ -88,6 +83,13 @@ function build(workitem: Workitem): string {
     time: { locale: 'en-US', timeZone: 'UTC' },
     renderId: 1,
   });
+}
+
+/** The panel's timeline picture alone, under the panel's stylesheet. */
+function pictureHtml(workitem: Workitem): string {
+  const timeline = deriveTimeline(workitem.timeEvents, { now: NOW, createdAt: workitem.createdAt });
+  const figure = renderTimelinePicture(workitem, timeline, { l10n: untranslated, now: NOW, time: { locale: 'en-US', timeZone: 'UTC' } });
+  return `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${ORIGIN}/media/detail.css"></head><body>${figure.value}</body></html>`;
 }
 
 /** Median ms of a full build (timeline derivation, JSON, HTML) after warm-up. */
@@ -113,7 +115,7 @@ async function serve(page: Page, html: string): Promise<void> {
 async function waitForReady(page: Page): Promise<PageFigures> {
   for (let attempt = 0; attempt < 500; attempt++) {
     const figures = PageFiguresSchema.parse(await page.evaluate(PAGE_FIGURES));
-    if (figures.ready && figures.firstContentfulPaint !== null && figures.picturePaint !== null) {
+    if ((figures.ready || figures.pictureBars > 0) && figures.firstContentfulPaint !== null) {
       return figures;
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -133,7 +135,7 @@ async function loadPage(browser: Browser, html: string): Promise<PageFigures> {
   }
 }
 
-async function paintFigures(browser: Browser, html: string): Promise<{ fcp: number; picture: number; bars: number; rows: number; domNodes: number }> {
+async function paintFigures(browser: Browser, html: string): Promise<{ fcp: number; bars: number; rows: number; domNodes: number }> {
   await loadPage(browser, html);
   const loads: PageFigures[] = [];
   for (let i = 0; i < LOADS; i++) {
@@ -141,7 +143,6 @@ async function paintFigures(browser: Browser, html: string): Promise<{ fcp: numb
   }
   return {
     fcp: median(loads.map((load) => load.firstContentfulPaint ?? Number.NaN)),
-    picture: median(loads.map((load) => load.picturePaint ?? Number.NaN)),
     bars: loads[0].pictureBars,
     rows: loads[0].timelineRows,
     domNodes: loads[0].domNodes,
@@ -186,14 +187,17 @@ export async function runDetailRender(_context: BenchContext): Promise<BenchResu
       comparison: `${SMALL} events: ${ms(smallPaint.fcp)}, ${smallPaint.rows} rows`,
       verdict: verdictOf(bigPaint.fcp <= PAINT_TARGET_MS && bigPaint.rows > 0 && bigPaint.rows <= TIMELINE_WINDOW),
     });
-    const pictureRatio = bigPaint.picture / smallPaint.picture;
-    say(`timeline picture painted: ${count(BIG)} events ${ms(bigPaint.picture)} (${bigPaint.bars} bars), ${SMALL} events ${ms(smallPaint.picture)} (${smallPaint.bars} bars): ${ratio(pictureRatio)}`);
+    // The picture alone, on a page of its own under the panel's stylesheet: its first paint is the picture's.
+    const bigPicture = await paintFigures(browser, pictureHtml(big));
+    const smallPicture = await paintFigures(browser, pictureHtml(small));
+    const pictureRatio = bigPicture.fcp / smallPicture.fcp;
+    say(`timeline picture alone, first paint: ${count(BIG)} events ${ms(bigPicture.fcp)} (${bigPicture.bars} bars), ${SMALL} events ${ms(smallPicture.fcp)} (${smallPicture.bars} bars): ${ratio(pictureRatio)}`);
     results.push({
       bench: BENCH,
-      figure: `timeline picture painted at ${ms(bigPaint.picture)} for ${count(BIG)} events (${bigPaint.bars} bars)`,
+      figure: `timeline picture first paint ${ms(bigPicture.fcp)} for ${count(BIG)} events (${bigPicture.bars} bars)`,
       target: `≤ ${PICTURE_RATIO_TARGET}× the ${SMALL}-event picture`,
-      comparison: `${SMALL} events: ${ms(smallPaint.picture)} (${ratio(pictureRatio)})`,
-      verdict: verdictOf(bigPaint.bars > 0 && pictureRatio <= PICTURE_RATIO_TARGET),
+      comparison: `${SMALL} events: ${ms(smallPicture.fcp)} (${ratio(pictureRatio)})`,
+      verdict: verdictOf(bigPicture.bars > 0 && pictureRatio <= PICTURE_RATIO_TARGET),
     });
   } finally {
     await browser.close();
