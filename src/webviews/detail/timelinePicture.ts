@@ -51,8 +51,8 @@ export function renderTimelinePicture(workitem: Workitem, timeline: Timeline, co
             : context.l10n.t('{0} for {1}', bar.state, duration);
       const classes = `tl-bar state-${attributeText(bar.state, 40)}${bar.breach ? ' sla-breach' : ''}`;
       // A bar still going (it ends at the picture's end, and the workitem is live) grows as time passes.
-      const growing = picture.live && bar.end === picture.end ? 'true' : undefined;
-      return html`<rect class="${classes}" x="${x(bar.start)}" y="${y}" width="${width}" height="${LANE_HEIGHT - 6}" data-growing="${growing}"><title>${attributeText(tip)}</title></rect>`;
+      const growing = picture.live && bar.end === picture.end ? html` data-growing="true"` : undefined;
+      return html`<rect class="${classes}" x="${x(bar.start)}" y="${y}" width="${width}" height="${LANE_HEIGHT - 6}"${growing}><title>${attributeText(tip)}</title></rect>`;
     });
     return html`<g class="tl-lane" data-lane="${lane.kind}" data-id="${attributeText(lane.id, 200)}"><text class="tl-label" x="-6" y="${y + LANE_HEIGHT - 9}" text-anchor="end">${attributeText(laneLabel(lane, queues, context), 60)}</text>${joinHtml(bars)}</g>`;
   });

@@ -143,12 +143,17 @@ function aggregate(bars: readonly PictureBar[], minWidth: number): PictureBar[] 
   return out;
 }
 
+/** A mark line is a pixel wide: of each kind, one per few pixels is all the eye can tell apart. */
+const MARK_SPACING = 3;
+
 function aggregateMarks(marks: readonly PictureMark[], minWidth: number): PictureMark[] {
   const out: PictureMark[] = [];
+  const lastOfKind = new Map<PictureMark['kind'], PictureMark>();
   for (const mark of marks) {
-    const previous = out[out.length - 1];
-    if (previous && previous.kind === mark.kind && mark.at - previous.at < minWidth) continue;
+    const previous = lastOfKind.get(mark.kind);
+    if (previous && mark.at - previous.at < minWidth * MARK_SPACING) continue;
     out.push(mark);
+    lastOfKind.set(mark.kind, mark);
   }
   return out;
 }
