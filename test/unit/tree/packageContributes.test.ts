@@ -41,10 +41,6 @@ function rowMatches(when: string | undefined, contextValue: string): boolean {
     if (regex) {
       return new RegExp(regex[1]).test(contextValue);
     }
-    const equal = /^viewItem == (\S+)$/.exec(part);
-    if (equal) {
-      return equal[1] === contextValue;
-    }
     throw new Error(`unexpected clause in a row menu: ${part}`);
   });
 }
