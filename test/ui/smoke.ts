@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import {
   answerInputBox,
-  chooseQuickPickItem,
+  runAndChoose,
   elementScreenshot,
   findWebviewFrameShowing,
   openPalette,
@@ -121,16 +121,14 @@ async function lookAtPalette(page: Page, context: UiCheckContext): Promise<void>
 }
 
 async function groupByChannelAndBack(page: Page, context: UiCheckContext): Promise<void> {
-  await runFromPalette(page, GROUP_BY_COMMAND);
-  await chooseQuickPickItem(page, 'Channel, then state');
+  await runAndChoose(page, GROUP_BY_COMMAND, 'Channel, then state');
   try {
     const labels = await waitForRows(page, 'channel groups at the top', (rows) => rows.length > 0 && rows.every((row) => CHANNEL_ROW.test(row)));
     context.log(`grouped by channel: ${JSON.stringify(labels)}`);
   } finally {
     await screenshot(page, context, '08-group-by-channel');
   }
-  await runFromPalette(page, GROUP_BY_COMMAND);
-  await chooseQuickPickItem(page, 'State, then channel');
+  await runAndChoose(page, GROUP_BY_COMMAND, 'State, then channel');
   await waitForRows(page, 'state groups at the top again', (rows) => rows.length > 0 && rows.every((row) => STATE_ROW.test(row)));
 }
 

@@ -104,6 +104,26 @@ export async function chooseQuickPickItem(page: Page, label: string): Promise<vo
 }
 
 /**
+ * Runs a palette command and chooses `label` in the quick pick it opens. A pick can close before
+ * the click lands (a webview panel re-rendering takes the focus), so the whole step is tried again.
+ */
+export async function runAndChoose(page: Page, command: string, label: string, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await runFromPalette(page, command);
+    const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    try {
+      await entry.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await entry.click({ timeout: STEP_TIMEOUT_MS / 3 });
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/**
  * Clicks a status-bar entry until its quick pick opens, then picks `label`. A click that lands while
  * the entry is being re-rendered (its text just changed) opens nothing, so it is tried again.
  */
