@@ -13,7 +13,7 @@ import { createConnection } from './connection/createConnection';
 import { showRejectedToken } from './connection/rejectedTokenNotice';
 import { createConnectionStatusBar } from './connection/statusBar';
 import { LiveService } from './live/liveService';
-import { QueueNames } from './live/queueNames';
+import { NameDirectory } from './model/names/nameDirectory';
 import { EventsView } from './views/events/eventsView';
 import { createOutputChannelLog } from './log/outputChannelLog';
 import { deferredWorkitemsApi } from './connection/deferredApi';
@@ -130,15 +130,17 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   /** The library's key for the connection: `sandbox`, the tenant's host, or `ncx` before sign-in tells it. */
   const currentTenant = (): string => tenantName(connection.state) ?? 'ncx';
 
+  // Queue, agent, disposition and campaign names, for every surface that shows those ids.
+  const names = new NameDirectory(api);
   const tree = new WorkitemTreeProvider({
     api,
+    names,
     workspaceState: context.workspaceState,
     permissions: () => connection.permissions,
     log,
     onRefreshError: (error) => log.warn(`Auto-refresh failed: ${error instanceof Error ? error.message : String(error)}`),
   });
   const runAction = (action: WorkitemAction, workitemId: string): Promise<ActionOutcome> => runner.run(action, workitemId);
-  const queueNames = new QueueNames(api);
   const panels = new DetailPanelManager({
     extensionUri: context.extensionUri,
     getApi: () => api,
@@ -146,7 +148,8 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     runAction: (action, workitemId) => runner.attempt(action, workitemId),
     log: log.channel,
     refreshIntervalMs: () => readSettings().refreshIntervalSeconds * 1000,
-    queues: () => queueNames.queues(),
+    queues: () => names.queues(),
+    names,
   });
   const ctx: CommandContext = {
     ui,
@@ -157,6 +160,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     settings: { get: readSettings, setGroupBy: (mode) => writeUserSetting('tree.groupBy', mode) },
     showLog: () => log.show(),
     tenants: tenantHooks(context, history),
+    names,
   };
   const runner = new ActionRunner({
     ...ctx,
@@ -193,7 +197,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const events = new EventsView({
     live,
     connection: () => connection.state.host ?? connection.state.mode,
-    queueName: (queueId) => queueNames.nameOf(queueId),
+    queueName: (queueId) => names.nameOf('queue', queueId),
   });
 
   context.subscriptions.push(
@@ -212,7 +216,8 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     ...workbench.disposables,
     live,
     events,
-    connection.onDidChangeConnection(() => queueNames.reset()),
+    connection.onDidChangeConnection(() => names.reset()),
+    names.onDidChange(() => panels.namesChanged()),
     connection.onDidChangeConnection(() => {
       tree.reload();
       showPins();

@@ -34,7 +34,7 @@ import {
   validateSearchAnswer,
   type ValidatedPage,
 } from './validation';
-import type { RequestOptions, SearchPage, SearchParams, WorkitemsApi } from './workitemsApi';
+import type { ListOptions, RequestOptions, SearchPage, SearchParams, WorkitemsApi } from './workitemsApi';
 import { summarizeIssues } from './zodIssues';
 import * as z from './zodMini';
 
@@ -247,8 +247,8 @@ export class NcxClient implements WorkitemsApi {
     return this.listObjects(QUEUE_SCHEMA_TYPE, QueueSchema, undefined, options);
   }
 
-  listUsers(q: string | undefined, options?: RequestOptions): Promise<User[]> {
-    return this.listObjects(USER_SCHEMA_TYPE, UserSchema, q?.trim() || undefined, options, USER_PICK_ROWS);
+  listUsers(q: string | undefined, options?: ListOptions): Promise<User[]> {
+    return this.listObjects(USER_SCHEMA_TYPE, UserSchema, q?.trim() || undefined, options, options?.rows ?? USER_PICK_ROWS);
   }
 
   listDispositions(options?: RequestOptions): Promise<Disposition[]> {

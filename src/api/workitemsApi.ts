@@ -41,6 +41,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+export interface ListOptions extends RequestOptions {
+  rows?: number;
+}
+
 export interface WorkitemsApi {
   search(params: SearchParams, options?: RequestOptions): Promise<SearchPage>;
   /** Walks every page of a query; pages already yielded are not kept. */
@@ -54,8 +58,8 @@ export interface WorkitemsApi {
    */
   act<A extends WorkitemAction>(action: A, id: string, input: ActionInput<A>, options?: RequestOptions): Promise<Workitem | undefined>;
   listQueues(options?: RequestOptions): Promise<Queue[]>;
-  /** Users matching `q` (loose, as NCX's `q` is), at most `rows`. */
-  listUsers(q: string | undefined, options?: RequestOptions): Promise<User[]>;
+  /** Users matching `q` (loose, as NCX's `q` is), at most `rows` (a picker's worth unless asked). */
+  listUsers(q: string | undefined, options?: ListOptions): Promise<User[]>;
   listDispositions(options?: RequestOptions): Promise<Disposition[]>;
   listCampaigns(options?: RequestOptions): Promise<Campaign[]>;
 }

@@ -24,7 +24,7 @@ export async function runActionCommand<A extends WorkitemAction>(
   const input = typeof first === 'string' && value !== undefined ? spec.inputFromArgument(value) : undefined;
   let targets = resolveTargets(args, () => ctx.tree.selectedWorkitems());
   if (targets.length === 0) {
-    const picked = await pickWorkitems(ctx.ui, ctx.connection, action);
+    const picked = await pickWorkitems(ctx.ui, ctx.connection, action, ctx.names);
     if (!picked || picked.length === 0) {
       return undefined;
     }

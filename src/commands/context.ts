@@ -1,5 +1,6 @@
 // What the commands need from the rest of the extension, as narrow interfaces: the real tree,
 // panels and connection satisfy them in `extension.ts`, fakes satisfy them in the unit tests.
+import type { NameLookup } from '../model/names/nameDirectory';
 import type { Workitem } from '../api/schemas';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
 import type { GroupByMode, Settings } from '../config/settings';
@@ -56,4 +57,6 @@ export interface CommandContext {
   showLog(): void;
   /** Action history and workitem links. */
   tenants?: TenantHooks;
+  /** Queue and agent names for pickers; ids alone when absent. */
+  names?: NameLookup;
 }

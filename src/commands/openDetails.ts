@@ -7,7 +7,7 @@ import { resolveTargets, targetId } from './targets';
 export function openDetailsCommand(ctx: CommandContext): CommandHandler {
   return async (...args) => {
     const [target] = resolveTargets(args, () => ctx.tree.selectedWorkitems());
-    const id = target !== undefined ? targetId(target) : (await pickWorkitem(ctx.ui, ctx.connection, undefined))?.workitemId;
+    const id = target !== undefined ? targetId(target) : (await pickWorkitem(ctx.ui, ctx.connection, undefined, ctx.names))?.workitemId;
     if (id !== undefined) {
       await ctx.panels.open(id);
     }

@@ -3,12 +3,8 @@
 import type { User, Workitem } from '../api/schemas';
 import type { WorkitemsApi } from '../api/workitemsApi';
 import { l10n } from '../ui/l10n';
+import { userDisplayName } from '../model/names/nameDirectory';
 import type { PickItem, Ui } from '../ui/ui';
-
-export function userDisplayName(user: User): string {
-  const full = [user.firstName, user.lastName].filter(Boolean).join(' ');
-  return user.name ?? (full || user.username || user._id);
-}
 
 export function agentPickItem(user: User, current?: string): PickItem<string> {
   const id = user.username ?? user._id;

@@ -2,6 +2,7 @@
 // the server as the user types (debounced in the Ui), offering only workitems the action can
 // run on: a state that allows it (coarse, in the query) and the workitem's own `actions` list
 // and the token's permissions (exact, on the answer).
+import { NO_NAMES, type NameLookup } from '../model/names/nameDirectory';
 import { ACTION_CATALOG } from '../api/actions/catalog';
 import type { WorkitemAction } from '../api/domain';
 import { and, anyOf, matchAll, or, raw, validateQuery, wildcard, type Query } from '../api/queryBuilder';
@@ -44,12 +45,14 @@ export function pickerQuery(action: WorkitemAction | undefined, text: string): s
   return and(states, typed).toString();
 }
 
-export function workitemPickItem(workitem: Workitem): PickItem<Workitem> {
+export function workitemPickItem(workitem: Workitem, names: NameLookup = NO_NAMES): PickItem<Workitem> {
   const shownContact = privacyMode.view(workitem).contact;
   const contact = shownContact
     ? [shownContact.firstName, shownContact.lastName].filter(Boolean).join(' ')
     : undefined;
-  const where = [workitem.selectedQueue, workitem.agentUsername].filter(Boolean).join(' · ');
+  const queue = workitem.selectedQueue ? names.labelOf('queue', workitem.selectedQueue) : undefined;
+  const agent = workitem.agentUsername ? names.labelOf('agent', workitem.agentUsername) : undefined;
+  const where = [queue, agent].filter(Boolean).join(' · ');
   return {
     label: shown(workitem.workitemId),
     description: shown([workitem.state, workitem.type, contact].filter(Boolean).join(' · ')),
@@ -63,6 +66,7 @@ export function pickWorkitem(
   ui: Ui,
   connection: Pick<ConnectionHooks, 'getApi' | 'permissions'>,
   action: WorkitemAction | undefined,
+  names: NameLookup = NO_NAMES,
 ): Promise<Workitem | undefined> {
   return ui.searchPick<Workitem>({
     title: action ? l10n.t('{0}: which workitem?', actionTitle(action)) : l10n.t('Open Workitem'),
@@ -80,7 +84,7 @@ export function pickWorkitem(
       const offered = action
         ? page.items.filter((item) => availableActions(item, connection.permissions).allowed.includes(action))
         : page.items;
-      return offered.map(workitemPickItem);
+      return offered.map((item) => workitemPickItem(item, names));
     },
   });
 }
@@ -90,6 +94,7 @@ export function pickWorkitems(
   ui: Ui,
   connection: Pick<ConnectionHooks, 'getApi' | 'permissions'>,
   action: WorkitemAction,
+  names: NameLookup = NO_NAMES,
 ): Promise<Workitem[] | undefined> {
   return ui.searchPickMany<Workitem>({
     title: l10n.t('{0}: which workitems?', actionTitle(action)),
@@ -104,7 +109,7 @@ export function pickWorkitems(
       const page = await api.search({ q: q || undefined, rows: PICK_PAGE_SIZE, sort: 'createdAt desc' }, { signal });
       return page.items
         .filter((item) => availableActions(item, connection.permissions).allowed.includes(action))
-        .map(workitemPickItem);
+        .map((item) => workitemPickItem(item, names));
     },
   });
 }

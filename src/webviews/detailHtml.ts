@@ -6,6 +6,7 @@ import type { ValidationIssue } from '../api/workitemsApi';
 import { untranslated, type L10n } from '../model/format/l10n';
 import type { TimeFormat } from '../model/format/time';
 import { deriveTimeline, type Timeline } from './viewModel/timeline';
+import { NO_NAMES, type NameLookup } from '../model/names/nameDirectory';
 import { availableActions } from '../model/workitemActions';
 import type { SectionContext } from './detail/context';
 import { renderHeader, type HeaderStatus } from './detail/header';
@@ -32,8 +33,10 @@ export interface DetailHtmlInput extends PageAssets {
   status?: HeaderStatus;
   /** `JSON.stringify(workitem)`, when the caller already made it (saves milliseconds on big workitems). */
   workitemJson?: string;
-  /** The tenant's queues (names and SLAs for the timeline picture), when known. */
+  /** The tenant's queues (SLAs for the timeline picture), when known. */
   queues?: readonly Queue[];
+  /** Names for the ids the page shows; ids alone when absent. */
+  names?: NameLookup;
 }
 
 export interface DetailErrorHtmlInput extends PageAssets {
@@ -79,7 +82,7 @@ function pageLabels(l10n: L10n): DetailPageConfig['labels'] {
 export function renderDetailHtml(input: DetailHtmlInput): string {
   const l10n = input.l10n ?? untranslated;
   const time = input.time ?? { locale: 'en' };
-  const context: SectionContext = { l10n, now: input.now, time };
+  const context: SectionContext = { l10n, now: input.now, time, names: input.names ?? NO_NAMES };
   const { workitem } = input;
   const timeline =
     input.timeline ?? deriveTimeline(workitem.timeEvents, { now: input.now, createdAt: workitem.createdAt });
@@ -109,7 +112,7 @@ ${renderRawJsonSection(workitem, context, input.workitemJson)}
 export function renderDetailErrorHtml(input: DetailErrorHtmlInput): string {
   const l10n = input.l10n ?? untranslated;
   const time = input.time ?? { locale: 'en' };
-  const context: SectionContext = { l10n, now: input.now ?? 0, time };
+  const context: SectionContext = { l10n, now: input.now ?? 0, time, names: NO_NAMES };
   const config: DetailPageConfig = {
     workitemId: input.workitemId,
     renderId: input.renderId ?? 0,

@@ -2,6 +2,7 @@
 // changes, run actions, answer the page's messages. The panel manager plugs a real webview in;
 // unit tests plug in a fake one. No method throws into its caller's event loop: failures are
 // shown in the page and logged.
+import { NO_NAMES, type NameLookup } from '../model/names/nameDirectory';
 import { boundedStringify } from '../api/boundedJson';
 import type { WorkitemAction } from '../api/domain';
 import type { Queue, Workitem } from '../api/schemas';
@@ -68,6 +69,8 @@ export interface DetailPanelControllerDeps {
   readyTimeoutMs?: number;
   /** The tenant's queues, when known (names and SLAs in the timeline picture). */
   queues?(): readonly Queue[];
+  /** Queue, agent, disposition and campaign names for the header, timeline and picture. */
+  names?: NameLookup;
 }
 
 /** What a panel shows, for tests (they cannot look inside the webview's iframe). */
@@ -305,6 +308,11 @@ export class DetailPanelController {
     return true;
   }
 
+  /** Draws the workitem held again (names changed); nothing is fetched. */
+  redraw(): void {
+    if (!this.disposed && this.kind === 'workitem') this.renderWorkitem();
+  }
+
   private renderWorkitem(): void {
     if (!this.workitem || !this.timeline) return;
     const permissions = this.deps.permissions();
@@ -333,6 +341,7 @@ export class DetailPanelController {
         status,
         workitemJson: privacyMode.enabled ? undefined : this.json,
         queues: this.deps.queues?.() ?? [],
+        names: this.deps.names ?? NO_NAMES,
       }),
     );
   }
@@ -443,7 +452,7 @@ export class DetailPanelController {
 
   private sendTimelinePage(offset: number, limit: number): void {
     if (!this.timeline) return;
-    const rows = timelineRowViews(this.timeline, offset, limit, { now: this.deps.now(), time: this.deps.time() });
+    const rows = timelineRowViews(this.timeline, offset, limit, { now: this.deps.now(), time: this.deps.time(), names: this.deps.names ?? NO_NAMES });
     this.post({ type: 'timelinePage', offset, total: this.timeline.entries.length, rows });
   }
 

@@ -1,5 +1,6 @@
 // One webview panel per workitem: opening an open one reveals it, panels survive a window reload
 // (WebviewPanelSerializer), and each panel's behaviour lives in a DetailPanelController.
+import type { NameLookup } from '../model/names/nameDirectory';
 import * as vscode from 'vscode';
 import type { Queue } from '../api/schemas';
 import type { WorkitemAction } from '../api/domain';
@@ -33,6 +34,8 @@ export interface DetailPanelDeps {
   refreshIntervalMs(): number;
   /** The tenant's queues, when known (names and SLAs in the timeline picture). */
   queues?(): readonly Queue[];
+  /** Names for the ids a panel shows. */
+  names?: NameLookup;
 }
 
 export type { DetailPanelSnapshot } from './detailPanelController';
@@ -122,6 +125,11 @@ export class DetailPanelManager implements vscode.Disposable {
     return this.panels.get(workitemId)?.panel.webview.html;
   }
 
+  /** Names arrived or changed: open panels say them (no request). */
+  namesChanged(): void {
+    for (const { controller } of this.panels.values()) controller.redraw();
+  }
+
   dispose(): void {
     for (const { panel } of [...this.panels.values()]) {
       panel.dispose();
@@ -175,6 +183,7 @@ export class DetailPanelManager implements vscode.Disposable {
         log: this.deps.log,
         refreshIntervalMs: () => this.deps.refreshIntervalMs(),
         queues: () => this.deps.queues?.() ?? [],
+        ...(this.deps.names ? { names: this.deps.names } : {}),
         l10n: vscode.l10n,
         time: () => ({ locale: vscode.env.language }),
         now: () => Date.now(),

@@ -4,14 +4,19 @@ import { isKnownState } from '../api/domain';
 import { formatDuration, formatIso, formatRelative, formatTimestamp, type TimeFormat } from '../model/format/time';
 import type { Timeline, TimelineEntry } from './viewModel/timeline';
 import type { TimelineRowView } from './messages';
+import { NO_NAMES, type NameLookup } from '../model/names/nameDirectory';
 
 export interface TimelineRowFormat {
   now: number;
   time: TimeFormat;
+  /** Queue and agent names; ids alone when absent. */
+  names?: NameLookup;
 }
 
 function toRowView(entry: TimelineEntry, format: TimelineRowFormat): TimelineRowView {
-  const details = [entry.queueId, entry.note].filter((part): part is string => part !== undefined && part !== '');
+  const names = format.names ?? NO_NAMES;
+  const queue = entry.queueId === undefined || entry.queueId === '' ? undefined : names.labelOf('queue', entry.queueId);
+  const details = [queue, entry.note].filter((part): part is string => part !== undefined && part !== '');
   return {
     key: entry.sourceIndex,
     when: formatTimestamp(entry.timestamp, format.time),
@@ -22,7 +27,7 @@ function toRowView(entry: TimelineEntry, format: TimelineRowFormat): TimelineRow
     state: entry.state ?? '',
     stateSource: entry.stateSource,
     stateUnknown: entry.state !== undefined && !isKnownState(entry.state),
-    who: entry.userId ?? '',
+    who: entry.userId === undefined || entry.userId === '' ? '' : names.labelOf('agent', entry.userId),
     detail: details.join(' · '),
     gap: entry.gapMs !== undefined ? `+${formatDuration(entry.gapMs, format.time.locale)}` : '',
   };

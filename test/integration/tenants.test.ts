@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { AuditEntrySchema } from '../../src/audit/auditEntry';
 import { COMMANDS } from '../../src/contributions';
+import { escapeMarkdown } from '../../src/views/tree/markdownText';
 import { runCommand } from './helpers/commandRunner';
 import { recordMessages, type MessageRecorder } from './helpers/messages';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
@@ -60,6 +61,33 @@ describe('tenants: privacy mode, action history, workitem links', function () {
     for (const value of [contact.lastName, contact.phone, contact.email ?? contact.lastName]) {
       assert.ok(!html.includes(value), `${value} in the masked panel`);
     }
+  });
+
+  it('rows, tooltips and the panel name the queue and agent as the tenant names them, the panel’s field table keeps the id', async () => {
+    const tree = session.inspector.tree;
+    const stateRows = await expandGroup(tree, groupWithValue(await rootNodes(tree), 'active'));
+    const row = (await expandGroup(tree, groupWithValue(stateRows, 'voice'))).find((node) => isWorkitem(node) && Boolean(node.workitem.selectedQueue && node.workitem.agentUsername));
+    assert.ok(row && isWorkitem(row), 'an active call with a queue and an agent');
+    const { selectedQueue, agentUsername } = row.workitem;
+    const queue = (await session.server.listQueues()).find((candidate) => candidate._id === selectedQueue);
+    const [agent] = await session.server.listUsers(agentUsername);
+    assert.ok(queue && agent?.name, 'the tenant names this queue and agent');
+    const queueLabel = `${queue.name} (${queue._id})`;
+    const agentLabel = `${agent.name} (${agentUsername})`;
+    const tooltipOf = (): string => {
+      const item = tree.getTreeItem(row);
+      return item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
+    };
+    // Names are read in the background; rows are drawn again when they arrive.
+    await waitFor(() => tooltipOf().includes(escapeMarkdown(queueLabel)), { description: `the tooltip to name ${queueLabel}` });
+    assert.ok(tooltipOf().includes(escapeMarkdown(agentLabel)), tooltipOf());
+    assert.ok(String(tree.getTreeItem(row).description ?? '').includes(agent.name), 'the row says the agent’s name');
+
+    await runCommand(COMMANDS.openDetails, [row]);
+    const html = session.inspector.panels.lastHtml(row.workitemId) ?? '';
+    const where = /<p class="where" id="where">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
+    assert.ok(where.includes(`Queue: ${queue.name} (${queue._id})`) && where.includes(`Agent: ${agent.name} (${agentUsername})`), where);
+    assert.ok(/<section[^>]*id="fields"[\s\S]*?>q_[a-z]+</.test(html), 'the field table keeps the queue id');
   });
 
   it('the action history holds each action sent, once, with its result, tenant and user', async () => {

@@ -30,7 +30,9 @@ const STATE_ROW = /^(inqueue|offered|accepted|active|hold|conference|terminated|
 async function breachedWorkitem(server: NcxClient): Promise<Workitem> {
   const queues = new Map((await server.listQueues()).map((queue) => [queue._id, queue]));
   const now = Date.now();
-  for (const q of ['state:inqueue', 'state:active', 'state:dispositioned']) {
+  // Dispositioned first: living traffic never changes them, so the panel is not rendered anew (a new page
+  // detaches the frame the check holds) while the screenshot is taken.
+  for (const q of ['state:dispositioned', 'state:terminated', 'state:inqueue', 'state:active']) {
     const page = await server.search({ q, rows: 200, sort: 'createdAt asc' });
     for (const workitem of page.items) {
       const picture = buildTimelinePicture(workitem, deriveTimeline(workitem.timeEvents, { now, createdAt: workitem.createdAt }), {

@@ -24,6 +24,7 @@ import { BUSY_ICON, channelIconId, STATE_GROUP_ICON, stateColorId, UNKNOWN_VALUE
 import { escapeMarkdown } from './markdownText';
 import { shown, type Shown } from '../../model/format/shownText';
 import { l10n } from '../../ui/l10n';
+import type { NameLookup, NamedKind } from '../../model/names/nameDirectory';
 
 // Tree labels and descriptions render `$(icon)` syntax, and tooltips are shown as text or Markdown:
 // every row's texts are `Shown` (our sentences through `l10n.t`, a server's words through `shown`),
@@ -104,13 +105,15 @@ export function workitemLabelText(workitem: Workitem): Shown {
   }
 }
 
-function workitemDescription(workitem: Workitem, now: number): Shown {
-  const parts = [workitem.type, workitem.agentUsername, formatAge(ageOf(workitem.createdAt, now))];
+function workitemDescription(workitem: Workitem, now: number, names: NameLookup): Shown {
+  // The row is short: the agent's name alone when known (the tooltip says `Name (id)`).
+  const agent = names.nameOf('agent', workitem.agentUsername) ?? workitem.agentUsername;
+  const parts = [workitem.type, agent, formatAge(ageOf(workitem.createdAt, now))];
   // A server-sent type or agent name must neither become an icon nor reorder the row (bidi controls).
   return shown(parts.filter((part): part is string => Boolean(part)).join(' · '));
 }
 
-function workitemTooltip(workitem: Workitem, now: number): vscode.MarkdownString {
+function workitemTooltip(workitem: Workitem, now: number, names: NameLookup): vscode.MarkdownString {
   const line = (name: string, value: string | number | undefined): string | undefined =>
     value === undefined || value === '' ? undefined : `**${escapeMarkdown(name)}** ${escapeMarkdown(String(value))}`;
   const created = new Date(workitem.createdAt).toLocaleString(vscode.env.language);
@@ -121,8 +124,10 @@ function workitemTooltip(workitem: Workitem, now: number): vscode.MarkdownString
     line(l10n.t('Channel:'), workitem.channelType),
     line(l10n.t('Type:'), workitem.type),
     line(l10n.t('Priority:'), workitem.priority),
-    line(l10n.t('Agent:'), workitem.agentUsername),
-    line(l10n.t('Queue:'), workitem.selectedQueue),
+    line(l10n.t('Agent:'), named(names, 'agent', workitem.agentUsername)),
+    line(l10n.t('Queue:'), named(names, 'queue', workitem.selectedQueue)),
+    line(l10n.t('Campaign:'), named(names, 'campaign', workitem.campaignId)),
+    line(l10n.t('Disposition:'), named(names, 'disposition', workitem.dispositionId)),
     line(l10n.t('From:'), workitem.from),
     line(l10n.t('To:'), workitem.to),
     line(l10n.t('Created:'), l10n.t('{0} ({1} ago)', created, formatAge(ageOf(workitem.createdAt, now)))),
@@ -134,15 +139,22 @@ function workitemTooltip(workitem: Workitem, now: number): vscode.MarkdownString
   return tooltip;
 }
 
-export function workitemTreeItem(node: WorkitemModelNode, now: number, permissions: readonly string[]): vscode.TreeItem {
+function named(names: NameLookup, kind: NamedKind, id: string | undefined): string | undefined {
+  return id === undefined || id === '' ? undefined : names.labelOf(kind, id);
+}
+
+export function workitemTreeItem(
+  node: WorkitemModelNode,
+  { now, permissions, names }: { now: number; permissions: readonly string[]; names: NameLookup },
+): vscode.TreeItem {
   // Every text of the row comes from what privacy mode lets the screen show; the node keeps the real one.
   const workitem = privacyMode.view(node.workitem);
   const busy = node.busy !== undefined;
   const item = shownTreeItem(
     {
       label: workitemLabelText(workitem),
-      description: node.busy !== undefined ? shown(node.busy) : workitemDescription(workitem, now),
-      tooltip: workitemTooltip(workitem, now),
+      description: node.busy !== undefined ? shown(node.busy) : workitemDescription(workitem, now, names),
+      tooltip: workitemTooltip(workitem, now, names),
     },
     vscode.TreeItemCollapsibleState.None,
   );

@@ -23,11 +23,14 @@ import {
   workitemClickCommand,
   workitemTreeItem,
 } from './treeItems';
+import type { NameLookup } from '../../model/names/nameDirectory';
 
 export interface TreeItemContext {
   readonly now: number;
   /** Authorities of the current token: menus offer only the actions they allow. */
   readonly permissions: readonly string[];
+  /** Names of the queues and agents rows mention. */
+  readonly names: NameLookup;
   /** The `q` of a group, for its tooltip. */
   queryOf(groupId: string): string | undefined;
 }
@@ -95,7 +98,7 @@ export class WorkitemNode extends TreeNode {
   }
 
   toTreeItem(context: TreeItemContext): vscode.TreeItem {
-    const item = workitemTreeItem({ kind: 'workitem', id: this.id, parentId: this.parentId, workitem: this.workitem, busy: this.busy }, context.now, context.permissions);
+    const item = workitemTreeItem({ kind: 'workitem', id: this.id, parentId: this.parentId, workitem: this.workitem, busy: this.busy }, context);
     item.command = workitemClickCommand(this);
     return item;
   }

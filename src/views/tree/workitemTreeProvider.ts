@@ -4,6 +4,7 @@
 // filter per workspace, follows the group-by / page-size / refresh-interval settings, and polls
 // only while visible.
 import * as vscode from 'vscode';
+import { NO_NAMES, type NameLookup } from '../../model/names/nameDirectory';
 import { privacyMode } from '../../model/privacy/privacyMode';
 import type { Workitem } from '../../api/schemas';
 import type { WorkitemsApi } from '../../api/workitemsApi';
@@ -42,6 +43,8 @@ export interface WorkitemTreeProviderOptions {
   onRefreshError?: (error: unknown) => void;
   /** The extension's log: it hears when the tree stops reading the change feed, and why. */
   log?: Log;
+  /** Names of queues and agents for the rows; ids alone when left out. */
+  names?: NameLookup & { onDidChange(listener: () => void): { dispose(): void } };
 }
 
 export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -53,6 +56,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly settings: () => Settings;
   private readonly now: () => number;
   private readonly permissions: () => readonly string[];
+  private readonly names: NameLookup;
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   private readonly refreshManager: RefreshManager;
   private readonly disposables: vscode.Disposable[] = [];
@@ -70,6 +74,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.settings = options.settings ?? readSettings;
     this.now = options.now ?? Date.now;
     this.permissions = options.permissions ?? (() => ['workitems:admin']);
+    this.names = options.names ?? NO_NAMES;
     this.filterStore = new TreeFilterStore(options.workspaceState);
     const settings = this.settings();
     this.model = new WorkitemTreeModel({
@@ -115,6 +120,8 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       vscode.workspace.onDidChangeConfiguration((event) => this.onConfigurationChange(event)),
       // Privacy mode changes what every row shows, not what the tree holds: repaint, no request.
       privacyMode.onDidChange(() => this.changeEmitter.fire(undefined)),
+      // Names arriving change what rows say, not what the tree holds: repaint, no request.
+      ...(options.names ? [options.names.onDidChange(() => this.changeEmitter.fire(undefined))] : []),
     );
     this.showFilter();
     void this.setContext(CONTEXT_KEYS.treeState, this.state);
@@ -123,7 +130,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   // ---- TreeDataProvider ----------------------------------------------------------------------
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.toTreeItem({ now: this.now(), permissions: this.permissions(), queryOf: (groupId) => this.model.groupQueryOf(groupId) });
+    return node.toTreeItem({ now: this.now(), permissions: this.permissions(), names: this.names, queryOf: (groupId) => this.model.groupQueryOf(groupId) });
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {

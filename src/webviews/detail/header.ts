@@ -6,6 +6,7 @@ import type { ActionAvailability } from '../../model/workitemActions';
 import { actionLabel } from '../actionLabels';
 import { attributeText, displayText, html, joinHtml, type SafeHtml } from '../html/escape';
 import type { SectionContext } from './context';
+import type { NamedKind } from '../../model/names/nameDirectory';
 
 export interface HeaderStatus {
   checkedAt?: number;
@@ -32,6 +33,20 @@ function statusLine(status: HeaderStatus, context: SectionContext): SafeHtml {
       ? html` <span class="changed-note">${displayText(l10n.t('Changed at {0}: {1}', formatTimeOfDay(status.changedAt, time), (status.changedFields ?? []).join(', ')), l10n, 500)}</span>`
       : undefined;
   return html`<p class="status" id="status" role="status" aria-live="polite"><span id="status-text">${checked}</span>${changed}</p>`;
+}
+
+/** Where the workitem is and who has it, by name: `Queue Retention (q_retention) · Agent …`. */
+function whereLine(workitem: Workitem, context: SectionContext): SafeHtml | undefined {
+  const { l10n, names } = context;
+  const parts: string[] = [];
+  const add = (label: string, value: string | undefined, kind: NamedKind): void => {
+    if (value !== undefined && value !== '') parts.push(l10n.t('{0}: {1}', label, names.labelOf(kind, value)));
+  };
+  add(l10n.t('Queue'), workitem.selectedQueue, 'queue');
+  add(l10n.t('Agent'), workitem.agentUsername, 'agent');
+  add(l10n.t('Campaign'), workitem.campaignId, 'campaign');
+  add(l10n.t('Disposition'), workitem.dispositionId, 'disposition');
+  return parts.length === 0 ? undefined : html`<p class="where" id="where">${displayText(parts.join(' · '), l10n, 600)}</p>`;
 }
 
 export function renderHeader(
@@ -64,6 +79,7 @@ ${badge(workitem.channelType, isKnownChannel(workitem.channelType), l10n.t('Chan
 ${badge(workitem.type, isKnownType(workitem.type), l10n.t('Type'), context)}
 ${priority}
 </div>
+${whereLine(workitem, context)}
 ${statusLine(status, context)}
 <div class="toolbar" role="toolbar" aria-label="${l10n.t('Workitem actions')}">
 ${joinHtml(actions)}

@@ -20,9 +20,10 @@ function laneLabel(lane: PictureLane, queues: ReadonlyMap<string, Queue>, contex
     case 'customer':
       return context.l10n.t('Customer');
     case 'queue':
-      return context.l10n.t('Queue {0}', queues.get(lane.id)?.name ?? lane.id);
+      // A lane label is short: the name alone when known.
+      return context.l10n.t('Queue {0}', context.names.nameOf('queue', lane.id) ?? queues.get(lane.id)?.name ?? lane.id);
     case 'agent':
-      return context.l10n.t('Agent {0}', lane.id);
+      return context.l10n.t('Agent {0}', context.names.nameOf('agent', lane.id) ?? lane.id);
   }
 }
 

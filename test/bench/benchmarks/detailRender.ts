@@ -2,6 +2,7 @@
 // call with 10,000 time events beside one with 10; then loading each page in headless Chromium,
 // under its real CSP with media/detail.js and detail.css, to its first contentful paint, and
 // counting the timeline rows in the DOM.
+import { NO_NAMES } from '../../../src/model/names/nameDirectory';
 import * as fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { z } from 'zod';
@@ -88,7 +89,7 @@ function build(workitem: Workitem): string {
 /** The panel's timeline picture alone, under the panel's stylesheet. */
 function pictureHtml(workitem: Workitem): string {
   const timeline = deriveTimeline(workitem.timeEvents, { now: NOW, createdAt: workitem.createdAt });
-  const figure = renderTimelinePicture(workitem, timeline, { l10n: untranslated, now: NOW, time: { locale: 'en-US', timeZone: 'UTC' } });
+  const figure = renderTimelinePicture(workitem, timeline, { l10n: untranslated, now: NOW, time: { locale: 'en-US', timeZone: 'UTC' }, names: NO_NAMES });
   return `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${ORIGIN}/media/detail.css"></head><body>${figure.value}</body></html>`;
 }
 

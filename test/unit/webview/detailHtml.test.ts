@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { Workitem } from '../../../src/api/schemas';
 import { renderDetailErrorHtml, renderDetailHtml, type DetailPageConfig } from '../../../src/webviews/detailHtml';
+import { labelWithName, type NameLookup } from '../../../src/model/names/nameDirectory';
 import { createNonce } from '../../../src/webviews/nonce';
 import { callOnHold, chatInWrapUp, heldAndRetrievedCall, longCall, seedExample } from './fixtures/workitems';
 import { attribute, decodeEntities, tokenize, type StartTag } from './htmlTokens';
@@ -85,6 +86,38 @@ describe('renderDetailHtml', () => {
     assert.deepStrictEqual(phaseTotals, ['1m', '7m 30s', '1m 30s', '0s']);
     const rows = tags.filter((tag) => tag.name === 'tr' && attribute(tag, 'data-key') !== undefined);
     assert.deepStrictEqual(rows.map((tag) => attribute(tag, 'data-key')), ['5', '4', '3', '2', '1', '0'], 'newest first');
+  });
+
+  it('says where the workitem is and who has it by name, keeping the raw ids in the field table', () => {
+    const call = { ...heldAndRetrievedCall(), selectedQueue: 'q_support', agentUsername: 'jason.fontenot', campaignId: 'cmp_unknown' };
+    const table = new Map([
+      ['queue:q_support', 'Customer Support'],
+      ['agent:jason.fontenot', 'Jason Fontenot'],
+    ]);
+    const names: NameLookup = {
+      nameOf: (kind, id) => table.get(`${kind}:${id}`),
+      labelOf: (kind, id) => labelWithName(table.get(`${kind}:${id}`), id),
+    };
+    const html = renderDetailHtml(renderInput(call, { names }));
+    const where = /<p class="where" id="where">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
+    assert.strictEqual(decodeEntities(where), 'Queue: Customer Support (q_support) · Agent: Jason Fontenot (jason.fontenot) · Campaign: cmp_unknown');
+    const rows = /<tbody id="timeline-rows"[\s\S]*?<\/tbody>/.exec(html)?.[0] ?? '';
+    assert.ok(rows.includes('<td>Jason Fontenot (jason.fontenot)</td>'), 'timeline rows name the agent');
+    assert.ok(html.includes('Customer Support (q_support)'), 'the queued row names its queue');
+    assert.match(html, /Queue Customer Support/, 'the picture’s queue lane is labelled by name');
+    const fields = /<section[^>]*id="fields"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    assert.ok(fields.includes('>q_support<') && !fields.includes('Customer Support'), 'the field table keeps the raw value');
+    const without = renderDetailHtml(renderInput(call));
+    assert.ok(decodeEntities(/<p class="where" id="where">([^<]*)<\/p>/.exec(without)?.[1] ?? '').startsWith('Queue: q_support · Agent: jason.fontenot'));
+  });
+
+  it('shows a hostile name as text, never markup', () => {
+    const call = { ...heldAndRetrievedCall(), selectedQueue: 'q_support' };
+    const hostile = '<img src=x onerror=alert(1)>';
+    const names: NameLookup = { nameOf: () => hostile, labelOf: (_kind, id) => labelWithName(hostile, id) };
+    const html = renderDetailHtml(renderInput(call, { names }));
+    assert.ok(!tokenize(html).tags.some((tag) => tag.name === 'img'), 'no img tag from a name');
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt; (q_support)'));
   });
 
   it('embeds a small workitem’s JSON, which reads back as the same workitem', () => {
