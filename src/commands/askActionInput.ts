@@ -1,7 +1,7 @@
 // What an action asks before it is sent, as its catalog record says (`asks`): a queue, an agent,
 // a priority, digits or a disposition; nothing for the others.
-import { ours } from '../model/format/shownText';
-import { actionSpec, dtmfProblem, type ActionAsk, type ActionInput } from '../api/actions/catalog';
+import { ours, type Shown } from '../model/format/shownText';
+import { actionSpec, DTMF_MAX_DIGITS, dtmfProblemOf, type ActionAsk, type ActionInput, type DtmfProblem } from '../api/actions/catalog';
 import type { WorkitemAction } from '../api/domain';
 import type { Workitem } from '../api/schemas';
 import type { WorkitemsApi } from '../api/workitemsApi';
@@ -42,8 +42,8 @@ export async function askActionInput<A extends WorkitemAction>(
         prompt: l10n.t('Digits 0-9, * and #, sent one at a time in order'),
         placeholder: ours('1#'),
         validate: (value) => {
-          const problem = dtmfProblem(value.trim());
-          return problem === undefined ? undefined : ours(problem);
+          const problem = dtmfProblemOf(value.trim());
+          return problem === undefined ? undefined : dtmfProblemText(problem);
         },
       });
       return digits === undefined ? undefined : as({ digits: digits.trim() });
@@ -52,5 +52,16 @@ export async function askActionInput<A extends WorkitemAction>(
       const dispositionId = await pickDisposition(ui, api, workitem);
       return dispositionId === undefined ? undefined : as({ dispositionId });
     }
+  }
+}
+
+function dtmfProblemText(problem: DtmfProblem): Shown {
+  switch (problem) {
+    case 'empty':
+      return l10n.t('Type at least one digit.');
+    case 'notDigits':
+      return l10n.t('Only the digits 0-9, * and # can be sent.');
+    case 'tooMany':
+      return l10n.t('At most {0} digits at a time.', DTMF_MAX_DIGITS);
   }
 }

@@ -112,11 +112,28 @@ export const DTMF_DIGITS = /^[0-9*#]+$/;
 /** A limit on one send, so a pasted paragraph cannot become thousands of requests. */
 export const DTMF_MAX_DIGITS = 32;
 
-export function dtmfProblem(digits: string): string | undefined {
-  if (digits === '') return 'Type at least one digit.';
-  if (!DTMF_DIGITS.test(digits)) return 'Only the digits 0-9, * and # can be sent.';
-  if (digits.length > DTMF_MAX_DIGITS) return `At most ${DTMF_MAX_DIGITS} digits at a time.`;
+/** What is wrong with digits to send, as a kind: the input box words it in the user's language. */
+export type DtmfProblem = 'empty' | 'notDigits' | 'tooMany';
+
+export function dtmfProblemOf(digits: string): DtmfProblem | undefined {
+  if (digits === '') return 'empty';
+  if (!DTMF_DIGITS.test(digits)) return 'notDigits';
+  if (digits.length > DTMF_MAX_DIGITS) return 'tooMany';
   return undefined;
+}
+
+/** The client's refusal (an error for a caller's bug, so in English, as the log reads it). */
+export function dtmfProblem(digits: string): string | undefined {
+  switch (dtmfProblemOf(digits)) {
+    case 'empty':
+      return 'Type at least one digit.';
+    case 'notDigits':
+      return 'Only the digits 0-9, * and # can be sent.';
+    case 'tooMany':
+      return `At most ${DTMF_MAX_DIGITS} digits at a time.`;
+    case undefined:
+      return undefined;
+  }
 }
 
 export function priorityProblem(priority: number): string | undefined {
