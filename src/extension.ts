@@ -12,6 +12,7 @@ import type { Connection } from './connection/connection';
 import { createConnection } from './connection/createConnection';
 import { showRejectedToken } from './connection/rejectedTokenNotice';
 import { createConnectionStatusBar } from './connection/statusBar';
+import { createRateStatusBar } from './connection/rateStatusBar';
 import { LiveService } from './live/liveService';
 import { NameDirectory } from './model/names/nameDirectory';
 import { EventsView } from './views/events/eventsView';
@@ -119,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const ui = maskingUi(new VscodeUi(), privacyMode);
   // Built after the connection, which already needs its exchange callback.
   let workbench: Workbench | undefined = undefined;
-  const { connection, disposables: connectionParts } = createConnection(context, log, {
+  const { connection, gates, disposables: connectionParts } = createConnection(context, log, {
     onExchange: (exchange) => workbench?.onExchange(exchange),
     onLocation: (location) => workbench?.setLocation(location),
   });
@@ -208,6 +209,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     registerDetailPanelSerializer(panels),
     ...registerCommands(ctx, runner),
     createConnectionStatusBar(connection),
+    createRateStatusBar(gates),
     createPrivacyStatusBar(privacyMode),
     privacyMode.onDidChange(() => ctx.panels.refresh()),
     vscode.window.registerUriHandler({

@@ -59,6 +59,8 @@ export interface NcxClientOptions {
   walkLimits?: { workitems?: ListLimits; queues?: ListLimits };
   /** Default: the process's shared transport. */
   transport?: HttpConfig['transport'];
+  /** The tenant's shared request budget; every client of one tenant is given the same gate. */
+  gate?: HttpConfig['gate'];
 }
 
 const WORKITEM_SCHEMA_TYPE = 'workitem';
@@ -114,6 +116,7 @@ export class NcxClient implements WorkitemsApi {
       ...(options.maxAnswerBytes !== undefined ? { maxAnswerBytes: options.maxAnswerBytes } : {}),
       ...(options.wait ? { wait: options.wait } : {}),
       ...(options.transport ? { transport: options.transport } : {}),
+      ...(options.gate ? { gate: options.gate } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 // The one way this client talks HTTP. Every call goes through `request`, so timeouts,
 // cancellation, the size cap, retries, error mapping and the request log behave the same for all.
+import type { RateGate } from './rateGate';
 import { ClientRequest, type IncomingMessage } from 'node:http';
 import { NcxError, type NcxErrorDetails, type NcxErrorKind } from './errors';
 import { redactIssues, withoutSecrets } from './excerpt';
@@ -59,6 +60,8 @@ export interface HttpConfig {
   wait?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
   /** Keep-alive agents, proxy and certificates; default: the process's shared transport. */
   transport?: Transport;
+  /** The tenant's shared request budget: a 429 slows every request through it (see rateGate.ts). */
+  gate?: RateGate;
 }
 
 /** What a reader gets besides the JSON: a way to say the answer is not what it should be. */
@@ -397,10 +400,26 @@ export async function request<T>(config: HttpConfig, call: HttpRequest<T>): Prom
   };
   const cancelled = (): NcxError => cancelledError(prepared.context);
   const wait = config.wait ?? ((ms: number, signal: AbortSignal | undefined) => sleep(ms, signal, cancelled));
+  const gate = config.gate;
   for (let attempt = 1; ; attempt += 1) {
+    const startedAt = gate ? await gate.pass((ms) => wait(ms, call.signal)) : 0;
+    if (call.signal?.aborted) {
+      throw cancelledError(prepared.context);
+    }
     try {
-      return await attemptOnce(config, call, prepared, attempt);
+      const answer = await attemptOnce(config, call, prepared, attempt);
+      gate?.served(startedAt);
+      return answer;
     } catch (error) {
+      if (gate && error instanceof NcxError) {
+        if (error.kind === 'rateLimited') {
+          // Every request to this tenant waits now; this one goes again through the gate's queue.
+          const pause = gate.slowDown(error.details.retryAfterMs);
+          if (pause !== undefined && call.method === 'GET' && attempt <= tuning.retries) continue;
+          throw error;
+        }
+        if (error.details.status !== undefined) gate.served(startedAt);
+      }
       if (!(error instanceof NcxError) || call.method !== 'GET') {
         throw error;
       }

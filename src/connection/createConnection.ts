@@ -10,12 +10,15 @@ import type { SecretAwareLog } from '../log/redactingLog';
 import { onDidChangeSettings, readSettings, writeUserSetting } from '../ui/vscodeSettings';
 import { Connection } from './connection';
 import { setUpNetwork } from './networkSetup';
+import { RateGates } from './rateGates';
 import { sandboxLauncher } from './sandboxLauncher';
 import { SecretSessionStore } from './secretSessionStore';
 import { readTokenClaims } from './tokenClaims';
 
 export interface CreatedConnection {
   connection: Connection;
+  /** Each tenant's shared request budget (429s slow the whole extension for that tenant). */
+  gates: RateGates;
   disposables: vscode.Disposable[];
 }
 
@@ -28,6 +31,7 @@ export function createConnection(
   const sessions = new SecretSessionStore(context.secrets);
   const onRequest = (entry: RequestLogEntry): void => logRequest(log, entry);
   const timeoutMs = (): number => readSettings().requestTimeoutSeconds * 1000;
+  const gates = new RateGates();
   const connection = new Connection({
     settings: readSettings,
     setMode: (mode) => writeUserSetting('connection.mode', mode),
@@ -44,6 +48,7 @@ export function createConnection(
         authScheme: settings['ncx.authScheme'],
         timeoutMs: settings.requestTimeoutSeconds * 1000,
         onRequest,
+        gate: gates.gateFor(location),
         ...(observers.onExchange ? { onExchange: observers.onExchange } : {}),
       });
     },
@@ -54,6 +59,11 @@ export function createConnection(
     log.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   const disposables: vscode.Disposable[] = [
     network,
+    new vscode.Disposable(
+      gates.onDidSlowDown((origin, state) =>
+        log.warn(`${origin} answered 429: every request to it waits until ${new Date(state.pausedUntil ?? Date.now()).toISOString()}, then goes one every ${state.spacingMs ?? 0} ms for a while`),
+      ).dispose,
+    ),
     sessions,
     onDidChangeSettings((affects) => {
       connection.settingsChanged(affects).catch(reportFailure('Applying the changed settings'));
@@ -62,5 +72,5 @@ export function createConnection(
       connection.storedSessionChanged().catch(reportFailure('Following the sign-in of another window'));
     }),
   ];
-  return { connection, disposables };
+  return { connection, gates, disposables };
 }
