@@ -44,7 +44,14 @@ export class GroupLoader {
       if (generation !== data.generation || isCancellation(error)) {
         return;
       }
-      group.children = { kind: 'error', failure: describeFetchFailure(error) };
+      const failure = describeFetchFailure(error);
+      const held = group.children !== undefined && group.children.kind !== 'error';
+      if (failure.reason === 'unreachable' && held) {
+        // A lost link: the rows last loaded stay, marked stale by the model (see offlineSince).
+        data.noteOffline();
+      } else {
+        group.children = { kind: 'error', failure };
+      }
       ok = false;
     }
     if (generation === data.generation) {

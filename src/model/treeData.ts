@@ -41,6 +41,13 @@ export class TreeData {
   generation = 0;
   /** Bumped by every refresh; children fetched in an older cycle are stale. */
   cycle = 0;
+  /**
+   * Since when the server could not be reached (ms since epoch): the tree shows what it last
+   * loaded, marked as such, rather than error rows. Cleared by the next fetch that succeeds.
+   */
+  offlineSince: number | undefined;
+  /** The clock of `offlineSince`. */
+  now: () => number = Date.now;
   abort = newAbortController();
   private readonly limiter: RequestLimiter;
 
@@ -52,6 +59,16 @@ export class TreeData {
     this.limiter = new RequestLimiter(settings.maxConcurrentRequests);
     this.dimensions = dimensionsFor(this.groupBy);
     this.root = newGroupState(ROOT_ID, [], groupQuery(this.filter, []));
+    this.offlineSince = undefined;
+  }
+
+  /** Set by a fetch that could not reach the server during the refresh cycle under way. */
+  offlineThisCycle = false;
+
+  /** The server could not be reached: from now on (unless already), the tree is offline. */
+  noteOffline(): void {
+    this.offlineSince ??= this.now();
+    this.offlineThisCycle = true;
   }
 
   /** Forgets every group and workitem and cancels what is in flight; the tree starts over. */

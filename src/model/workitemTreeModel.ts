@@ -40,6 +40,8 @@ export interface WorkitemTreeModelOptions {
   maxConcurrentRequests?: number;
   /** The `tree.changeFeed` setting (default on). */
   changeFeed?: boolean;
+  /** The clock of "offline since". */
+  now?: () => number;
 }
 
 export interface FeedStopped {
@@ -91,6 +93,7 @@ export class WorkitemTreeModel {
       filter: options.filter,
       maxConcurrentRequests: options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
     });
+    if (options.now) this.data.now = options.now;
     const loaded = (load: ModelLoad): void => this.loadEmitter.fire(load);
     const loader = new GroupLoader(this.data, { countsKeptByFeed: () => this.refresher.keepsCounts(), loaded });
     const applier = new FeedPageApplier(this.data, this.feed);
@@ -176,6 +179,14 @@ export class WorkitemTreeModel {
     return { kind: 'loaded', total: root.count };
   }
 
+  /**
+   * Since when the server could not be reached (ms since epoch), while the tree shows what it
+   * last loaded instead of error rows; undefined when the last refresh reached it.
+   */
+  offlineSince(): number | undefined {
+    return this.data.offlineSince;
+  }
+
   /** The visible top-level groups and their counts (empty when not grouped or not loaded). */
   rootGroupCounts(): GroupCount[] {
     return this.render(this.data.root).flatMap((node) =>
@@ -227,14 +238,19 @@ export class WorkitemTreeModel {
     const data = this.data;
     const generation = data.generation;
     const run: Promise<void> = (async () => {
+      data.offlineThisCycle = false;
+      const wasOffline = data.offlineSince !== undefined;
       if (data.root.children !== undefined) {
         await cycle(generation);
       } else {
         data.cycle++;
       }
       if (generation === data.generation) {
+        // A whole cycle without an unreachable server: the link is back.
+        if (!data.offlineThisCycle) data.offlineSince = undefined;
         data.forgetUnlisted();
         this.emitChanges();
+        if (wasOffline !== (data.offlineSince !== undefined)) this.loadEmitter.fire({ parentId: ROOT_ID, ok: data.offlineSince === undefined });
       }
     })().finally(() => {
       if (this.refreshing === run) {

@@ -118,6 +118,8 @@ export class DetailPanelController {
   private timeline?: Timeline;
   private allowed: WorkitemAction[] = [];
   private checkedAt?: number;
+  /** Since when the server could not be reached while the workitem shown stayed as last read. */
+  private offlineSince?: number;
   private changedAt?: number;
   private changed: string[] = [];
   private banner?: Banner;
@@ -289,6 +291,7 @@ export class DetailPanelController {
   private show(workitem: Workitem): boolean {
     const now = this.deps.now();
     this.checkedAt = now;
+    this.offlineSince = undefined;
     if (this.banner?.source === 'fetch') this.banner = undefined;
     const json = boundedStringify(workitem).text;
     const fingerprint = `${json}\n${this.deps.permissions().join(' ')}\n${privacyMode.enabled}`;
@@ -351,6 +354,11 @@ export class DetailPanelController {
     const text = describeFetchError(error, this.workitemId, this.deps.l10n);
     this.deps.log.warn(`Detail panel ${this.workitemId}: fetch failed (${text.kind ?? 'error'}): ${errorText(error)}`);
     this.checkedAt = this.deps.now();
+    if (this.kind === 'workitem' && (text.kind === 'network' || text.kind === 'timeout')) {
+      // A lost link: the workitem stays as last read, and the banner says since when.
+      this.offlineSince ??= this.checkedAt;
+      text.message = this.deps.l10n.t('Offline since {0} — retrying. {1}', formatTimeOfDay(this.offlineSince, this.deps.time()), text.message);
+    }
     this.banner = { message: text.message, retryable: text.retryable, source: 'fetch' };
     if (text.kind !== undefined) this.banner.kind = text.kind;
     if (this.kind === 'workitem') {

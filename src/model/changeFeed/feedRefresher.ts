@@ -17,8 +17,9 @@ import type { ModelLoad } from '../modelNodes';
 import { recountOnScreen } from '../screenRecount';
 import { trackedGroupsOf, type TrackedTree } from './trackedGroups';
 import type { TreeData } from '../treeData';
+import { describeFetchFailure, isCancellation } from '../fetchFailure';
 
-type FeedOutcome = { readonly page: SearchPage } | { readonly reason: FallbackReason };
+type FeedOutcome = { readonly page: SearchPage } | { readonly reason: FallbackReason } | { readonly offline: true };
 
 export interface FeedRefresherParts {
   readonly data: TreeData;
@@ -151,6 +152,16 @@ export class FeedRefresher {
       if (generation !== data.generation) {
         return;
       }
+      if ('offline' in outcome) {
+        // What is held stays current as far as anyone can know (marked offline), so the next
+        // cycle asks the same one feed page again rather than re-counting every group.
+        data.noteOffline();
+        for (const group of tracked.opened) {
+          group.childrenCycle = data.cycle;
+        }
+        this.loaded({ parentId: ROOT_ID, ok: false });
+        return;
+      }
       const reason = 'reason' in outcome ? outcome.reason : await this.applier.apply(outcome.page, watermark, tracked);
       if (generation !== data.generation) {
         return;
@@ -242,7 +253,8 @@ export class FeedRefresher {
     if (generation !== this.data.generation) {
       return;
     }
-    const reason = 'reason' in outcome ? outcome.reason : await this.applier.apply(outcome.page, watermark, tracked);
+    const reason =
+      'offline' in outcome ? 'failed' : 'reason' in outcome ? outcome.reason : await this.applier.apply(outcome.page, watermark, tracked);
     if (generation !== this.data.generation) {
       return;
     }
@@ -279,7 +291,7 @@ export class FeedRefresher {
       const page = await this.data.searchWith(feedParams(watermark), this.data.abort.signal);
       return { page };
     } catch (error) {
-      return { reason: this.session.stopIfRejected(error) ? 'rejected' : 'failed' };
+      return this.feedFailure(error);
     }
   }
 
@@ -306,7 +318,7 @@ export class FeedRefresher {
       answer = await data.searchWith(auditedFeedParams(group.query, watermark, this.session.lastPageChanges), data.abort.signal);
     } catch (error) {
       // Refused (a 400) like a plain feed page: the server cannot answer the feed, stop asking.
-      return { reason: this.session.stopIfRejected(error) ? 'rejected' : 'failed' };
+      return this.feedFailure(error);
     }
     const split = splitAuditedFeed(answer, watermark, (workitem) => holdsPath(group, segmentsOf(workitem, data.dimensions)));
     if (split.kind === 'fallback' && split.reason === 'overflow') {
@@ -324,6 +336,17 @@ export class FeedRefresher {
       this.session.audit.record(group.id, split.marker, watermark, watermark.at);
     }
     return { page: split.page };
+  }
+
+  /**
+   * A feed page that failed. When the server cannot be reached, the tree keeps what it holds and
+   * the watermark too: the next cycle asks the same one page again (not a wave of counts that
+   * would all fail the same way), and catches up on everything that changed meanwhile.
+   */
+  private feedFailure(error: unknown): FeedOutcome {
+    if (this.session.stopIfRejected(error)) return { reason: 'rejected' };
+    if (!isCancellation(error) && describeFetchFailure(error).reason === 'unreachable') return { offline: true };
+    return { reason: 'failed' };
   }
 
   /** Whether its parent lists it among its sub-groups, shown or at zero. */

@@ -26,6 +26,7 @@ import { PinnedGroups, type PinnedGroup } from '../../model/queries/pinnedGroups
 import type { SavedQuery } from '../../model/queries/queryLibrary';
 import { workitemNodeIdOf } from '../../model/groupKeys';
 import { shown, type Shown } from '../../model/format/shownText';
+import { formatTimeOfDay } from '../../model/format/time';
 import { l10n } from '../../ui/l10n';
 
 export interface WorkitemTreeProviderOptions {
@@ -424,12 +425,15 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     // A lone view's description is hidden behind the container's title, so the active filter is
     // also shown as the view's message, unless a failure needs that place.
     const filter = this.model.getFilter();
+    const offlineSince = this.model.offlineSince();
     const message: Shown | undefined =
       status.kind === 'failed' && showsWelcomeInsteadOfRows(next)
         ? shown(status.failure.message)
-        : filter === undefined
-          ? undefined
-          : l10n.t('Filter: {0}', filter);
+        : offlineSince !== undefined
+          ? offlineMessage(offlineSince, this.settings().refreshIntervalSeconds, filter)
+          : filter === undefined
+            ? undefined
+            : l10n.t('Filter: {0}', filter);
     this.view.message = message;
     if (next !== this.state) {
       this.state = next;
@@ -455,4 +459,14 @@ function nodeIdOf(node: unknown): string | undefined {
     return node.id;
   }
   return typeof node === 'string' ? node : undefined;
+}
+
+/** The rows stay as last loaded; the message says since when and what happens next. */
+function offlineMessage(since: number, intervalSeconds: number, filter: string | undefined): Shown {
+  const time = formatTimeOfDay(since, { locale: vscode.env.language });
+  const line =
+    intervalSeconds > 0
+      ? l10n.t('Offline since {0} — retrying every {1} s. Showing what was last loaded.', time, intervalSeconds)
+      : l10n.t('Offline since {0} — Refresh to try again. Showing what was last loaded.', time);
+  return filter === undefined ? line : l10n.t('{0} Filter: {1}', line, filter);
 }

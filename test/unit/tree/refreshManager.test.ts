@@ -32,13 +32,19 @@ class ManualTimers implements Timers {
         break;
       }
       this.queue.shift();
-      this.now = next.at;
+      // A timer overdue (the machine slept) fires now, not back in time.
+      this.now = Math.max(this.now, next.at);
       next.callback();
       for (let i = 0; i < 5; i++) {
         await Promise.resolve();
       }
     }
     this.now = end;
+  }
+
+  /** The machine sleeps: the clock moves on and no timer fires until it wakes. */
+  sleep(ms: number): void {
+    this.now += ms;
   }
 }
 
@@ -87,6 +93,20 @@ describe('refresh manager', () => {
     assert.strictEqual(refreshes(), 1);
     await timers.advance(30_000);
     assert.strictEqual(refreshes(), 4);
+    manager.dispose();
+  });
+
+  it('a laptop that slept an hour refreshes once when it wakes, not once per missed interval', async () => {
+    const { timers, refreshes, manager } = setup(10);
+    await timers.advance(3_000);
+    timers.sleep(3_600_000);
+    await timers.advance(0);
+    assert.strictEqual(refreshes(), 1, 'one refresh on waking');
+    assert.strictEqual(timers.pending, 1, 'and one timer for the next interval');
+    await timers.advance(9_999);
+    assert.strictEqual(refreshes(), 1);
+    await timers.advance(1);
+    assert.strictEqual(refreshes(), 2);
     manager.dispose();
   });
 

@@ -195,6 +195,21 @@ describe('DetailPanelController', () => {
     assert.strictEqual(snapshot.banner, undefined);
   });
 
+  it('keeps the workitem shown when the link is lost, says since when it is offline, and clears that when it is back', async () => {
+    const call = heldAndRetrievedCall();
+    const r = rig(new ScriptedApi(call, new NcxError('network', 'ECONNRESET'), new NcxError('timeout', 'slow'), call));
+    await withReady(r, r.controller.load());
+    await r.controller.refresh();
+    const first = r.controller.snapshot();
+    assert.strictEqual(first.kind, 'workitem', 'still the workitem, not an error page');
+    assert.strictEqual(r.host.htmls.length, 1, 'the page is not replaced');
+    assert.match(first.banner?.message ?? '', /^Offline since \d{1,2}:\d{2}:\d{2} [AP]M — retrying\. Could not reach the server/);
+    await r.controller.refresh();
+    assert.strictEqual(r.controller.snapshot().banner?.message.slice(0, 30), first.banner?.message.slice(0, 30), 'offline since the first failure');
+    await withReady(r, r.controller.refresh());
+    assert.strictEqual(r.controller.snapshot().banner, undefined, 'back: no banner');
+  });
+
   it('lists the validation issues of a workitem the server sent but that could not be read', async () => {
     const issues = [{ workitemId: 'wi_20001', path: 'timeEvents.2.timestamp', expected: 'number', received: '"soon"' }];
     const r = rig(new ScriptedApi(new NcxError('malformed', 'invalid workitem', { issues })));
