@@ -136,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const tree = new WorkitemTreeProvider({
     api,
     names,
+    queues: () => names.queues(),
     workspaceState: context.workspaceState,
     permissions: () => connection.permissions,
     log,

@@ -7,6 +7,10 @@ export const SETTINGS_SECTION = 'workitemInspector';
 export const GROUP_BY_MODES = ['stateChannel', 'channelState', 'state', 'channel', 'none'] as const;
 export type GroupByMode = (typeof GROUP_BY_MODES)[number];
 
+/** How rows are ordered within a group; `longestWaiting` is oldest first (`createdAt asc`). */
+export const TREE_SORTS = ['newest', 'longestWaiting'] as const;
+export type TreeSort = (typeof TREE_SORTS)[number];
+
 export const SettingsSchema = z.object({
   /** `sandbox`: the embedded local NCX sandbox; `ncx`: a real NCX location after "Sign In". */
   'connection.mode': z.catch(z.enum(['sandbox', 'ncx']), 'sandbox'),
@@ -22,6 +26,8 @@ export const SettingsSchema = z.object({
   'tree.pageSize': z.catch(z.number().check(z.int(), z.gte(10), z.lte(1000)), 100),
   /** Refreshes read what changed (the change feed) instead of re-counting; false always re-counts. */
   'tree.changeFeed': z.catch(z.boolean(), true),
+  /** Rows within a group: newest first, or longest waiting (oldest) first. */
+  'tree.sortBy': z.catch(z.enum(TREE_SORTS), 'newest'),
   /** 0 turns auto-refresh off; it only runs while the view is visible. */
   refreshIntervalSeconds: z.catch(z.number().check(z.gte(0), z.lte(3600)), 10),
   requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(300)), 15),

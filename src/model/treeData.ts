@@ -8,7 +8,7 @@ import { NcxError } from '../api/errors';
 import { SEARCH_MAX_ROWS } from '../api/paths';
 import type { Workitem } from '../api/schemas';
 import type { SearchPage, SearchParams, WorkitemsApi } from '../api/workitemsApi';
-import type { GroupByMode } from '../config/settings';
+import type { GroupByMode, TreeSort } from '../config/settings';
 import { dimensionsFor, groupIdOf, parentIdOf, ROOT_ID, type GroupDimension, type GroupSegment } from './groupKeys';
 import { groupQuery } from './groupQueries';
 import { newGroupState, type GroupState } from './groupState';
@@ -17,6 +17,16 @@ import type { GroupTree } from './changeFeed/trackedGroups';
 
 /** Newest first: the workitems a person is looking for are usually the recent ones. */
 export const ITEM_SORT = 'createdAt desc';
+
+/** The server's sort for a row order (`longestWaiting`: the oldest, so longest in the system, first). */
+export function itemSortOf(order: TreeSort): string {
+  return order === 'newest' ? ITEM_SORT : 'createdAt asc';
+}
+
+/** Whether `a` comes before `b` in that order (equal times: neither, the server's order stands). */
+export function sortsBefore(a: Workitem, b: Workitem, order: TreeSort): boolean {
+  return order === 'newest' ? a.createdAt > b.createdAt : a.createdAt < b.createdAt;
+}
 /** Every request in flight listens to the model's abort signal: more than Node's default 10. */
 const ABORT_LISTENERS = 64;
 
@@ -26,11 +36,14 @@ export interface TreeDataSettings {
   readonly pageSize: number;
   readonly filter: string | undefined;
   readonly maxConcurrentRequests: number;
+  readonly sortBy?: TreeSort;
 }
 
 export class TreeData {
   api: WorkitemsApi;
   groupBy: GroupByMode;
+  /** Row order within a group. */
+  sortBy: TreeSort;
   pageSize: number;
   filter: string | undefined;
   dimensions: readonly GroupDimension[];
@@ -54,6 +67,7 @@ export class TreeData {
   constructor(settings: TreeDataSettings) {
     this.api = settings.api;
     this.groupBy = settings.groupBy;
+    this.sortBy = settings.sortBy ?? 'newest';
     this.pageSize = clampPageSize(settings.pageSize);
     this.filter = normaliseFilter(settings.filter);
     this.limiter = new RequestLimiter(settings.maxConcurrentRequests);
@@ -179,11 +193,11 @@ export class TreeData {
     });
   }
 
-  /** A page of a group's workitems, newest first. */
+  /** A page of a group's workitems, in the tree's row order. */
   search(q: string | undefined, start: number, rows: number, signal: AbortSignal): Promise<SearchPage> {
     return this.limiter.run(() => {
       throwIfAborted(signal);
-      return this.api.search({ ...(q === undefined ? {} : { q }), start, rows, sort: ITEM_SORT }, { signal });
+      return this.api.search({ ...(q === undefined ? {} : { q }), start, rows, sort: itemSortOf(this.sortBy) }, { signal });
     });
   }
 

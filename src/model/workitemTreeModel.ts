@@ -6,7 +6,7 @@
 // fetches), FeedRefresher and FeedPageApplier (the change feed), WorkitemLocator (reveal).
 import type { Workitem } from '../api/schemas';
 import type { WorkitemsApi } from '../api/workitemsApi';
-import type { GroupByMode } from '../config/settings';
+import type { GroupByMode, TreeSort } from '../config/settings';
 import type { FallbackReason } from './changeFeed/changeFeed';
 import { ModelEmitter, type ModelEvent } from './events';
 import { FeedPageApplier } from './changeFeed/feedPageApplier';
@@ -40,6 +40,8 @@ export interface WorkitemTreeModelOptions {
   maxConcurrentRequests?: number;
   /** The `tree.changeFeed` setting (default on). */
   changeFeed?: boolean;
+  /** The `tree.sortBy` setting (default newest first). */
+  sortBy?: TreeSort;
   /** The clock of "offline since". */
   now?: () => number;
 }
@@ -92,6 +94,7 @@ export class WorkitemTreeModel {
       pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
       filter: options.filter,
       maxConcurrentRequests: options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
+      sortBy: options.sortBy ?? 'newest',
     });
     if (options.now) this.data.now = options.now;
     const loaded = (load: ModelLoad): void => this.loadEmitter.fire(load);
@@ -311,6 +314,14 @@ export class WorkitemTreeModel {
   setGroupBy(mode: GroupByMode): void {
     if (mode !== this.data.groupBy) {
       this.data.groupBy = mode;
+      this.reset();
+    }
+  }
+
+  /** Row order within groups: everything is fetched again in the new order. */
+  setSortBy(sortBy: TreeSort): void {
+    if (sortBy !== this.data.sortBy) {
+      this.data.sortBy = sortBy;
       this.reset();
     }
   }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { AuditEntrySchema } from '../../src/audit/auditEntry';
 import { COMMANDS } from '../../src/contributions';
 import { escapeMarkdown } from '../../src/views/tree/markdownText';
+import { pastSlaMs, queueSlaMs } from '../../src/model/live/queueSla';
 import { runCommand } from './helpers/commandRunner';
 import { recordMessages, type MessageRecorder } from './helpers/messages';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
@@ -88,6 +89,22 @@ describe('tenants: privacy mode, action history, workitem links', function () {
     const where = /<p class="where" id="where">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
     assert.ok(where.includes(`Queue: ${queue.name} (${queue._id})`) && where.includes(`Agent: ${agent.name} (${agentUsername})`), where);
     assert.ok(/<section[^>]*id="fields"[\s\S]*?>q_[a-z]+</.test(html), 'the field table keeps the queue id');
+  });
+
+  it('a waiting call past its queue’s SLA is marked in its row, its tooltip and its accessible name', async () => {
+    const tree = session.inspector.tree;
+    const stateRows = await expandGroup(tree, groupWithValue(await rootNodes(tree), 'inqueue'));
+    const waiting = (await expandGroup(tree, groupWithValue(stateRows, 'voice'))).filter(isWorkitem);
+    const queues = new Map((await session.server.listQueues()).map((queue) => [queue._id, queue]));
+    const now = Date.now();
+    const past = waiting.filter((row) => (pastSlaMs(row.workitem, queueSlaMs(queues.get(row.workitem.selectedQueue ?? ''), 'voice'), now) ?? 0) > 60_000);
+    assert.ok(past.length > 0, 'calls waiting more than a minute past their SLA');
+    const row = past[0]!;
+    await waitFor(() => String(tree.getTreeItem(row).description ?? '').includes('past SLA'), { description: 'the row to say past SLA' });
+    const item = tree.getTreeItem(row);
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '';
+    assert.ok(tooltip.includes('past the queue SLA'), tooltip);
+    assert.ok(item.accessibilityInformation?.label.endsWith('past the queue SLA'));
   });
 
   it('the action history holds each action sent, once, with its result, tenant and user', async () => {

@@ -2,6 +2,8 @@
 // left and +1 along the path it entered, for every group whose count is current; and, in every
 // open workitem group, its row removed, replaced or inserted at its sorted place (newest first),
 // with `nextStart` and `total` kept so that "Load more" still asks for the right page.
+import type { TreeSort } from '../../config/settings';
+import { sortsBefore } from '../treeData';
 import type { Workitem } from '../../api/schemas';
 import { sawAt, type Watermark } from './changeFeed';
 import { segmentsOf, type GroupDimension, type GroupSegment } from '../groupKeys';
@@ -36,7 +38,7 @@ export function holdsPath(group: GroupState, path: readonly GroupSegment[] | und
  * Applies the moves in order. `windowSize(group)` is how many rows a group shows after a refresh
  * (what the user had loaded), so arrivals do not make a window grow without end.
  */
-export function applyMoves(moves: readonly Move[], tracked: TrackedGroups, windowSize: (group: GroupState) => number): void {
+export function applyMoves(moves: readonly Move[], tracked: TrackedGroups, windowSize: (group: GroupState) => number, order: TreeSort = 'newest'): void {
   const counted = new Set(tracked.counted);
   const windows = new Set(tracked.windows);
   const touched = [...new Set([...tracked.counted, ...tracked.windows])];
@@ -46,7 +48,7 @@ export function applyMoves(moves: readonly Move[], tracked: TrackedGroups, windo
       const delta = counted.has(group) ? Number(inGroup) - Number(holdsPath(group, move.from)) : 0;
       const children = group.children;
       if (windows.has(group) && children?.kind === 'items') {
-        group.children = moveInWindow(children, move.workitem, inGroup, delta);
+        group.children = moveInWindow(children, move.workitem, inGroup, delta, order);
       }
       group.count += delta;
     }
@@ -59,7 +61,7 @@ export function applyMoves(moves: readonly Move[], tracked: TrackedGroups, windo
   }
 }
 
-function moveInWindow(children: ItemLevelChildren, workitem: Workitem, inGroup: boolean, delta: number): ItemLevelChildren {
+function moveInWindow(children: ItemLevelChildren, workitem: Workitem, inGroup: boolean, delta: number, order: TreeSort): ItemLevelChildren {
   const items = [...children.items];
   const total = children.total + delta;
   const index = items.findIndex((item) => item.workitemId === workitem.workitemId);
@@ -75,13 +77,13 @@ function moveInWindow(children: ItemLevelChildren, workitem: Workitem, inGroup: 
     return { ...children, total };
   }
   const last = items.at(-1);
-  const withinWindow = !hasMoreItems(children) || (last !== undefined && workitem.createdAt >= last.createdAt);
+  const withinWindow = !hasMoreItems(children) || (last !== undefined && !sortsBefore(last, workitem, order));
   const wasInvalid = children.issues.some((issue) => issue.workitemId === workitem.workitemId);
   if (!withinWindow && !wasInvalid) {
     return { ...children, total };
   }
-  // Newest first; among equal times after the rows already there (their order came from the server).
-  const position = items.findIndex((item) => item.createdAt < workitem.createdAt);
+  // In the tree's order; among equal times after the rows already there (their order came from the server).
+  const position = items.findIndex((item) => sortsBefore(workitem, item, order));
   items.splice(position < 0 ? items.length : position, 0, workitem);
   return {
     ...children,

@@ -65,7 +65,7 @@ export class FeedPageApplier {
       }
     }
     const windowSize = (group: GroupState): number => Math.max(data.pageSize, group.wantedRows);
-    applyMoves(moves, tracked, windowSize);
+    applyMoves(moves, tracked, windowSize, this.data.sortBy);
     for (const group of tracked.windows) {
       // Rows that left shrink a window; once it is down to half, it is filled up again.
       const children = group.children;

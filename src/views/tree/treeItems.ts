@@ -25,6 +25,10 @@ import { escapeMarkdown } from './markdownText';
 import { shown, type Shown } from '../../model/format/shownText';
 import { l10n } from '../../ui/l10n';
 import type { NameLookup, NamedKind } from '../../model/names/nameDirectory';
+import { pastSlaMs, waitingSince } from '../../model/live/queueSla';
+
+/** A waiting workitem past its queue's SLA: its icon in the editor's warning colour. */
+const SLA_BREACH_COLOR = 'editorWarning.foreground';
 
 // Tree labels and descriptions render `$(icon)` syntax, and tooltips are shown as text or Markdown:
 // every row's texts are `Shown` (our sentences through `l10n.t`, a server's words through `shown`),
@@ -105,15 +109,16 @@ export function workitemLabelText(workitem: Workitem): Shown {
   }
 }
 
-function workitemDescription(workitem: Workitem, now: number, names: NameLookup): Shown {
+function workitemDescription(workitem: Workitem, now: number, names: NameLookup, pastSla: number | undefined): Shown {
   // The row is short: the agent's name alone when known (the tooltip says `Name (id)`).
   const agent = names.nameOf('agent', workitem.agentUsername) ?? workitem.agentUsername;
   const parts = [workitem.type, agent, formatAge(ageOf(workitem.createdAt, now))];
   // A server-sent type or agent name must neither become an icon nor reorder the row (bidi controls).
-  return shown(parts.filter((part): part is string => Boolean(part)).join(' · '));
+  const text = shown(parts.filter((part): part is string => Boolean(part)).join(' · '));
+  return pastSla === undefined ? text : l10n.t('{0} past SLA · {1}', formatAge(ageOf(0, pastSla)), text);
 }
 
-function workitemTooltip(workitem: Workitem, now: number, names: NameLookup): vscode.MarkdownString {
+function workitemTooltip(workitem: Workitem, now: number, names: NameLookup, pastSla: number | undefined): vscode.MarkdownString {
   const line = (name: string, value: string | number | undefined): string | undefined =>
     value === undefined || value === '' ? undefined : `**${escapeMarkdown(name)}** ${escapeMarkdown(String(value))}`;
   const created = new Date(workitem.createdAt).toLocaleString(vscode.env.language);
@@ -131,6 +136,7 @@ function workitemTooltip(workitem: Workitem, now: number, names: NameLookup): vs
     line(l10n.t('From:'), workitem.from),
     line(l10n.t('To:'), workitem.to),
     line(l10n.t('Created:'), l10n.t('{0} ({1} ago)', created, formatAge(ageOf(workitem.createdAt, now)))),
+    pastSla === undefined ? undefined : line(l10n.t('Waiting:'), l10n.t('{0}, {1} past the queue SLA', formatAge(ageOf(waitingSince(workitem), now)), formatAge(ageOf(0, pastSla)))),
     line(l10n.t('Actions:'), (workitem.actions ?? []).join(', ')),
   ];
   const tooltip = new vscode.MarkdownString(lines.filter((text): text is string => text !== undefined).join('  \n'));
@@ -145,16 +151,17 @@ function named(names: NameLookup, kind: NamedKind, id: string | undefined): stri
 
 export function workitemTreeItem(
   node: WorkitemModelNode,
-  { now, permissions, names }: { now: number; permissions: readonly string[]; names: NameLookup },
+  { now, permissions, names, slaMsOf }: { now: number; permissions: readonly string[]; names: NameLookup; slaMsOf?: (workitem: Workitem) => number | undefined },
 ): vscode.TreeItem {
   // Every text of the row comes from what privacy mode lets the screen show; the node keeps the real one.
   const workitem = privacyMode.view(node.workitem);
   const busy = node.busy !== undefined;
+  const pastSla = pastSlaMs(workitem, slaMsOf?.(workitem), now);
   const item = shownTreeItem(
     {
       label: workitemLabelText(workitem),
-      description: node.busy !== undefined ? shown(node.busy) : workitemDescription(workitem, now, names),
-      tooltip: workitemTooltip(workitem, now, names),
+      description: node.busy !== undefined ? shown(node.busy) : workitemDescription(workitem, now, names, pastSla),
+      tooltip: workitemTooltip(workitem, now, names, pastSla),
     },
     vscode.TreeItemCollapsibleState.None,
   );
@@ -162,9 +169,12 @@ export function workitemTreeItem(
   item.contextValue = workitemContextValue(workitem, busy, permissions);
   item.iconPath = busy
     ? new vscode.ThemeIcon(BUSY_ICON)
-    : themeIcon(channelIconId(workitem.channelType), stateColorId(workitem.state));
+    : themeIcon(channelIconId(workitem.channelType), pastSla === undefined ? stateColorId(workitem.state) : SLA_BREACH_COLOR);
   item.accessibilityInformation = {
-    label: l10n.t('{0}, {1}, {2}', workitemLabelText(workitem), workitem.state, workitem.channelType),
+    label:
+      pastSla === undefined
+        ? l10n.t('{0}, {1}, {2}', workitemLabelText(workitem), workitem.state, workitem.channelType)
+        : l10n.t('{0}, {1}, {2}, past the queue SLA', workitemLabelText(workitem), workitem.state, workitem.channelType),
   };
   return item;
 }

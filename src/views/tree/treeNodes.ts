@@ -31,6 +31,8 @@ export interface TreeItemContext {
   readonly permissions: readonly string[];
   /** Names of the queues and agents rows mention. */
   readonly names: NameLookup;
+  /** The SLA of the workitem's queue for its channel (ms), when known. */
+  slaMsOf?(workitem: Workitem): number | undefined;
   /** The `q` of a group, for its tooltip. */
   queryOf(groupId: string): string | undefined;
 }

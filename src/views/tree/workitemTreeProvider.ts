@@ -5,6 +5,8 @@
 // only while visible.
 import * as vscode from 'vscode';
 import { NO_NAMES, type NameLookup } from '../../model/names/nameDirectory';
+import { queueSlaMs } from '../../model/live/queueSla';
+import type { Queue } from '../../api/schemas';
 import { privacyMode } from '../../model/privacy/privacyMode';
 import type { Workitem } from '../../api/schemas';
 import type { WorkitemsApi } from '../../api/workitemsApi';
@@ -44,6 +46,8 @@ export interface WorkitemTreeProviderOptions {
   onRefreshError?: (error: unknown) => void;
   /** The extension's log: it hears when the tree stops reading the change feed, and why. */
   log?: Log;
+  /** The tenant's queues (their SLAs mark rows waiting past them); none when left out. */
+  queues?: () => readonly Queue[];
   /** Names of queues and agents for the rows; ids alone when left out. */
   names?: NameLookup & { onDidChange(listener: () => void): { dispose(): void } };
 }
@@ -58,6 +62,9 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly now: () => number;
   private readonly permissions: () => readonly string[];
   private readonly names: NameLookup;
+  private readonly queues: () => readonly Queue[];
+  /** The queues by id, made again only when the list changes. */
+  private queueIndex: { list: readonly Queue[]; byId: ReadonlyMap<string, Queue> } = { list: [], byId: new Map() };
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   private readonly refreshManager: RefreshManager;
   private readonly disposables: vscode.Disposable[] = [];
@@ -76,6 +83,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.now = options.now ?? Date.now;
     this.permissions = options.permissions ?? (() => ['workitems:admin']);
     this.names = options.names ?? NO_NAMES;
+    this.queues = options.queues ?? (() => []);
     this.filterStore = new TreeFilterStore(options.workspaceState);
     const settings = this.settings();
     this.model = new WorkitemTreeModel({
@@ -84,6 +92,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       pageSize: settings['tree.pageSize'],
       filter: this.filterStore.read(),
       changeFeed: settings['tree.changeFeed'],
+      sortBy: settings['tree.sortBy'],
     });
     this.onDidLoad = this.model.onDidLoad;
     this.api = options.api;
@@ -131,7 +140,13 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   // ---- TreeDataProvider ----------------------------------------------------------------------
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.toTreeItem({ now: this.now(), permissions: this.permissions(), names: this.names, queryOf: (groupId) => this.model.groupQueryOf(groupId) });
+    return node.toTreeItem({ now: this.now(), permissions: this.permissions(), names: this.names, slaMsOf: (workitem) => this.slaMsOf(workitem), queryOf: (groupId) => this.model.groupQueryOf(groupId) });
+  }
+
+  private slaMsOf(workitem: Workitem): number | undefined {
+    const list = this.queues();
+    if (list !== this.queueIndex.list) this.queueIndex = { list, byId: new Map(list.map((queue) => [queue._id, queue])) };
+    return workitem.selectedQueue === undefined ? undefined : queueSlaMs(this.queueIndex.byId.get(workitem.selectedQueue), workitem.channelType);
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
@@ -415,6 +430,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const settings = this.settings();
     this.model.setGroupBy(settings['tree.groupBy']);
     this.model.setPageSize(settings['tree.pageSize']);
+    this.model.setSortBy(settings['tree.sortBy']);
     this.model.setChangeFeed(settings['tree.changeFeed']);
     this.refreshManager.reschedule();
   }
