@@ -220,6 +220,9 @@
       case 'copyLink':
         post({ type: 'copyLink' });
         break;
+      case 'toggleWatch':
+        post({ type: 'toggleWatch' });
+        break;
       case 'copyJson':
         post({ type: 'copyJson' });
         break;

@@ -39,6 +39,9 @@ export const COMMANDS = {
   copyLink: 'workitemInspector.copyLink',
   /** The URI handler's: opens a workitem link. */
   openLink: 'workitemInspector.openLink',
+  watch: 'workitemInspector.watch',
+  unwatch: 'workitemInspector.unwatch',
+  unwatchAll: 'workitemInspector.unwatchAll',
 } as const;
 
 export type CommandKey = keyof typeof COMMANDS;
@@ -75,6 +78,7 @@ export const LIVE_COMMANDS = {
 export const VIEW_CONTAINER_ID = 'workitemInspector';
 export const TREE_VIEW_ID = 'workitemInspector.workitems';
 export const EVENTS_VIEW_ID = 'workitemInspector.events';
+export const WATCHED_VIEW_ID = 'workitemInspector.watched';
 export const REQUESTS_VIEW_ID = 'workitemInspector.requests';
 export const QUERIES_VIEW_ID = 'workitemInspector.queries';
 

@@ -16,6 +16,9 @@ import { createRateStatusBar } from './connection/rateStatusBar';
 import { LiveService } from './live/liveService';
 import { NameDirectory } from './model/names/nameDirectory';
 import { EventsView } from './views/events/eventsView';
+import { WatchedView } from './views/watched/watchedView';
+import { WatchList } from './model/live/watchList';
+import { startWatchNotifier } from './live/watchNotifier';
 import { createOutputChannelLog } from './log/outputChannelLog';
 import { deferredWorkitemsApi } from './connection/deferredApi';
 import { installTranslator } from './ui/l10n';
@@ -60,6 +63,8 @@ export interface WorkitemInspectorApi {
   readonly live: LiveService;
   /** The Events view (its tail, rows shown, filter, pause). */
   readonly events: EventsView;
+  /** Watched workitems, per tenant (they survive a reload). */
+  readonly watches: WatchList;
 }
 
 export interface StoredStateView {
@@ -128,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const api = deferredWorkitemsApi(() => connection.getApi());
   const history = new AuditLog(context.globalStorageUri.fsPath);
   const queryLibrary = new QueryLibrary(context.globalState);
+  const watches = new WatchList(context.globalState);
   /** The library's key for the connection: `sandbox`, the tenant's host, or `ncx` before sign-in tells it. */
   const currentTenant = (): string => tenantName(connection.state) ?? 'ncx';
 
@@ -152,6 +158,14 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     refreshIntervalMs: () => readSettings().refreshIntervalSeconds * 1000,
     queues: () => names.queues(),
     names,
+    watch: {
+      isWatched: (id) => watches.isWatched(currentTenant(), id),
+      // Through the commands, so the panel says what the tree and the palette say.
+      toggle: async (id, workitem) => {
+        const command = watches.isWatched(currentTenant(), id) ? COMMANDS.unwatch : COMMANDS.watch;
+        await vscode.commands.executeCommand(command, workitem ?? id);
+      },
+    },
   });
   const ctx: CommandContext = {
     ui,
@@ -163,6 +177,13 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     showLog: () => log.show(),
     tenants: tenantHooks(context, history),
     names,
+    watches: {
+      watch: (id, workitem) => watches.watch(currentTenant(), id, workitem),
+      unwatch: (ids) => watches.unwatch(currentTenant(), ids),
+      clear: () => watches.clear(currentTenant()),
+      watched: () => watches.of(currentTenant()).map((watch) => watch.workitemId),
+      tenant: currentTenant,
+    },
   };
   const runner = new ActionRunner({
     ...ctx,
@@ -196,6 +217,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
       await Promise.all(ids.filter((id) => panels.isOpen(id)).map((id) => panels.refresh(id)));
     },
   });
+  const watched = new WatchedView({ list: watches, tenant: currentTenant, names });
   const events = new EventsView({
     live,
     connection: () => connection.state.host ?? connection.state.mode,
@@ -219,8 +241,13 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     ...workbench.disposables,
     live,
     events,
+    watched,
+    startWatchNotifier({ list: watches, live, tenant: currentTenant, names, ui, log, open: (id) => panels.open(id) }),
+    names.onDidChange(() => watched.refresh()),
+    connection.onDidChangeConnection(() => watched.refresh()),
     connection.onDidChangeConnection(() => names.reset()),
-    names.onDidChange(() => panels.namesChanged()),
+    names.onDidChange(() => panels.redrawAll()),
+    new vscode.Disposable(watches.onDidChange(() => panels.redrawAll()).dispose),
     connection.onDidChangeConnection(() => {
       tree.reload();
       showPins();
@@ -249,6 +276,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     workbench: workbench.api,
     live,
     events,
+    watches,
   };
 }
 

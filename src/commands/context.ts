@@ -1,5 +1,6 @@
 // What the commands need from the rest of the extension, as narrow interfaces: the real tree,
 // panels and connection satisfy them in `extension.ts`, fakes satisfy them in the unit tests.
+import type { WatchHooks } from './watch';
 import type { NameLookup } from '../model/names/nameDirectory';
 import type { Workitem } from '../api/schemas';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
@@ -59,4 +60,6 @@ export interface CommandContext {
   tenants?: TenantHooks;
   /** Queue and agent names for pickers; ids alone when absent. */
   names?: NameLookup;
+  /** Watched workitems of the current tenant. */
+  watches?: WatchHooks;
 }

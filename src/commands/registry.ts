@@ -27,6 +27,7 @@ import { exportActionHistoryCommand, showActionHistoryCommand } from './actionHi
 import { copyLinkCommand } from './copyLink';
 import { openLinkCommand } from './openLink';
 import { useSandboxCommand } from './useSandbox';
+import { unwatchAllCommand, unwatchCommand, watchCommand } from './watch';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -53,6 +54,9 @@ export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner)
   const useSandbox = useSandboxCommand(ctx);
   const showLog = showLogCommand(ctx);
   const unguarded: Record<CommandKey, CommandHandler> = {
+    watch: watchCommand(ctx),
+    unwatch: unwatchCommand(ctx),
+    unwatchAll: unwatchAllCommand(ctx),
     hold: actionCommand(ctx, runner, 'hold'),
     unhold: actionCommand(ctx, runner, 'unhold'),
     hangUp: actionCommand(ctx, runner, 'hangup'),

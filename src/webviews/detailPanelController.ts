@@ -2,6 +2,7 @@
 // changes, run actions, answer the page's messages. The panel manager plugs a real webview in;
 // unit tests plug in a fake one. No method throws into its caller's event loop: failures are
 // shown in the page and logged.
+import type { HeaderStatus } from './detail/header';
 import { NO_NAMES, type NameLookup } from '../model/names/nameDirectory';
 import { boundedStringify } from '../api/boundedJson';
 import type { WorkitemAction } from '../api/domain';
@@ -64,6 +65,8 @@ export interface DetailPanelControllerDeps {
   confirmUnmaskedCopy?(): Promise<boolean>;
   /** "Copy Link": the same command as the tree's. */
   copyLink?(workitemId: string): Promise<void>;
+  /** Watching: whether this workitem is watched, and a toggle (the panel draws again after it). */
+  watch?: { isWatched(workitemId: string): boolean; toggle(workitemId: string, workitem: Workitem | undefined): Promise<void> };
   timers?: Timers;
   /** How long a visible page may take to post `ready`; default 30 s. */
   readyTimeoutMs?: number;
@@ -215,6 +218,9 @@ export class DetailPanelController {
         case 'copyLink':
           this.track(this.deps.copyLink?.(this.workitemId) ?? Promise.resolve(), 'copy link');
           return;
+        case 'toggleWatch':
+          this.track(this.toggleWatch(), 'watch');
+          return;
         case 'refresh':
           this.track(this.refresh(), 'refresh');
           return;
@@ -311,7 +317,12 @@ export class DetailPanelController {
     return true;
   }
 
-  /** Draws the workitem held again (names changed); nothing is fetched. */
+  private async toggleWatch(): Promise<void> {
+    await this.deps.watch?.toggle(this.workitemId, this.workitem);
+    this.redraw();
+  }
+
+  /** Draws the workitem held again (names changed, watched or not); nothing is fetched. */
   redraw(): void {
     if (!this.disposed && this.kind === 'workitem') this.renderWorkitem();
   }
@@ -323,8 +334,9 @@ export class DetailPanelController {
     this.kind = 'workitem';
     this.allowed = availableActions(this.workitem, permissions).allowed;
     if (this.banner?.source === 'action') this.banner = undefined;
-    const status: { checkedAt?: number; changedAt?: number; changedFields?: readonly string[] } = {
+    const status: HeaderStatus = {
       changedFields: this.changed,
+      ...(this.deps.watch ? { watched: this.deps.watch.isWatched(this.workitemId) } : {}),
     };
     if (this.checkedAt !== undefined) status.checkedAt = this.checkedAt;
     if (this.changedAt !== undefined) status.changedAt = this.changedAt;

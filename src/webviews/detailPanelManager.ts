@@ -8,7 +8,7 @@ import type { Workitem } from '../api/schemas';
 import type { ValidationIssue, WorkitemsApi } from '../api/workitemsApi';
 import * as z from '../api/zodMini';
 import { COMMANDS, DETAIL_PANEL_VIEW_TYPE } from '../contributions';
-import { DetailPanelController, type DetailPanelSnapshot, type PanelActionResult, type PanelHost } from './detailPanelController';
+import { DetailPanelController, type DetailPanelControllerDeps, type DetailPanelSnapshot, type PanelActionResult, type PanelHost } from './detailPanelController';
 import type { ExtensionMessage } from './messages';
 import { createNonce } from './nonce';
 import { shown, type Shown } from '../model/format/shownText';
@@ -36,6 +36,8 @@ export interface DetailPanelDeps {
   queues?(): readonly Queue[];
   /** Names for the ids a panel shows. */
   names?: NameLookup;
+  /** The Watch button. */
+  watch?: DetailPanelControllerDeps['watch'];
 }
 
 export type { DetailPanelSnapshot } from './detailPanelController';
@@ -125,8 +127,8 @@ export class DetailPanelManager implements vscode.Disposable {
     return this.panels.get(workitemId)?.panel.webview.html;
   }
 
-  /** Names arrived or changed: open panels say them (no request). */
-  namesChanged(): void {
+  /** What panels show besides the workitem changed (names, watches): they draw again, no request. */
+  redrawAll(): void {
     for (const { controller } of this.panels.values()) controller.redraw();
   }
 
@@ -184,6 +186,7 @@ export class DetailPanelManager implements vscode.Disposable {
         refreshIntervalMs: () => this.deps.refreshIntervalMs(),
         queues: () => this.deps.queues?.() ?? [],
         ...(this.deps.names ? { names: this.deps.names } : {}),
+        ...(this.deps.watch ? { watch: this.deps.watch } : {}),
         l10n: vscode.l10n,
         time: () => ({ locale: vscode.env.language }),
         now: () => Date.now(),

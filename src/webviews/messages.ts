@@ -17,6 +17,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('copyJson') }),
   z.object({ type: z.literal('copyId') }),
   z.object({ type: z.literal('copyLink') }),
+  /** Watch the workitem, or stop watching it. */
+  z.object({ type: z.literal('toggleWatch') }),
   z.object({ type: z.literal('refresh') }),
   /** Older timeline entries: `offset` counts from the newest entry. */
   z.object({

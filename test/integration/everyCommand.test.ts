@@ -65,6 +65,38 @@ describe('every command, against the sandbox', function () {
   }
 
   const scenarios: Record<CommandKey, () => Promise<void>> = {
+    watch: async () => {
+      // Passed whole, as a tree row carries it: the watch starts from what the row showed.
+      const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+      const id = workitem.workitemId;
+      await runCommand(COMMANDS.watch, [workitem]);
+      assert.ok(session.inspector.watches.isWatched('sandbox', id), 'watched');
+      // A change made elsewhere (the server's API) raises a notification naming what changed.
+      await session.server.act('hold', id, {});
+      const notice = await waitFor(
+        () => messages.shown.find((message) => message.text.startsWith(`${id} on sandbox:`) && message.text.includes('→ hold')),
+        { description: `a notification of ${id}'s hold`, timeoutMs: 20_000 },
+      );
+      assert.strictEqual(notice.severity, 'info');
+      await session.inspector.watches.unwatch('sandbox', [id]);
+    },
+    unwatch: async () => {
+      const workitem = await takeWorkitem(session.server, 'state:inqueue');
+      await runCommand(COMMANDS.watch, [workitem.workitemId]);
+      assert.ok(session.inspector.watches.isWatched('sandbox', workitem.workitemId));
+      // As the Watched view passes its row.
+      await runCommand(COMMANDS.unwatch, [session.inspector.watches.of('sandbox').find((watch) => watch.workitemId === workitem.workitemId)]);
+      assert.ok(!session.inspector.watches.isWatched('sandbox', workitem.workitemId));
+    },
+    unwatchAll: async () => {
+      const first = await takeWorkitem(session.server, 'state:inqueue');
+      const second = await takeWorkitem(session.server, 'state:offered');
+      await runCommand(COMMANDS.watch, [first.workitemId]);
+      await runCommand(COMMANDS.watch, [second.workitemId]);
+      assert.strictEqual(session.inspector.watches.of('sandbox').length, 2);
+      await runCommand(COMMANDS.unwatchAll);
+      assert.strictEqual(session.inspector.watches.of('sandbox').length, 0);
+    },
     hold: async () => {
       const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
       await runCommand(COMMANDS.hold, [workitem.workitemId]);

@@ -2,7 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
-import { COMMANDS, CONTEXT_KEYS, DETAIL_PANEL_VIEW_TYPE, EVENTS_VIEW_ID, LIVE_COMMANDS, QUERIES_VIEW_ID, TREE_VIEW_ID, VIEW_CONTAINER_ID, WORKBENCH_COMMANDS } from '../../../src/contributions';
+import {
+  COMMANDS, CONTEXT_KEYS, DETAIL_PANEL_VIEW_TYPE, EVENTS_VIEW_ID, LIVE_COMMANDS, QUERIES_VIEW_ID, TREE_VIEW_ID,
+  VIEW_CONTAINER_ID, WATCHED_VIEW_ID, WORKBENCH_COMMANDS,
+} from '../../../src/contributions';
 import { SETTING_KEYS, SETTINGS_SECTION, SettingsSchema } from '../../../src/config/settings';
 import { makeWorkitem } from '../model/support/fixtures';
 import { TREE_CONTEXT_VALUES, workitemContextValue } from '../../../src/views/tree/contextValues';
@@ -78,6 +81,7 @@ describe('package.json contributions', () => {
       ['workitemInspector.requests', 'Requests'],
       [QUERIES_VIEW_ID, 'Queries'],
       [EVENTS_VIEW_ID, 'Events'],
+      [WATCHED_VIEW_ID, 'Watched'],
     ]);
     assert.deepStrictEqual(
       manifest.activationEvents.sort(),
@@ -108,12 +112,14 @@ describe('package.json contributions', () => {
       'openAsJson',
       'compareWithPrevious',
       'copyAsCurl',
+      'watch',
     ]);
     const held = makeWorkitem(2, { state: 'hold', channelType: 'voice' });
     assert.deepStrictEqual(commandsOn(workitemContextValue(held, false), true), ['unhold', 'openDetails']);
     assert.ok(!commandsOn(workitemContextValue(held, false), false).includes('hold'), '"unhold" must not read as "hold"');
-    assert.deepStrictEqual(commandsOn(workitemContextValue(active, true), false), ['openDetails', 'copyId', 'copyJson', 'copyLink', 'openAsJson', 'compareWithPrevious', 'copyAsCurl']);
+    assert.deepStrictEqual(commandsOn(workitemContextValue(active, true), false), ['openDetails', 'copyId', 'copyJson', 'copyLink', 'openAsJson', 'compareWithPrevious', 'copyAsCurl', 'watch']);
     const done = makeWorkitem(3, { state: 'dispositioned', channelType: 'email' });
+    // A dispositioned workitem will not change again: nothing to watch.
     assert.deepStrictEqual(commandsOn(workitemContextValue(done, false), false), ['openDetails', 'copyId', 'copyJson', 'copyLink', 'openAsJson', 'compareWithPrevious', 'copyAsCurl']);
   });
 
