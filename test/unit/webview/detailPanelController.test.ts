@@ -210,6 +210,27 @@ describe('DetailPanelController', () => {
     assert.strictEqual(r.controller.snapshot().banner, undefined, 'back: no banner');
   });
 
+  it('offers Watch in the header, and draws Stop Watching once the toggle went through', async () => {
+    const watched = new Set<string>();
+    const toggled: Array<[string, string | undefined]> = [];
+    const r = rig(new ScriptedApi(heldAndRetrievedCall()), {
+      watch: {
+        isWatched: (id) => watched.has(id),
+        toggle: async (id, workitem) => {
+          toggled.push([id, workitem?.state]);
+          if (watched.has(id)) watched.delete(id);
+          else watched.add(id);
+        },
+      },
+    });
+    await withReady(r, r.controller.load());
+    assert.match(r.host.lastHtml, /data-command="toggleWatch" aria-pressed="false">Watch</);
+    r.controller.handleMessage({ type: 'toggleWatch' });
+    await withReady(r, settle());
+    assert.deepStrictEqual(toggled, [['wi_20001', 'active']], 'the workitem shown goes with the toggle');
+    assert.match(r.host.lastHtml, /data-command="toggleWatch" aria-pressed="true">Stop Watching</);
+  });
+
   it('lists the validation issues of a workitem the server sent but that could not be read', async () => {
     const issues = [{ workitemId: 'wi_20001', path: 'timeEvents.2.timestamp', expected: 'number', received: '"soon"' }];
     const r = rig(new ScriptedApi(new NcxError('malformed', 'invalid workitem', { issues })));
