@@ -156,6 +156,74 @@
     if (pageText) pageText.textContent = message;
   }
 
+  /** A child element with text (never markup: every string here may be a server's). */
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== '') node.textContent = text;
+    return node;
+  }
+
+  function showJourney(message) {
+    const body = byId('journey-body');
+    if (!body) return;
+    body.removeAttribute('data-deferred');
+    body.textContent = '';
+    const list = el('ol', 'journey-legs');
+    message.legs.forEach(function (leg) {
+      const item = el('li', 'journey-leg' + (leg.current ? ' current' : ''));
+      const head = el('div', 'journey-head');
+      const link = el('button', 'link', leg.workitemId);
+      link.type = 'button';
+      link.disabled = leg.current;
+      link.setAttribute('data-command', 'openWorkitem');
+      link.setAttribute('data-workitem', leg.workitemId);
+      head.appendChild(link);
+      head.appendChild(el('span', 'journey-meta', [leg.when, leg.type, leg.state, leg.queue, leg.agent].filter(Boolean).join(' · ')));
+      item.appendChild(head);
+      const axis = el('div', 'journey-axis');
+      const bar = el('div', 'journey-bar state-' + leg.state);
+      bar.style.left = leg.leftPct + '%';
+      bar.style.width = Math.min(leg.widthPct, 100 - leg.leftPct) + '%';
+      bar.title = leg.workitemId + ' · ' + leg.state;
+      axis.appendChild(bar);
+      item.appendChild(axis);
+      list.appendChild(item);
+    });
+    if (message.legs.length > 0) body.appendChild(list);
+    if (message.message) body.appendChild(el('p', 'muted', message.message));
+  }
+
+  function showTranscript(message) {
+    const body = byId('transcript-body');
+    if (!body) return;
+    body.removeAttribute('data-deferred');
+    body.textContent = '';
+    if (message.summary) body.appendChild(el('p', 'transcript-summary', message.summary));
+    message.recordings.forEach(function (recording) {
+      const audio = document.createElement('audio');
+      audio.controls = true;
+      audio.preload = 'metadata';
+      audio.className = 'recording';
+      audio.setAttribute('aria-label', recording.id);
+      audio.src = recording.src;
+      body.appendChild(audio);
+    });
+    if (message.lines.length > 0) {
+      const list = el('ol', 'transcript-lines');
+      message.lines.forEach(function (line) {
+        const item = el('li', 'transcript-line ' + (line.agent ? 'agent' : 'customer'));
+        item.appendChild(el('span', 'transcript-when', line.when));
+        item.appendChild(el('span', 'transcript-speaker', line.speaker));
+        item.appendChild(el('span', 'transcript-text', line.text));
+        list.appendChild(item);
+      });
+      body.appendChild(list);
+    }
+    if (message.voicemail) body.appendChild(el('p', 'transcript-voicemail', message.voicemail));
+    if (message.message) body.appendChild(el('p', 'muted', message.message));
+  }
+
   function showCopied(status) {
     const copied = byId('copied');
     if (!copied) return;
@@ -190,6 +258,12 @@
       case 'timelinePage':
         onTimelinePage(message);
         break;
+      case 'journey':
+        showJourney(message);
+        break;
+      case 'transcript':
+        showTranscript(message);
+        break;
       case 'rawJson': {
         const pre = byId('raw-json');
         if (pre) {
@@ -223,6 +297,9 @@
       case 'toggleWatch':
         post({ type: 'toggleWatch' });
         break;
+      case 'openWorkitem':
+        post({ type: 'openWorkitem', workitemId: origin.getAttribute('data-workitem') });
+        break;
       case 'copyJson':
         post({ type: 'copyJson' });
         break;
@@ -231,6 +308,22 @@
         break;
     }
   });
+
+  /** A section read only when opened: asks once, the first time. */
+  function askWhenOpened(detailsId, bodyId, type) {
+    const details = byId(detailsId);
+    if (!(details instanceof HTMLDetailsElement)) return;
+    let asked = false;
+    details.addEventListener('toggle', function () {
+      const body = byId(bodyId);
+      if (details.open && !asked && body && body.hasAttribute('data-deferred')) {
+        asked = true;
+        post({ type: type });
+      }
+    });
+  }
+  askWhenOpened('journey-details', 'journey-body', 'journey');
+  askWhenOpened('transcript-details', 'transcript-body', 'transcript');
 
   const rawDetails = byId('raw-details');
   if (rawDetails) {

@@ -1,5 +1,6 @@
 // The NCX workitems API over HTTP: the implementation of WorkitemsApi the extension uses.
 // Every call goes through http.ts; every answer is validated before anything above sees it.
+import { conversationOf, RECORDING_MAX_BYTES, RECORDING_TYPES, TranscriptAnswerSchema, type TranscriptObject } from './transcriptContract';
 import { NcxError } from './errors';
 import { redactIssues } from './excerpt';
 import {
@@ -14,7 +15,7 @@ import {
 import { actionRequests, actionSpec, type ActionInput } from './actions/catalog';
 import type { WorkitemAction } from './domain';
 import { ListWalk, QUEUE_LIST_LIMITS, WORKITEM_WALK_LIMITS, type ListLimits } from './listWalk';
-import { PATHS, SEARCH_DEFAULT_ROWS, SEARCH_MAX_ROWS } from './paths';
+import { PATHS, SEARCH_DEFAULT_ROWS, SEARCH_MAX_ROWS, withoutTrailingSlashes } from './paths';
 import type { RetryTuning } from './retryPolicy';
 import {
   CampaignSchema,
@@ -34,7 +35,7 @@ import {
   validateSearchAnswer,
   type ValidatedPage,
 } from './validation';
-import type { ListOptions, RequestOptions, SearchPage, SearchParams, WorkitemsApi } from './workitemsApi';
+import type { ListOptions, Recording, RequestOptions, SearchPage, SearchParams, WorkitemsApi } from './workitemsApi';
 import { summarizeIssues } from './zodIssues';
 import * as z from './zodMini';
 
@@ -219,6 +220,53 @@ export class NcxClient implements WorkitemsApi {
   // Async, so that an id refused by PATHS (a dot segment) rejects like every other failure.
   async fetchWorkitem(id: string, options?: RequestOptions): Promise<Workitem> {
     return this.send('GET', PATHS.workitem(id), 'a workitem', readWorkitem, options);
+  }
+
+  /** The transcript, summary and recording references of a workitem; undefined when it has none. */
+  async transcript(workitem: Pick<Workitem, 'workitemId' | 'conversationId'>, options?: RequestOptions): Promise<TranscriptObject | undefined> {
+    const answer = await this.send('GET', PATHS.transcripts(conversationOf(workitem), workitem.workitemId), 'transcripts and recordings', TranscriptAnswerSchema, options);
+    return answer.objects.find((object) => object.workitemId === workitem.workitemId) ?? answer.objects.find((object) => object.workitemId === undefined);
+  }
+
+  /**
+   * A recording's bytes. The token goes only to the API's own host: a `url` anywhere else is
+   * refused, not fetched (a server could otherwise collect tokens by pointing recordings at itself).
+   */
+  async recording(url: string, options?: RequestOptions): Promise<Recording> {
+    const base = withoutTrailingSlashes(this.http.baseUrl);
+    let target: URL;
+    try {
+      target = new URL(url, `${base}/`);
+    } catch {
+      throw new NcxError('malformed', `The recording's address is not a URL: ${url.slice(0, 200)}`);
+    }
+    const prefix = `${base}/`;
+    if (!target.href.startsWith(prefix)) {
+      throw new NcxError('badRequest', `The recording is on another host (${target.origin}); it is not fetched, so your token is not sent there.`);
+    }
+    return request<Recording>(this.http, {
+      method: 'GET',
+      path: `/${target.href.slice(prefix.length)}`,
+      expected: 'a recording',
+      // Never read: the bytes reader below takes the answer.
+      answer: () => {
+        throw new NcxError('malformed', 'a recording is not JSON');
+      },
+      ...(options?.signal ? { signal: options.signal } : {}),
+      bytes: {
+        accept: 'audio/*',
+        read: (bytes, contentType) => {
+          const type = (contentType ?? '').split(';')[0]?.trim() ?? '';
+          if (!RECORDING_TYPES.test(type)) {
+            throw new NcxError('malformed', `The recording is not audio (its content type is '${type.slice(0, 100) || 'none'}').`);
+          }
+          if (bytes.length > RECORDING_MAX_BYTES) {
+            throw new NcxError('malformed', `The recording is ${bytes.length} bytes, more than the ${RECORDING_MAX_BYTES} shown.`);
+          }
+          return { bytes, contentType: type };
+        },
+      },
+    });
   }
 
   /** Sends the action's requests in order (DTMF: one per digit); the input is checked first. */

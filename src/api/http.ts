@@ -94,6 +94,11 @@ export interface HttpRequest<T> {
   /** What the answer should be, for messages: e.g. `a workitem`. */
   expected: string;
   answer: AnswerReader<T>;
+  /**
+   * For an answer that is not JSON (a recording): its bytes and content type go here instead of
+   * `answer`, and `accept` is what the request asks for.
+   */
+  bytes?: { accept: string; read(bytes: Buffer, contentType: string | null): T };
 }
 
 interface Prepared {
@@ -200,6 +205,7 @@ function classifyFailure(
 
 interface RawAnswer {
   status: number;
+  bytes: Buffer;
   /** Read by name for error mapping, walked whole for the request inspector. */
   headers: HeaderReader & { forEach(callback: (value: string, name: string) => void): void };
   text: string;
@@ -284,7 +290,8 @@ function exchange(
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', onAbort);
-        resolve({ status: incoming.statusCode ?? 0, headers: headerReader(incoming), text: Buffer.concat(chunks).toString('utf8') });
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: incoming.statusCode ?? 0, headers: headerReader(incoming), bytes, text: bytes.toString('utf8') });
       });
     });
     outgoing.end(body);
@@ -307,7 +314,7 @@ async function attemptOnce<T>(
     });
   }
   const secrets = [token, authorization, ...(call.secrets ?? [])];
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: call.bytes?.accept ?? 'application/json' };
   if (authorization !== undefined) {
     headers['Authorization'] = authorization;
   }
@@ -339,12 +346,15 @@ async function attemptOnce<T>(
     // subdomain); the API never redirects, so a 3xx is reported as the answer it is.
     const answer = await exchange(prepared, config.transport ?? sharedTransport, call.method, headers, body, controller.signal);
     status = answer.status;
-    answered = { headers: answer.headers, text: answer.text };
+    // Bytes that are not text (a recording) are logged as their size, not as mojibake.
+    const ok2xx = answer.status >= 200 && answer.status < 300;
+    answered = { headers: answer.headers, text: call.bytes && ok2xx ? `[${answer.bytes.length} bytes, ${answer.headers.get('content-type') ?? 'no content type'}]` : answer.text };
     const ok = status >= 200 && status < 300;
     if (!ok) {
       throw errorForStatus(status, answer.headers, withoutSecrets(answer.text, secrets), prepared.context);
     }
     try {
+      if (call.bytes) return call.bytes.read(answer.bytes, answer.headers.get('content-type'));
       return readAnswer(call, status, answer.text, prepared.context, secrets);
     } catch (error) {
       // A fault of ours while reading an answer that did arrive is not a network problem, and

@@ -32,6 +32,8 @@ export const PATHS = {
   mute: (id: string) => `/users/api/calls/${enc(id, 'workitem id')}/mute`,
   dtmf: (id: string, digit: string) => `/users/api/calls/${enc(id, 'workitem id')}/dtmf/${enc(digit, 'digit')}`,
   priority: (id: string) => `/workflows/api/workitems/${enc(id, 'workitem id')}/acd`,
+  transcripts: (conversationId: string, id: string) =>
+    `/analytics/api/types/conversation/${enc(conversationId, 'conversation id')}/workitems/${enc(id, 'workitem id')}/transcriptions-and-recordings`,
   tokenWithAuthorities: '/provider/token-with-authorities',
   tokenRefresh: '/provider/api/token-refresh',
 } as const;

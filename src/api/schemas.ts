@@ -42,6 +42,10 @@ export const WorkitemSchema = z.looseObject({
   /** Whether the agent's microphone is muted on the call (set by mute / unmute). */
   muted: z.optional(z.boolean()),
   contactId: z.optional(z.string()),
+  /** Assumed (src/api/journeyContract.ts): shared by the workitems of one conversation. */
+  conversationId: z.optional(z.string()),
+  /** Assumed (src/api/journeyContract.ts): the workitem before this one in its conversation. */
+  parentWorkitemId: z.optional(z.string()),
   contact: z.optional(ContactSchema),
   agentUsername: z.optional(z.string()),
   selectedQueue: z.optional(z.string()),

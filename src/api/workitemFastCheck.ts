@@ -14,6 +14,8 @@ const OPTIONAL_WORKITEM_STRINGS = [
   'tenantId',
   'currentStateName',
   'contactId',
+  'conversationId',
+  'parentWorkitemId',
   'agentUsername',
   'selectedQueue',
   'from',

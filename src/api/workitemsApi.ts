@@ -1,5 +1,6 @@
 // The contract between the API client and everything above it (model, tree, webview, commands).
 // The client in client.ts implements it; tests and the model may use any implementation.
+import type { TranscriptObject } from './transcriptContract';
 import type { ActionInput } from './actions/catalog';
 import type { WorkitemAction } from './domain';
 import type { Campaign, Disposition, Queue, User, Workitem } from './schemas';
@@ -62,4 +63,14 @@ export interface WorkitemsApi {
   listUsers(q: string | undefined, options?: ListOptions): Promise<User[]>;
   listDispositions(options?: RequestOptions): Promise<Disposition[]>;
   listCampaigns(options?: RequestOptions): Promise<Campaign[]>;
+  /** Transcript, summary and recording references (see transcriptContract.ts); undefined when none. */
+  transcript(workitem: Pick<Workitem, 'workitemId' | 'conversationId'>, options?: RequestOptions): Promise<TranscriptObject | undefined>;
+  /** A recording's bytes, from the API's own host only. */
+  recording(url: string, options?: RequestOptions): Promise<Recording>;
+}
+
+export interface Recording {
+  bytes: Uint8Array;
+  /** `audio/…` */
+  contentType: string;
 }

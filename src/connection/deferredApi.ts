@@ -33,5 +33,11 @@ export function deferredWorkitemsApi(getApi: () => Promise<WorkitemsApi>): Worki
     async listCampaigns(options) {
       return (await getApi()).listCampaigns(options);
     },
+    async transcript(workitem, options) {
+      return (await getApi()).transcript(workitem, options);
+    },
+    async recording(url, options) {
+      return (await getApi()).recording(url, options);
+    },
   };
 }

@@ -37,5 +37,7 @@ export function guardUnauthorized(api: WorkitemsApi, onUnauthorized: (error: Err
     listUsers: (q, options) => watch(() => api.listUsers(q, options)),
     listDispositions: (options) => watch(() => api.listDispositions(options)),
     listCampaigns: (options) => watch(() => api.listCampaigns(options)),
+    transcript: (workitem, options) => watch(() => api.transcript(workitem, options)),
+    recording: (url, options) => watch(() => api.recording(url, options)),
   };
 }

@@ -12,6 +12,7 @@ import type { SectionContext } from './detail/context';
 import { renderHeader, type HeaderStatus } from './detail/header';
 import { renderContactSection, renderFieldsSection, renderIssuesSection, renderRawJsonSection } from './detail/sections';
 import { renderTimelineSection, TIMELINE_WINDOW } from './detail/timelineSection';
+import { renderConversationSection } from './detail/conversationSection';
 import { displayText, html } from './html/escape';
 import { renderPage, type PageAssets } from './html/page';
 
@@ -37,6 +38,8 @@ export interface DetailHtmlInput extends PageAssets {
   queues?: readonly Queue[];
   /** Names for the ids the page shows; ids alone when absent. */
   names?: NameLookup;
+  /** Privacy mode: the transcript and recording are not offered. */
+  privacyOn?: boolean;
 }
 
 export interface DetailErrorHtmlInput extends PageAssets {
@@ -103,6 +106,7 @@ ${renderIssuesSection(input.issues, context)}
 ${renderFieldsSection(workitem, changed, context)}
 ${renderContactSection(workitem, changed, context)}
 ${renderTimelineSection(workitem, timeline, context, input.queues)}
+${renderConversationSection(workitem, context, input.privacyOn ?? false)}
 ${renderRawJsonSection(workitem, context, input.workitemJson)}
 </main>`;
   return renderPage({ ...input, title: workitem.workitemId, lang: time.locale, config, body });

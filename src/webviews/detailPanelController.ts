@@ -2,6 +2,8 @@
 // changes, run actions, answer the page's messages. The panel manager plugs a real webview in;
 // unit tests plug in a fake one. No method throws into its caller's event loop: failures are
 // shown in the page and logged.
+import { journeyQuery, JOURNEY_MAX_LEGS, JOURNEY_SORT } from '../api/journeyContract';
+import { journeyView } from './viewModel/journey';
 import type { HeaderStatus } from './detail/header';
 import { NO_NAMES, type NameLookup } from '../model/names/nameDirectory';
 import { boundedStringify } from '../api/boundedJson';
@@ -65,6 +67,8 @@ export interface DetailPanelControllerDeps {
   confirmUnmaskedCopy?(): Promise<boolean>;
   /** "Copy Link": the same command as the tree's. */
   copyLink?(workitemId: string): Promise<void>;
+  /** Opens another workitem's panel (a leg of the journey). */
+  openWorkitem?(workitemId: string): Promise<void>;
   /** Watching: whether this workitem is watched, and a toggle (the panel draws again after it). */
   watch?: { isWatched(workitemId: string): boolean; toggle(workitemId: string, workitem: Workitem | undefined): Promise<void> };
   timers?: Timers;
@@ -221,6 +225,15 @@ export class DetailPanelController {
         case 'toggleWatch':
           this.track(this.toggleWatch(), 'watch');
           return;
+        case 'journey':
+          this.track(this.sendJourney(), 'journey');
+          return;
+        case 'transcript':
+          this.track(this.sendTranscript(), 'transcript');
+          return;
+        case 'openWorkitem':
+          this.track(this.deps.openWorkitem?.(message.workitemId) ?? Promise.resolve(), 'open workitem');
+          return;
         case 'refresh':
           this.track(this.refresh(), 'refresh');
           return;
@@ -317,6 +330,73 @@ export class DetailPanelController {
     return true;
   }
 
+  /** The other workitems of this one's conversation, one search, drawn on one axis. */
+  private async sendJourney(): Promise<void> {
+    const query = this.workitem ? journeyQuery(this.workitem) : undefined;
+    if (!this.workitem || query === undefined) {
+      this.post({ type: 'journey', legs: [], message: this.deps.l10n.t('This workitem is not linked to others.') });
+      return;
+    }
+    try {
+      const page = await this.deps.getApi().search({ q: query, rows: JOURNEY_MAX_LEGS, sort: JOURNEY_SORT });
+      const legs = page.items.some((item) => item.workitemId === this.workitemId) ? page.items : [this.workitem, ...page.items];
+      const view = journeyView({ legs: legs.map((leg) => privacyMode.view(leg)), currentId: this.workitemId, names: this.deps.names ?? NO_NAMES, time: this.deps.time(), now: this.deps.now() });
+      const more = page.total > page.items.length ? this.deps.l10n.t('{0} more not shown.', page.total - page.items.length) : undefined;
+      this.post({ type: 'journey', legs: view, ...(more !== undefined ? { message: more } : {}) });
+    } catch (error) {
+      this.post({ type: 'journey', legs: [], message: this.deps.l10n.t('The journey could not be read: {0}', errorText(error)) });
+    }
+  }
+
+  /** Transcript and recordings, read when asked; never while privacy mode is on. */
+  private async sendTranscript(): Promise<void> {
+    const { l10n } = this.deps;
+    if (privacyMode.enabled || !this.workitem) {
+      this.post({ type: 'transcript', lines: [], recordings: [], message: l10n.t('Transcript and recording are hidden while privacy mode is on.') });
+      return;
+    }
+    try {
+      const api = this.deps.getApi();
+      const found = await api.transcript(this.workitem);
+      if (!found) {
+        this.post({ type: 'transcript', lines: [], recordings: [], message: l10n.t('The server has no transcript or recording for this workitem.') });
+        return;
+      }
+      const recordings: Array<{ id: string; src: string }> = [];
+      const problems: string[] = [];
+      for (const ref of found.callRecordingData ?? []) {
+        try {
+          const recording = await api.recording(ref.url);
+          recordings.push({ id: ref.id, src: `data:${recording.contentType.toLowerCase()};base64,${Buffer.from(recording.bytes).toString('base64')}` });
+        } catch (error) {
+          problems.push(l10n.t('Recording {0} could not be played: {1}', ref.id, errorText(error)));
+        }
+      }
+      const lines = (found.transcriptionMessages ?? []).map((line) => {
+        const agent = line.participant === 'agent' || (line.participant === undefined && line.userId !== undefined);
+        const who = agent
+          ? line.userId ? (this.deps.names ?? NO_NAMES).labelOf('agent', line.userId) : l10n.t('Agent')
+          : l10n.t('Customer');
+        return {
+          when: line.timestamp === undefined ? '' : formatTimeOfDay(line.timestamp, this.deps.time()),
+          speaker: who,
+          agent,
+          text: line.text,
+        };
+      });
+      this.post({
+        type: 'transcript',
+        ...(found.summary !== undefined ? { summary: found.summary } : {}),
+        ...(found.voicemailTranscript !== undefined ? { voicemail: found.voicemailTranscript } : {}),
+        lines,
+        recordings,
+        ...(problems.length > 0 ? { message: problems.join(' ') } : {}),
+      });
+    } catch (error) {
+      this.post({ type: 'transcript', lines: [], recordings: [], message: l10n.t('The transcript could not be read: {0}', errorText(error)) });
+    }
+  }
+
   private async toggleWatch(): Promise<void> {
     await this.deps.watch?.toggle(this.workitemId, this.workitem);
     this.redraw();
@@ -357,6 +437,7 @@ export class DetailPanelController {
         workitemJson: privacyMode.enabled ? undefined : this.json,
         queues: this.deps.queues?.() ?? [],
         names: this.deps.names ?? NO_NAMES,
+        privacyOn: privacyMode.enabled,
       }),
     );
   }

@@ -187,6 +187,7 @@ export class DetailPanelManager implements vscode.Disposable {
         queues: () => this.deps.queues?.() ?? [],
         ...(this.deps.names ? { names: this.deps.names } : {}),
         ...(this.deps.watch ? { watch: this.deps.watch } : {}),
+        openWorkitem: (id) => this.open(id),
         l10n: vscode.l10n,
         time: () => ({ locale: vscode.env.language }),
         now: () => Date.now(),

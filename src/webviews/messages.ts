@@ -19,6 +19,12 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('copyLink') }),
   /** Watch the workitem, or stop watching it. */
   z.object({ type: z.literal('toggleWatch') }),
+  /** The Journey section was opened: the workitems of this conversation. */
+  z.object({ type: z.literal('journey') }),
+  /** The Transcript section was opened: transcript, summary and recordings. */
+  z.object({ type: z.literal('transcript') }),
+  /** Open another workitem of the journey. */
+  z.object({ type: z.literal('openWorkitem'), workitemId: z.string().check(z.minLength(1), z.maxLength(200)) }),
   z.object({ type: z.literal('refresh') }),
   /** Older timeline entries: `offset` counts from the newest entry. */
   z.object({
@@ -53,6 +59,29 @@ export type TimelineRowView = z.infer<typeof TimelineRowViewSchema>;
 
 const bannerSchema = z.object({ message: z.string(), retryable: z.boolean() });
 
+/** One leg of a journey, placed on the journey's time axis (percent of its span). */
+export const JourneyLegViewSchema = z.object({
+  workitemId: z.string(),
+  current: z.boolean(),
+  state: z.string(),
+  channel: z.string(),
+  type: z.string(),
+  queue: z.string(),
+  agent: z.string(),
+  when: z.string(),
+  leftPct: z.number().check(z.gte(0), z.lte(100)),
+  widthPct: z.number().check(z.gte(0), z.lte(100)),
+});
+export type JourneyLegView = z.infer<typeof JourneyLegViewSchema>;
+
+export const TranscriptLineViewSchema = z.object({
+  when: z.string(),
+  speaker: z.string(),
+  agent: z.boolean(),
+  text: z.string(),
+});
+export type TranscriptLineView = z.infer<typeof TranscriptLineViewSchema>;
+
 export const ExtensionMessageSchema = z.discriminatedUnion('type', [
   /**
    * A refresh found the workitem unchanged (a change re-renders the page instead). `banner` is the
@@ -76,6 +105,20 @@ export const ExtensionMessageSchema = z.discriminatedUnion('type', [
     rows: z.array(TimelineRowViewSchema),
   }),
   z.object({ type: z.literal('rawJson'), text: z.string() }),
+  /** The journey's legs, or why there are none to show (`message`). */
+  z.object({ type: z.literal('journey'), legs: z.array(JourneyLegViewSchema), message: z.optional(z.string()) }),
+  /**
+   * Transcript, summary and recordings (as `data:audio/…` URIs: the page's CSP allows media from
+   * data: only), or why there are none to show (`message`).
+   */
+  z.object({
+    type: z.literal('transcript'),
+    summary: z.optional(z.string()),
+    voicemail: z.optional(z.string()),
+    lines: z.array(TranscriptLineViewSchema),
+    recordings: z.array(z.object({ id: z.string(), src: z.string().check(z.regex(/^data:audio\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=]*$/)) })),
+    message: z.optional(z.string()),
+  }),
   /** Confirmation after a copy, shown briefly next to the button. */
   z.object({ type: z.literal('copied'), what: z.enum(['id', 'json']), status: z.string() }),
 ]);

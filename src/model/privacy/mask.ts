@@ -116,7 +116,7 @@ const EVENT_FIELDS: ReadonlySet<string> = new Set(['type', 'timestamp', 'userId'
 const PLAIN_WORKITEM_FIELDS: ReadonlySet<string> = new Set([
   '_id', 'workitemId', 'tenantId', 'channelType', 'type', 'state', 'currentStateName', 'priority', 'contactId',
   'agentUsername', 'selectedQueue', 'createdAt', 'modifiedAt', 'assignedAt', 'terminatedAt', 'campaignId',
-  'dispositionId', 'actions',
+  'dispositionId', 'actions', 'conversationId', 'parentWorkitemId',
 ]);
 
 export function maskContact(contact: Contact): Contact {

@@ -12,6 +12,7 @@ import { planLifecycle } from './lifecycle';
 import { objectId, processTagFrom } from './objectId';
 import { createRng, weightedTable, type Rng } from './prng';
 import { drawTraits } from './traits';
+import { linkJourneys } from './journeys';
 
 export const MAX_DATASET_SIZE = 1_000_000;
 
@@ -87,6 +88,7 @@ export function generateDataset(options: DatasetOptions): Dataset {
   while (nextLive < live.length) {
     emit(live[nextLive++]);
   }
+  linkJourneys(workitems);
   return { workitems, queues: [...QUEUES], agents: [...AGENTS], contacts };
 }
 

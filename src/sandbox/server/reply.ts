@@ -28,15 +28,23 @@ export class EncodedJson {
   }
 }
 
+/** A body that is not JSON (a recording), sent as its bytes with its own content type. */
+export class BinaryBody {
+  constructor(
+    readonly bytes: Buffer,
+    readonly contentType: string,
+  ) {}
+}
+
 export interface WriteOptions {
   /** Send only the first half of the body, then drop the connection (fault injection). */
   truncate?: boolean;
 }
 
-function writeHead(response: ServerResponse, reply: Reply, byteLength: number): void {
+function writeHead(response: ServerResponse, reply: Reply, byteLength: number, contentType = 'application/json; charset=utf-8'): void {
   response.writeHead(reply.status, {
     ...reply.headers,
-    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Type': contentType,
     'Content-Length': String(byteLength),
     'Cache-Control': 'no-store',
   });
@@ -49,6 +57,15 @@ function writeTruncated(response: ServerResponse, payload: Buffer): void {
 
 export function writeReply(response: ServerResponse, reply: Reply, options: WriteOptions = {}): void {
   const body = reply.body;
+  if (body instanceof BinaryBody) {
+    writeHead(response, reply, body.bytes.length, body.contentType);
+    if (options.truncate) {
+      writeTruncated(response, body.bytes);
+      return;
+    }
+    response.end(body.bytes);
+    return;
+  }
   if (body instanceof EncodedJson) {
     writeHead(response, reply, body.byteLength);
     if (options.truncate) {

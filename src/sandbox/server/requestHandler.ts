@@ -1,5 +1,6 @@
 // The sandbox's request pipeline: fault injection, routing, authentication, the handler, and one
 // place where every failure becomes a `{code, message}` answer.
+import { conversationRoutes } from './routes/conversationRoutes';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { enactFault, type FaultOutcome } from '../faults/enactFault';
 import { authenticate, authorize } from './authenticate';
@@ -37,6 +38,7 @@ export function createRequestHandler(deps: ServerDeps): RequestHandler {
   const routes: Route[] = [
     ...searchRoutes(deps),
     ...workitemRoutes(deps),
+    ...conversationRoutes(deps),
     ...callRoutes(deps),
     ...tokenRoutes(deps),
     ...(deps.faults ? faultRoutes(deps, deps.faults) : []),

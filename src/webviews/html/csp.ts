@@ -14,6 +14,8 @@ export function buildCsp({ nonce, cspSource }: CspSources): string {
     `style-src ${cspSource}`,
     `img-src ${cspSource}`,
     `font-src ${cspSource}`,
+    // Recordings only, handed over as data: URIs (the page never reaches the network).
+    'media-src data:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

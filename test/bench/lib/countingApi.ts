@@ -1,6 +1,8 @@
 // A WorkitemsApi that passes every call to a real client and tallies them by kind, so a refresh
 // cycle's requests can be broken down (counts vs pages). The client's own onRequest report stays
 // the authority on HTTP requests; this only says what they were for.
+import type { TranscriptObject } from '../../../src/api/transcriptContract';
+import type { Recording } from '../../../src/api/workitemsApi';
 import type { ActionInput } from '../../../src/api/actions/catalog';
 import type { WorkitemAction } from '../../../src/api/domain';
 import type { Campaign, Disposition, Queue, User, Workitem } from '../../../src/api/schemas';
@@ -72,5 +74,15 @@ export class CountingApi implements WorkitemsApi {
   listCampaigns(options?: RequestOptions): Promise<Campaign[]> {
     this.tally.other++;
     return this.inner.listCampaigns(options);
+  }
+
+  transcript(workitem: Pick<Workitem, 'workitemId' | 'conversationId'>, options?: RequestOptions): Promise<TranscriptObject | undefined> {
+    this.tally.other++;
+    return this.inner.transcript(workitem, options);
+  }
+
+  recording(url: string, options?: RequestOptions): Promise<Recording> {
+    this.tally.other++;
+    return this.inner.recording(url, options);
   }
 }

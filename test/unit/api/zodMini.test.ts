@@ -66,6 +66,7 @@ describe('api/zodMini', () => {
       'sandbox.traffic': true,
       'tree.groupBy': 'stateChannel',
       'tree.pageSize': 100,
+      'tree.sortBy': 'newest',
       'tree.changeFeed': true,
       'network.caFile': 'garbage',
       'live.events': true,

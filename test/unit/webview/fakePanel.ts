@@ -1,5 +1,7 @@
 // Test doubles for the detail panel controller: a webview host that records what it is given, an
 // API serving scripted answers, timers fired by hand, and a log that keeps its lines.
+import type { TranscriptObject } from '../../../src/api/transcriptContract';
+import type { Recording } from '../../../src/api/workitemsApi';
 import * as assert from 'assert';
 import type { Campaign, Disposition, Queue, User, Workitem } from '../../../src/api/schemas';
 import type { RequestOptions, SearchPage, WorkitemsApi } from '../../../src/api/workitemsApi';
@@ -105,6 +107,17 @@ export class ScriptedApi implements WorkitemsApi {
   listCampaigns(): Promise<Campaign[]> {
     throw new Error('not used by the panel');
   }
+
+  transcript(): Promise<TranscriptObject | undefined> {
+    return Promise.resolve(this.transcriptAnswer);
+  }
+
+  recording(): Promise<Recording> {
+    return Promise.resolve({ bytes: new Uint8Array([82, 73, 70, 70]), contentType: 'audio/wav' });
+  }
+
+  /** What `transcript` answers. */
+  transcriptAnswer: TranscriptObject | undefined;
 }
 
 export class ManualTimers implements Timers {

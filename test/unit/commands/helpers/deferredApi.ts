@@ -1,5 +1,7 @@
 // A WorkitemsApi whose actions wait until the test releases them, to observe what happens while
 // a request is in flight. Reads are not needed by the tests that use it and fail loudly.
+import type { TranscriptObject } from '../../../../src/api/transcriptContract';
+import type { Recording } from '../../../../src/api/workitemsApi';
 import { actionRequests, actionSpec, type ActionInput, type ActionRequest } from '../../../../src/api/actions/catalog';
 import type { WorkitemAction } from '../../../../src/api/domain';
 import { NcxError } from '../../../../src/api/errors';
@@ -74,6 +76,14 @@ export class DeferredActionsApi implements WorkitemsApi {
 
   async listCampaigns(): Promise<Campaign[]> {
     return [];
+  }
+
+  async transcript(): Promise<TranscriptObject | undefined> {
+    return undefined;
+  }
+
+  async recording(): Promise<Recording> {
+    throw new Error('no recordings in the command tests');
   }
 
   private record(action: WorkitemAction, id: string, input: object, requests: readonly ActionRequest[]): Promise<Workitem> {

@@ -1,6 +1,8 @@
 // An in-memory WorkitemsApi for the model's tests: it really filters, sorts (createdAt desc),
 // pages, counts and validates (like the client: one bad workitem is reported, not thrown), and
 // records every call, so tests can count requests. Failures and pauses can be injected.
+import type { TranscriptObject } from '../../../../src/api/transcriptContract';
+import type { Recording } from '../../../../src/api/workitemsApi';
 import { actionRequests, actionSpec, type ActionInput } from '../../../../src/api/actions/catalog';
 import type { WorkitemAction } from '../../../../src/api/domain';
 import { NcxError } from '../../../../src/api/errors';
@@ -225,6 +227,14 @@ export class FakeWorkitemsApi implements WorkitemsApi {
   async listCampaigns(options?: RequestOptions): Promise<Campaign[]> {
     await this.begin({ method: 'listQueues' }, options);
     return [{ _id: 'cmp_renewals', name: 'Renewals' }];
+  }
+
+  async transcript(): Promise<TranscriptObject | undefined> {
+    return undefined;
+  }
+
+  async recording(): Promise<Recording> {
+    throw new Error('the tree never fetches a recording');
   }
 
   private matching(q: string | undefined): number[] {

@@ -1,5 +1,7 @@
 // A WorkitemsApi that passes every call on and records what it was for, so a test can tell the
 // change-feed requests from counts and workitem pages, and can alter one answer on purpose.
+import type { TranscriptObject } from '../../../../src/api/transcriptContract';
+import type { Recording } from '../../../../src/api/workitemsApi';
 import type { ActionInput } from '../../../../src/api/actions/catalog';
 import type { WorkitemAction } from '../../../../src/api/domain';
 import type { Campaign, Disposition, Queue, User, Workitem } from '../../../../src/api/schemas';
@@ -77,5 +79,15 @@ export class RecordingApi implements WorkitemsApi {
 
   listCampaigns(options?: RequestOptions): Promise<Campaign[]> {
     return this.inner.listCampaigns(options);
+  }
+
+  transcript(workitem: Pick<Workitem, 'workitemId' | 'conversationId'>, options?: RequestOptions): Promise<TranscriptObject | undefined> {
+    this.calls.push({ kind: 'other' });
+    return this.inner.transcript(workitem, options);
+  }
+
+  recording(url: string, options?: RequestOptions): Promise<Recording> {
+    this.calls.push({ kind: 'other' });
+    return this.inner.recording(url, options);
   }
 }
