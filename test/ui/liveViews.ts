@@ -45,6 +45,15 @@ async function breachedWorkitem(server: NcxClient): Promise<Workitem> {
   throw new Error('no workitem of the probe sandbox waited past its queue SLA');
 }
 
+/** A dispositioned voice call (traffic leaves it alone) that is a later leg of a journey. */
+async function answeredJourneyCall(server: NcxClient): Promise<Workitem> {
+  const page = await server.search({ q: 'state:dispositioned AND channelType:voice AND parentWorkitemId:*', rows: 50, sort: 'createdAt desc' });
+  for (const item of page.items) {
+    if ((item.timeEvents ?? []).some((event) => event.state === 'active')) return item;
+  }
+  throw new Error('no answered voice call of the probe sandbox is part of a journey');
+}
+
 /** Holds an active call through the sandbox's API; traffic moves calls meanwhile, so a few tries. */
 async function holdOneCall(server: NcxClient): Promise<Workitem> {
   let lastError: unknown;
@@ -100,6 +109,36 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     await frame.locator('#timeline-picture').scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
     await screenshot(page, context, '41-timeline-sla');
     await elementScreenshot(frame.locator('#timeline-picture'), context, '42-timeline-picture');
+
+    // (c) A call that is one leg of a journey: its legs on one axis, its transcript and recording.
+    const leg = await answeredJourneyCall(server);
+    await runFromPalette(page, 'Workitems: Open Workitem by ID…');
+    await answerInputBox(page, leg.workitemId);
+    const legFrame = await findWebviewFrameShowing(page, `Journey: the workitems of conversation ${leg.conversationId ?? ''}`);
+    await legFrame.locator('#journey-details > summary').click();
+    const legs = legFrame.locator('#journey-body .journey-leg');
+    await legs.nth(1).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    context.log(`journey of ${leg.workitemId}: ${await legs.count()} legs: ${(await legs.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ')).join(' | ')}`);
+    await legFrame.locator('#transcript-details > summary').click();
+    const lines = legFrame.locator('#transcript-body .transcript-line');
+    await lines.first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    const audio = legFrame.locator('#transcript-body audio.recording');
+    await audio.waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+    // Playable: the player read the recording's header (its duration) from the data: URI.
+    const duration = await audio.evaluate(
+      (element) =>
+        new Promise<number>((resolve) => {
+          // The page's audio element (this file is compiled without the DOM's types).
+          const media = element as unknown as { readyState: number; duration: number; addEventListener(type: string, listener: () => void, options: object): void };
+          if (media.readyState >= 1) resolve(media.duration);
+          else media.addEventListener('loadedmetadata', () => resolve(media.duration), { once: true });
+        }),
+    );
+    if (!(duration > 0)) throw new Error(`the recording is not playable (duration ${duration})`);
+    context.log(`transcript of ${leg.workitemId}: ${await lines.count()} lines, first "${(await lines.first().innerText()).replace(/\s+/g, ' ')}"; recording of ${duration.toFixed(1)} s`);
+    await legFrame.locator('#conversation').scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
+    await screenshot(page, context, '43-journey-transcript');
+    await elementScreenshot(legFrame.locator('#conversation'), context, '44-conversation');
   } finally {
     await sandbox.stop();
   }
