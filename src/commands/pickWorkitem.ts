@@ -13,7 +13,7 @@ import { l10n } from '../ui/l10n';
 import type { PickItem, Ui } from '../ui/ui';
 import { actionTitle } from './actionText';
 import type { ConnectionHooks } from './context';
-import { shown } from '../model/format/shownText';
+import { shown, type Shown } from '../model/format/shownText';
 
 export const PICK_PAGE_SIZE = 50;
 
@@ -67,9 +67,10 @@ export function pickWorkitem(
   connection: Pick<ConnectionHooks, 'getApi' | 'permissions'>,
   action: WorkitemAction | undefined,
   names: NameLookup = NO_NAMES,
+  title?: Shown,
 ): Promise<Workitem | undefined> {
   return ui.searchPick<Workitem>({
-    title: action ? l10n.t('{0}: which workitem?', actionTitle(action)) : l10n.t('Open Workitem'),
+    title: title ?? (action ? l10n.t('{0}: which workitem?', actionTitle(action)) : l10n.t('Open Workitem')),
     placeholder: l10n.t('Type part of a workitem id, agent or queue, or a query such as priority:>=4'),
     emptyLabel: action
       ? l10n.t('No matching workitem allows {0} now', actionTitle(action))

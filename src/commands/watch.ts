@@ -32,13 +32,18 @@ export function watchCommand(ctx: CommandContext): CommandHandler {
     if (!hooks) return;
     let targets: WorkitemTarget[] = resolveTargets(args, () => ctx.tree.selectedWorkitems());
     if (targets.length === 0) {
-      const picked = await pickWorkitem(ctx.ui, ctx.connection, undefined, ctx.names);
+      const picked = await pickWorkitem(ctx.ui, ctx.connection, undefined, ctx.names, l10n.t('Watch: which workitem?'));
       if (!picked) return;
       targets = [picked];
     }
     const watched: string[] = [];
     for (const target of targets) {
       const id = targetId(target);
+      if (typeof target !== 'string' && target.state === 'dispositioned') {
+        // It will not change again: a watch would never say anything.
+        void ctx.ui.info(l10n.t('{0} is dispositioned: it will not change again, so there is nothing to watch.', id));
+        continue;
+      }
       const result = await hooks.watch(id, typeof target === 'string' ? undefined : target);
       if (result.ok) {
         watched.push(id);

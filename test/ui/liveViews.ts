@@ -14,6 +14,7 @@ import { deriveTimeline } from '../../src/webviews/viewModel/timeline';
 import { buildTimelinePicture } from '../../src/webviews/viewModel/timelinePicture';
 import {
   answerInputBox,
+  quickInput,
   elementScreenshot,
   findWebviewFrameShowing,
   runFromPalette,
@@ -52,6 +53,27 @@ async function answeredJourneyCall(server: NcxClient): Promise<Workitem> {
     if ((item.timeEvents ?? []).some((event) => event.state === 'active')) return item;
   }
   throw new Error('no answered voice call of the probe sandbox is part of a journey');
+}
+
+/** A workitem waiting in a queue, an email when there is one (the traffic leaves those waiting longest). */
+async function waitingEmail(server: NcxClient): Promise<Workitem> {
+  for (const q of ['state:inqueue AND channelType:email', 'state:inqueue']) {
+    const [waiting] = (await server.search({ q, rows: 1, sort: 'createdAt asc' })).items;
+    if (waiting) return waiting;
+  }
+  throw new Error('nothing waits in a queue of the probe sandbox');
+}
+
+/** Tries `step` until it passes, for up to a minute (a change may take a moment to arrive). */
+async function expect(step: () => Promise<void>, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await step();
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`${what}: ${String(error)}`);
+    }
+  }
 }
 
 /** Holds an active call through the sandbox's API; traffic moves calls meanwhile, so a few tries. */
@@ -96,6 +118,31 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     await held.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     context.log(`events view: ${await eventRows.count()} rows shown, the hold of ${call.workitemId} among them: ${(await held.innerText()).replace(/\s+/g, ' ')}`);
     await screenshot(page, context, '40-event-tail');
+
+    // (a2) Watching an email waiting in a queue, from the palette; moved to another queue through
+    // the sandbox's API, it raises a notification saying so, and the Watched view shows where it is.
+    const email = await waitingEmail(server);
+    await runFromPalette(page, 'Workitems: Watch');
+    await page.locator('.quick-input-widget', { hasText: 'Watch: which workitem?' }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await quickInput(page).fill(email.workitemId);
+    // The pick searches the server as you type: once the email is its only row, Enter takes it.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: email.workitemId }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+    await runFromPalette(page, 'Workitems: Focus on Watched View');
+    const target = email.selectedQueue === 'q_retention' ? 'q_billing' : 'q_retention';
+    // Unless the traffic moved it first: that change notifies just as well.
+    await server.act('transfer', email.workitemId, { queueId: target }).catch(() => undefined);
+    // Notices can come faster than toasts last: the notification center keeps them all.
+    const notice = page.locator('.notifications-center .notification-list-item', { hasText: `${email.workitemId} on ` }).filter({ hasText: '→' }).first();
+    await expect(async () => {
+      await runFromPalette(page, 'Notifications: Show Notifications');
+      await notice.waitFor({ state: 'visible', timeout: 5_000 });
+    }, 'a watch notification in the notification center');
+    context.log(`watch notification: ${(await notice.innerText()).replace(/\s+/g, ' ')}`);
+    await screenshot(page, context, '45-watched');
+    await runFromPalette(page, 'Notifications: Hide Notifications');
 
     // (b) A timeline picture with an SLA breach.
     const breached = await breachedWorkitem(server);

@@ -88,7 +88,7 @@ ${joinHtml(actions)}
 <button type="button" class="secondary" data-command="refresh">${l10n.t('Refresh')}</button>
 <button type="button" class="secondary" data-command="copyId">${l10n.t('Copy ID')}</button>
 <button type="button" class="secondary" data-command="copyLink">${l10n.t('Copy Link')}</button>
-${status.watched === undefined ? undefined : html`<button type="button" class="secondary" data-command="toggleWatch" aria-pressed="${status.watched ? 'true' : 'false'}">${status.watched ? l10n.t('Stop Watching') : l10n.t('Watch')}</button>`}
+${status.watched === undefined || (workitem.state === 'dispositioned' && !status.watched) ? undefined : html`<button type="button" class="secondary" data-command="toggleWatch" aria-pressed="${status.watched ? 'true' : 'false'}">${status.watched ? l10n.t('Stop Watching') : l10n.t('Watch')}</button>`}
 <span class="copied" id="copied" role="status" aria-live="polite"></span>
 </div>
 ${notPermitted}
