@@ -15,7 +15,7 @@ import { WorkitemTreeModel } from '../../../src/model/workitemTreeModel';
 import { RefreshManager } from '../../../src/views/tree/refreshManager';
 import type { BenchContext } from '../lib/context';
 import { CountingApi } from '../lib/countingApi';
-import { FakeClock } from '../lib/fakeClock';
+import { ManualClock } from '../../support/manualClock';
 import { liveHeapBytes } from '../lib/heap';
 import { RequestCounter } from '../lib/requestCounter';
 import { heading, say, verdictOf, type BenchResult } from '../lib/results';
@@ -148,7 +148,7 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
   const api = new CountingApi(sandbox.client(counter.onRequest));
   const model = new WorkitemTreeModel({ api });
   const view = new FakeView();
-  const clock = new FakeClock();
+  const clock = new ManualClock(0);
   let inflight: Promise<void> = Promise.resolve();
   const manager = new RefreshManager({
     view,
@@ -317,7 +317,7 @@ export async function runSteadyState(_context: BenchContext): Promise<BenchResul
     await new Promise((resolve) => setTimeout(resolve, 200));
     const hiddenRequests = counter.since(hiddenMark);
     hiddenSubscription.dispose();
-    const timersWhileHidden = clock.scheduled;
+    const timersWhileHidden = clock.pendingCount;
     view.setVisible(true);
     await inflight;
     const comeBackMark = counter.count;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DebouncedSearch } from '../../../src/ui/debouncedSearch';
 import { deferred, type Deferred } from './helpers/deferredApi';
-import { ManualClock } from './helpers/fakeTimers';
+import { ManualClock } from '../../support/manualClock';
 
 const DELAY_MS = 250;
 

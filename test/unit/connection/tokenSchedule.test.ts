@@ -6,7 +6,7 @@ import {
   RefreshTimer,
   refreshDelayMs,
 } from '../../../src/connection/tokenSchedule';
-import { ManualClock } from '../commands/helpers/fakeTimers';
+import { ManualClock } from '../../support/manualClock';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;

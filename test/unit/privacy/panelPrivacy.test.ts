@@ -6,7 +6,8 @@ import { untranslated } from '../../../src/model/format/l10n';
 import { privacyMode } from '../../../src/model/privacy/privacyMode';
 import { DetailPanelController, type DetailPanelControllerDeps } from '../../../src/webviews/detailPanelController';
 import { createNonce } from '../../../src/webviews/nonce';
-import { FakeHost, ManualTimers, RecordingLog, ScriptedApi, settle } from '../webview/fakePanel';
+import { FakeHost, RecordingLog, ScriptedApi, settle } from '../webview/fakePanel';
+import { ManualClock } from '../../support/manualClock';
 import { heldAndRetrievedCall, MINUTE, T0 } from '../webview/fixtures/workitems';
 
 const PERSONAL = ['Dana', 'Whitfield', '+18005551212', 'dana.whitfield@'];
@@ -38,7 +39,7 @@ function rig(call: Workitem, confirm: boolean) {
       asked.push(1);
       return confirm;
     },
-    timers: new ManualTimers(),
+    timers: new ManualClock(),
   };
   const controller = new DetailPanelController('wi_20001', host, deps);
   const ready = (): void => controller.handleMessage({ type: 'ready', renderId: host.config.renderId });

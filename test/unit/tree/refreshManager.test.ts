@@ -1,52 +1,6 @@
 import * as assert from 'assert';
 import { RefreshManager, type VisibilitySource } from '../../../src/views/tree/refreshManager';
-import type { Timers } from '../../../src/model/timers';
-
-/** A clock and timer queue the test moves by hand. */
-class ManualTimers implements Timers {
-  now = 0;
-  private queue: Array<{ at: number; callback: () => void; handle: number }> = [];
-  private nextHandle = 1;
-
-  setTimeout(callback: () => void, ms: number): unknown {
-    const handle = this.nextHandle++;
-    this.queue.push({ at: this.now + ms, callback, handle });
-    return handle;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.queue = this.queue.filter((timer) => timer.handle !== handle);
-  }
-
-  get pending(): number {
-    return this.queue.length;
-  }
-
-  /** Moves the clock, firing the timers due on the way; lets async callbacks finish. */
-  async advance(ms: number): Promise<void> {
-    const end = this.now + ms;
-    for (;;) {
-      this.queue.sort((a, b) => a.at - b.at);
-      const next = this.queue[0];
-      if (!next || next.at > end) {
-        break;
-      }
-      this.queue.shift();
-      // A timer overdue (the machine slept) fires now, not back in time.
-      this.now = Math.max(this.now, next.at);
-      next.callback();
-      for (let i = 0; i < 5; i++) {
-        await Promise.resolve();
-      }
-    }
-    this.now = end;
-  }
-
-  /** The machine sleeps: the clock moves on and no timer fires until it wakes. */
-  sleep(ms: number): void {
-    this.now += ms;
-  }
-}
+import { ManualClock } from '../../support/manualClock';
 
 class FakeView implements VisibilitySource {
   visible = true;
@@ -62,14 +16,14 @@ class FakeView implements VisibilitySource {
 }
 
 function setup(intervalSeconds = 10) {
-  const timers = new ManualTimers();
+  const timers = new ManualClock(0);
   const view = new FakeView();
   let interval = intervalSeconds;
   let refreshes = 0;
   const manager = new RefreshManager({
     view,
     timers,
-    now: () => timers.now,
+    now: timers.now,
     intervalSeconds: () => interval,
     refresh: async () => {
       refreshes++;
@@ -87,25 +41,25 @@ function setup(intervalSeconds = 10) {
 describe('refresh manager', () => {
   it('refreshes once per interval while the view is visible', async () => {
     const { timers, refreshes, manager } = setup(10);
-    await timers.advance(9_999);
+    await timers.advanceAsync(9_999);
     assert.strictEqual(refreshes(), 0);
-    await timers.advance(1);
+    await timers.advanceAsync(1);
     assert.strictEqual(refreshes(), 1);
-    await timers.advance(30_000);
+    await timers.advanceAsync(30_000);
     assert.strictEqual(refreshes(), 4);
     manager.dispose();
   });
 
   it('a laptop that slept an hour refreshes once when it wakes, not once per missed interval', async () => {
     const { timers, refreshes, manager } = setup(10);
-    await timers.advance(3_000);
+    await timers.advanceAsync(3_000);
     timers.sleep(3_600_000);
-    await timers.advance(0);
+    await timers.advanceAsync(0);
     assert.strictEqual(refreshes(), 1, 'one refresh on waking');
-    assert.strictEqual(timers.pending, 1, 'and one timer for the next interval');
-    await timers.advance(9_999);
+    assert.strictEqual(timers.pendingCount, 1, 'and one timer for the next interval');
+    await timers.advanceAsync(9_999);
     assert.strictEqual(refreshes(), 1);
-    await timers.advance(1);
+    await timers.advanceAsync(1);
     assert.strictEqual(refreshes(), 2);
     manager.dispose();
   });
@@ -113,75 +67,75 @@ describe('refresh manager', () => {
   it('stops while hidden and catches up at once when shown after a long time', async () => {
     const { timers, view, refreshes, manager } = setup(10);
     view.setVisible(false);
-    await timers.advance(60_000);
+    await timers.advanceAsync(60_000);
     assert.strictEqual(refreshes(), 0);
-    assert.strictEqual(timers.pending, 0, 'no timer while hidden');
+    assert.strictEqual(timers.pendingCount, 0, 'no timer while hidden');
     view.setVisible(true);
-    await timers.advance(0);
+    await timers.advanceAsync(0);
     assert.strictEqual(refreshes(), 1);
     manager.dispose();
   });
 
   it('never polls when the interval is 0, and starts when one is set', async () => {
     const { timers, refreshes, setInterval, manager } = setup(0);
-    await timers.advance(3_600_000);
+    await timers.advanceAsync(3_600_000);
     assert.strictEqual(refreshes(), 0);
-    assert.strictEqual(timers.pending, 0);
+    assert.strictEqual(timers.pendingCount, 0);
     setInterval(5);
     manager.reschedule();
-    await timers.advance(0);
+    await timers.advanceAsync(0);
     assert.strictEqual(refreshes(), 1, 'the data is an hour old: refreshed at once');
-    await timers.advance(5_000);
+    await timers.advanceAsync(5_000);
     assert.strictEqual(refreshes(), 2);
     manager.dispose();
   });
 
   it('never runs two refreshes at once: the next wait starts when one ends', async () => {
-    const timers = new ManualTimers();
+    const timers = new ManualClock(0);
     const view = new FakeView();
     let release: () => void = () => undefined;
     let started = 0;
     const manager = new RefreshManager({
       view,
       timers,
-      now: () => timers.now,
+      now: timers.now,
       intervalSeconds: () => 1,
       refresh: () => {
         started++;
         return new Promise<void>((resolve) => (release = resolve));
       },
     });
-    await timers.advance(10_000);
+    await timers.advanceAsync(10_000);
     assert.strictEqual(started, 1, 'a slow refresh is not stacked');
     release();
-    await timers.advance(0);
-    await timers.advance(1_000);
+    await timers.advanceAsync(0);
+    await timers.advanceAsync(1_000);
     assert.strictEqual(started, 2);
     manager.dispose();
   });
 
   it('restarts the wait after a refresh made by hand, and stops for good when disposed', async () => {
     const { timers, refreshes, manager } = setup(10);
-    await timers.advance(8_000);
+    await timers.advanceAsync(8_000);
     manager.noteRefreshed();
-    await timers.advance(8_000);
+    await timers.advanceAsync(8_000);
     assert.strictEqual(refreshes(), 0);
-    await timers.advance(2_000);
+    await timers.advanceAsync(2_000);
     assert.strictEqual(refreshes(), 1);
     manager.dispose();
-    await timers.advance(100_000);
+    await timers.advanceAsync(100_000);
     assert.strictEqual(refreshes(), 1);
-    assert.strictEqual(timers.pending, 0);
+    assert.strictEqual(timers.pendingCount, 0);
   });
 
   it('keeps polling after a failed refresh, and reports the failure', async () => {
-    const timers = new ManualTimers();
+    const timers = new ManualClock(0);
     const errors: unknown[] = [];
     let calls = 0;
     const manager = new RefreshManager({
       view: new FakeView(),
       timers,
-      now: () => timers.now,
+      now: timers.now,
       intervalSeconds: () => 1,
       refresh: () => {
         calls++;
@@ -189,7 +143,7 @@ describe('refresh manager', () => {
       },
       onError: (error) => errors.push(error),
     });
-    await timers.advance(3_000);
+    await timers.advanceAsync(3_000);
     assert.strictEqual(calls, 3);
     assert.strictEqual(errors.length, 3);
     manager.dispose();

@@ -5,7 +5,8 @@ import type { Workitem } from '../../../src/api/schemas';
 import { untranslated } from '../../../src/model/format/l10n';
 import { DetailPanelController, type DetailPanelControllerDeps } from '../../../src/webviews/detailPanelController';
 import { createNonce } from '../../../src/webviews/nonce';
-import { deferred, FakeHost, ManualTimers, RecordingLog, ScriptedApi, settle } from './fakePanel';
+import { deferred, FakeHost, RecordingLog, ScriptedApi, settle } from './fakePanel';
+import { ManualClock } from '../../support/manualClock';
 import { callOnHold, heldAndRetrievedCall, longCall, MINUTE, T0 } from './fixtures/workitems';
 
 const INTERVAL = 10_000;
@@ -15,7 +16,7 @@ interface Rig {
   controller: DetailPanelController;
   host: FakeHost;
   api: ScriptedApi;
-  timers: ManualTimers;
+  timers: ManualClock;
   log: RecordingLog;
   actions: Array<[WorkitemAction, string]>;
   copied: string[];
@@ -24,7 +25,7 @@ interface Rig {
 
 function rig(api: ScriptedApi, overrides: Partial<DetailPanelControllerDeps> = {}, id = 'wi_20001'): Rig {
   const host = new FakeHost();
-  const timers = new ManualTimers();
+  const timers = new ManualClock();
   const log = new RecordingLog();
   const actions: Array<[WorkitemAction, string]> = [];
   const copied: string[] = [];

@@ -7,7 +7,6 @@ import type { Campaign, Disposition, Queue, User, Workitem } from '../../../src/
 import type { RequestOptions, SearchPage, WorkitemsApi } from '../../../src/api/workitemsApi';
 import type { DetailPageConfig } from '../../../src/webviews/detailHtml';
 import type { PanelHost, PanelLog } from '../../../src/webviews/detailPanelController';
-import type { Timers } from '../../../src/model/timers';
 import { parseExtensionMessage, type ExtensionMessage } from '../../../src/webviews/messages';
 import { attribute, tokenize } from './htmlTokens';
 import { CSP_SOURCE, SCRIPT_URI, STYLE_URI } from './renderInput';
@@ -118,35 +117,6 @@ export class ScriptedApi implements WorkitemsApi {
 
   /** What `transcript` answers. */
   transcriptAnswer: TranscriptObject | undefined;
-}
-
-export class ManualTimers implements Timers {
-  private nextId = 1;
-  readonly pending = new Map<number, { callback: () => void; ms: number }>();
-
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.pending.set(id, { callback, ms });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-
-  /** Fires every pending timer of exactly `ms`; returns how many fired. */
-  fire(ms: number): number {
-    const due = [...this.pending].filter(([, timer]) => timer.ms === ms);
-    for (const [id, timer] of due) {
-      this.pending.delete(id);
-      timer.callback();
-    }
-    return due.length;
-  }
-
-  delays(): number[] {
-    return [...this.pending.values()].map((timer) => timer.ms).sort((a, b) => a - b);
-  }
 }
 
 export class RecordingLog implements PanelLog {

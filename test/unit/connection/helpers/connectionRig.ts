@@ -12,7 +12,7 @@ import {
 import { readTokenClaims } from '../../../../src/connection/tokenClaims';
 import { logRequest } from '../../../../src/log/log';
 import { startSandbox, type RunningSandbox } from '../../../../src/sandbox/server/startSandbox';
-import { ManualClock } from '../../commands/helpers/fakeTimers';
+import { ManualClock } from '../../../support/manualClock';
 import { recordingLog, type RecordingLog } from '../../commands/helpers/recordingLog';
 import { MemorySessionStore } from './memorySessionStore';
 
