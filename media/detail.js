@@ -297,6 +297,9 @@
       case 'toggleWatch':
         post({ type: 'toggleWatch' });
         break;
+      case 'allowActions':
+        post({ type: 'allowActions' });
+        break;
       case 'openWorkitem':
         post({ type: 'openWorkitem', workitemId: origin.getAttribute('data-workitem') });
         break;

@@ -42,6 +42,8 @@ export const COMMANDS = {
   watch: 'workitemInspector.watch',
   unwatch: 'workitemInspector.unwatch',
   unwatchAll: 'workitemInspector.unwatchAll',
+  allowActions: 'workitemInspector.allowActions',
+  lockActions: 'workitemInspector.lockActions',
 } as const;
 
 export type CommandKey = keyof typeof COMMANDS;
@@ -89,6 +91,8 @@ export const QUERY_LANGUAGE_ID = 'ncxq';
 
 /** Context keys for `when` clauses. */
 export const CONTEXT_KEYS = {
+  /** true while the tenant is protected and actions on it are not allowed: action commands are disabled. */
+  actionsLocked: 'workitemInspector.actionsLocked',
   /** true while a tree filter is applied: shows "Clear Filter". */
   treeFiltered: 'workitemInspector.filtered',
   /** One of TreeState: picks the tree's welcome text. */

@@ -13,6 +13,9 @@ import { createConnection } from './connection/createConnection';
 import { showRejectedToken } from './connection/rejectedTokenNotice';
 import { createConnectionStatusBar } from './connection/statusBar';
 import { createRateStatusBar } from './connection/rateStatusBar';
+import { createProtectionStatusBar } from './connection/protectionStatusBar';
+import { ActionLock } from './model/protection/actionLock';
+import { lockedReasonOf, type ProtectionHooks } from './commands/protection';
 import { LiveService } from './live/liveService';
 import { NameDirectory } from './model/names/nameDirectory';
 import { EventsView } from './views/events/eventsView';
@@ -134,6 +137,19 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const history = new AuditLog(context.globalStorageUri.fsPath);
   const queryLibrary = new QueryLibrary(context.globalState);
   const watches = new WatchList(context.globalState);
+  // Protected tenants: every NCX tenant unless `ncx.protected` is off; never the sandbox.
+  const actionLock = new ActionLock();
+  const protection: ProtectionHooks = {
+    tenant: () => (connection.state.mode === 'ncx' ? tenantName(connection.state) : undefined),
+    isProtected: () => connection.state.mode === 'ncx' && readSettings()['ncx.protected'],
+    lockedReason: () => {
+      const tenant = protection.tenant();
+      return tenant !== undefined && actionLock.isLocked(tenant, protection.isProtected()) ? lockedReasonOf(tenant) : undefined;
+    },
+    allow: () => actionLock.allow(protection.tenant() ?? ''),
+    lock: () => actionLock.lock(protection.tenant() ?? ''),
+    remainingMs: () => actionLock.remainingMs(protection.tenant() ?? ''),
+  };
   /** The library's key for the connection: `sandbox`, the tenant's host, or `ncx` before sign-in tells it. */
   const currentTenant = (): string => tenantName(connection.state) ?? 'ncx';
 
@@ -158,6 +174,12 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     refreshIntervalMs: () => readSettings().refreshIntervalSeconds * 1000,
     queues: () => names.queues(),
     names,
+    protection: {
+      lockedReason: () => protection.lockedReason(),
+      allow: async () => {
+        await vscode.commands.executeCommand(COMMANDS.allowActions);
+      },
+    },
     watch: {
       isWatched: (id) => watches.isWatched(currentTenant(), id),
       // Through the commands, so the panel says what the tree and the palette say.
@@ -184,6 +206,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
       watched: () => watches.of(currentTenant()).map((watch) => watch.workitemId),
       tenant: currentTenant,
     },
+    protection,
   };
   const runner = new ActionRunner({
     ...ctx,
@@ -233,6 +256,9 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     ...registerCommands(ctx, runner),
     createConnectionStatusBar(connection),
     createRateStatusBar(gates),
+    createProtectionStatusBar(actionLock, protection, [connection.onDidChangeState, vscode.workspace.onDidChangeConfiguration]),
+    // Locked or allowed, the panels' buttons follow.
+    new vscode.Disposable(actionLock.onDidChange(() => panels.redrawAll()).dispose),
     createPrivacyStatusBar(privacyMode),
     privacyMode.onDidChange(() => ctx.panels.refresh()),
     vscode.window.registerUriHandler({

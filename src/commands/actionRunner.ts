@@ -2,6 +2,8 @@
 // buttons and bulk runs. One request per workitem at a time: a second click while the first runs
 // joins it instead of sending again. What is sent is the action catalog's request (`api.act`), so
 // an action cannot be "done" without its request having gone out.
+import { askToAllowActions, type ProtectionHooks } from './protection';
+import { UNLOCK_MINUTES } from '../model/protection/actionLock';
 import { actionSpec, type ActionInput } from '../api/actions/catalog';
 import { hasPermission, type WorkitemAction } from '../api/domain';
 import { isNcxError } from '../api/errors';
@@ -57,6 +59,8 @@ export interface ActionRunnerDeps {
   panels: Pick<DetailPanelHooks, 'refresh'> & Partial<Pick<DetailPanelHooks, 'show'>>;
   /** Writes each sent action to the action history; awaited before the result is shown. */
   audit?: ActionAuditHook;
+  /** A protected tenant refuses actions until they are allowed (src/commands/protection.ts). */
+  protection?: ProtectionHooks;
 }
 
 const REFUSALS = new Set(['conflict', 'forbidden', 'notFound']);
@@ -99,8 +103,17 @@ export class ActionRunner {
     return report;
   }
 
-  /** Why the action is not offered for this workitem, or undefined when it is. */
+  /**
+   * Why the action is not offered for this workitem, or undefined when it is: the sign-in's
+   * permissions and the workitem's state first (allowing a protected tenant would not help those),
+   * then the tenant's protection.
+   */
   whyNotAllowed(action: WorkitemAction, workitem?: Workitem): Shown | undefined {
+    return this.whyNotPossible(action, workitem) ?? this.deps.protection?.lockedReason();
+  }
+
+  /** Why the sign-in or the workitem's state rules the action out (protection aside). */
+  whyNotPossible(action: WorkitemAction, workitem?: Workitem): Shown | undefined {
     const spec = actionSpec(action);
     if (!hasPermission(this.deps.connection.permissions, spec.permission)) {
       const user = this.deps.connection.state.username ?? l10n.t('the signed-in user');
@@ -120,10 +133,18 @@ export class ActionRunner {
   ): Promise<ActionReport> {
     const { ui, tree, panels, log } = this.deps;
     const spec = actionSpec(action);
-    const notAllowed = this.whyNotAllowed(action, workitem);
-    if (notAllowed) {
-      if (!options.quiet) void ui.warn(notAllowed);
-      return { workitemId: id, outcome: 'notAllowed', reason: notAllowed };
+    const notPossible = this.whyNotPossible(action, workitem);
+    if (notPossible) {
+      if (!options.quiet) void ui.warn(notPossible);
+      return { workitemId: id, outcome: 'notAllowed', reason: notPossible };
+    }
+    const protection = this.deps.protection;
+    const locked = protection?.lockedReason();
+    if (locked !== undefined && protection !== undefined) {
+      // A protected tenant: the person may allow actions here and now (a modal naming the tenant).
+      const allow = l10n.t('Allow Actions for {0} Minutes…', UNLOCK_MINUTES);
+      const allowed = !options.quiet && (await ui.warn(locked, allow)) === allow && (await askToAllowActions(ui, protection));
+      if (!allowed) return { workitemId: id, outcome: 'notAllowed', reason: locked };
     }
     if (spec.confirm && !options.confirmed) {
       const confirmed = await ui.confirm(

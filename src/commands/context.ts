@@ -1,5 +1,6 @@
 // What the commands need from the rest of the extension, as narrow interfaces: the real tree,
 // panels and connection satisfy them in `extension.ts`, fakes satisfy them in the unit tests.
+import type { ProtectionHooks } from './protection';
 import type { WatchHooks } from './watch';
 import type { NameLookup } from '../model/names/nameDirectory';
 import type { Workitem } from '../api/schemas';
@@ -62,4 +63,6 @@ export interface CommandContext {
   names?: NameLookup;
   /** Watched workitems of the current tenant. */
   watches?: WatchHooks;
+  /** Protected tenants: actions refused until allowed for a while. */
+  protection?: ProtectionHooks;
 }

@@ -28,6 +28,7 @@ import { copyLinkCommand } from './copyLink';
 import { openLinkCommand } from './openLink';
 import { useSandboxCommand } from './useSandbox';
 import { unwatchAllCommand, unwatchCommand, watchCommand } from './watch';
+import { allowActionsCommand, lockActionsCommand } from './protection';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -54,6 +55,8 @@ export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner)
   const useSandbox = useSandboxCommand(ctx);
   const showLog = showLogCommand(ctx);
   const unguarded: Record<CommandKey, CommandHandler> = {
+    allowActions: allowActionsCommand(ctx),
+    lockActions: lockActionsCommand(ctx),
     watch: watchCommand(ctx),
     unwatch: unwatchCommand(ctx),
     unwatchAll: unwatchAllCommand(ctx),

@@ -20,6 +20,8 @@ export const SettingsSchema = z.object({
   'ncx.authScheme': z.catch(z.enum(['bearer', 'raw']), 'bearer'),
   /** Allow plain http:// to a non-loopback host (never from a workspace). */
   'ncx.allowInsecureHttp': z.catch(z.boolean(), false),
+  /** A signed-in NCX tenant is read-only until actions are allowed for a while (never the sandbox). */
+  'ncx.protected': z.catch(z.boolean(), true),
   'sandbox.size': z.catch(z.number().check(z.int(), z.gte(0), z.lte(1_000_000)), 5000),
   'sandbox.traffic': z.catch(z.boolean(), true),
   'tree.groupBy': z.catch(z.enum(GROUP_BY_MODES), 'stateChannel'),

@@ -69,6 +69,8 @@ export interface DetailPanelControllerDeps {
   copyLink?(workitemId: string): Promise<void>;
   /** Opens another workitem's panel (a leg of the journey). */
   openWorkitem?(workitemId: string): Promise<void>;
+  /** Why actions are refused now (a protected tenant), and the way to allow them. */
+  protection?: { lockedReason(): string | undefined; allow(): Promise<void> };
   /** Watching: whether this workitem is watched, and a toggle (the panel draws again after it). */
   watch?: { isWatched(workitemId: string): boolean; toggle(workitemId: string, workitem: Workitem | undefined): Promise<void> };
   timers?: Timers;
@@ -230,6 +232,9 @@ export class DetailPanelController {
           return;
         case 'transcript':
           this.track(this.sendTranscript(), 'transcript');
+          return;
+        case 'allowActions':
+          this.track(this.deps.protection?.allow() ?? Promise.resolve(), 'allow actions');
           return;
         case 'openWorkitem':
           this.track(this.deps.openWorkitem?.(message.workitemId) ?? Promise.resolve(), 'open workitem');
@@ -414,7 +419,9 @@ export class DetailPanelController {
     this.kind = 'workitem';
     this.allowed = availableActions(this.workitem, permissions).allowed;
     if (this.banner?.source === 'action') this.banner = undefined;
+    const locked = this.deps.protection?.lockedReason();
     const status: HeaderStatus = {
+      ...(locked !== undefined ? { locked } : {}),
       changedFields: this.changed,
       ...(this.deps.watch ? { watched: this.deps.watch.isWatched(this.workitemId) } : {}),
     };

@@ -38,6 +38,8 @@ export interface DetailPanelDeps {
   names?: NameLookup;
   /** The Watch button. */
   watch?: DetailPanelControllerDeps['watch'];
+  /** Protected tenants: buttons disabled with the reason, and the way to allow actions. */
+  protection?: DetailPanelControllerDeps['protection'];
 }
 
 export type { DetailPanelSnapshot } from './detailPanelController';
@@ -187,6 +189,7 @@ export class DetailPanelManager implements vscode.Disposable {
         queues: () => this.deps.queues?.() ?? [],
         ...(this.deps.names ? { names: this.deps.names } : {}),
         ...(this.deps.watch ? { watch: this.deps.watch } : {}),
+        ...(this.deps.protection ? { protection: this.deps.protection } : {}),
         openWorkitem: (id) => this.open(id),
         l10n: vscode.l10n,
         time: () => ({ locale: vscode.env.language }),

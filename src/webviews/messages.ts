@@ -23,6 +23,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('journey') }),
   /** The Transcript section was opened: transcript, summary and recordings. */
   z.object({ type: z.literal('transcript') }),
+  /** Allow actions on a protected tenant (the extension asks, naming it). */
+  z.object({ type: z.literal('allowActions') }),
   /** Open another workitem of the journey. */
   z.object({ type: z.literal('openWorkitem'), workitemId: z.string().check(z.minLength(1), z.maxLength(200)) }),
   z.object({ type: z.literal('refresh') }),

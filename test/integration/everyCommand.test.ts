@@ -65,6 +65,15 @@ describe('every command, against the sandbox', function () {
   }
 
   const scenarios: Record<CommandKey, () => Promise<void>> = {
+    allowActions: async () => {
+      // The local sandbox is never protected: nothing to allow, and actions run.
+      await runCommand(COMMANDS.allowActions);
+      assert.ok(messages.shown.some((message) => message.text === 'This connection is not protected: actions are allowed.'));
+    },
+    lockActions: async () => {
+      await runCommand(COMMANDS.lockActions);
+      assert.ok(messages.shown.some((message) => message.text.includes('nothing to lock')));
+    },
     watch: async () => {
       // Passed whole, as a tree row carries it: the watch starts from what the row showed.
       const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');

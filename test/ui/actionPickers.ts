@@ -10,7 +10,7 @@ import { signIn } from '../../src/api/auth';
 import { NcxClient } from '../../src/api/client';
 import type { Workitem } from '../../src/api/schemas';
 import { startSandbox } from '../../src/sandbox';
-import { quickInput, runFromPalette, screenshot, signInThroughPalette, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
+import { allowActions, quickInput, runFromPalette, screenshot, signInThroughPalette, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
 
 const CONTAINER_TITLE = 'Workitems';
 const STATE_ROW = /^(inqueue|offered|accepted|active|hold|conference|terminated|dispositioned) · /;
@@ -101,6 +101,17 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     await waitForRows(page, 'the local sandbox', (rows) => rows.some((row) => STATE_ROW.test(row)));
     await signInThroughPalette(page, [sandbox.url, 'admin', 'admin-password']);
     await waitForRows(page, "the probe sandbox's rows", (rows) => rows.some((row) => STATE_ROW.test(row)));
+
+    // Signed in to it as an NCX tenant, the probe sandbox is protected: the status bar says so, and
+    // actions are allowed for 15 minutes as a person would, through the modal that names the tenant.
+    const host = new URL(sandbox.url).host;
+    const locked = page.locator('.statusbar-item', { hasText: `${host} protected` }).first();
+    await locked.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await screenshot(page, context, '46-tenant-protected');
+    const allowQuestion = await allowActions(page, host);
+    const countdown = page.locator('.statusbar-item', { hasText: `Actions on ${host} · 1` }).first();
+    context.log(`protected tenant: "${allowQuestion}"; then the status bar says "${(await countdown.innerText()).trim()}"`);
+    await screenshot(page, context, '47-actions-allowed');
 
     const grant = await signIn({ loginUrl: sandbox.url, username: 'admin', password: 'admin-password' });
     const server = new NcxClient({ location: grant.location, token: () => grant.token, retries: 0 });

@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { startSandbox } from '../../src/sandbox';
 import { HOSTILE_CONTACT, HOSTILE_SUB, startHostileRelay } from './hostileRelay';
-import { elementScreenshot, openPalette, screenshot, signInThroughPalette, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
+import { allowActions, elementScreenshot, openPalette, screenshot, signInThroughPalette, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
 
 const CONTAINER_TITLE = 'Workitems';
 const STATE_ROW = /^(inqueue|offered|accepted|active|hold|conference|terminated|dispositioned) · /;
@@ -111,6 +111,8 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     context.log('the tree row reads the contact name literally: no zap icon, no link');
 
     // Hold from the palette: "which workitem?" lists the server's workitems, their contact and queue.
+    // The relay is an NCX tenant, protected: actions are allowed first, as a person would.
+    await allowActions(page, new URL(relay.url).host);
     await openPalette(page, 'Workitems: Hold');
     await page.keyboard.press('Enter');
     const workitemPick = await quickPickShowing(page, 'Open terminal');

@@ -10,6 +10,7 @@ import { isNcxError } from '../../src/api/errors';
 import type { Workitem } from '../../src/api/schemas';
 import { startSandbox } from '../../src/sandbox';
 import {
+  allowActions,
   answerInputBox,
   chooseFromStatusBarEntry,
   findWebviewFrameShowing,
@@ -167,7 +168,9 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
       await signInThroughPalette(window.page, [sandbox.url, AGENT.username, AGENT.password]);
       await waitForConnectionText(window.page, AGENT.username);
       await waitForRows(window.page, `the sandbox's workitems in ${window.name}`, (rows) => rows.some((row) => STATE_ROW.test(row)));
-      context.log(`${window.name} signed in as ${AGENT.username}`);
+      // An NCX tenant is protected, and each window asks on its own before it acts.
+      await allowActions(window.page, new URL(sandbox.url).host);
+      context.log(`${window.name} signed in as ${AGENT.username}, actions allowed`);
     }
 
     for (const window of windows) {

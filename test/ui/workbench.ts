@@ -186,3 +186,20 @@ export async function findWebviewFrameShowing(page: Page, text: string): Promise
   }
   throw new Error(`no webview frame shows "${text}" after ${STEP_TIMEOUT_MS} ms (${page.frames().length} frames)`);
 }
+
+/**
+ * Allows actions on the protected tenant `host` for 15 minutes as a person would: its status bar
+ * entry, then the modal that names it. Returns the modal's text; resolves once the countdown shows.
+ */
+export async function allowActions(page: Page, host: string): Promise<string> {
+  const locked = page.locator('.statusbar-item', { hasText: `${host} protected` }).first();
+  await locked.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await locked.click();
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  const question = (await dialog.innerText()).replace(/\s+/g, ' ');
+  if (!question.includes(`Allow actions on ${host} for 15 minutes?`)) throw new Error(`the question does not name the tenant: ${question}`);
+  await dialog.locator('.monaco-button', { hasText: `Allow Actions on ${host}` }).first().click({ timeout: STEP_TIMEOUT_MS });
+  await page.locator('.statusbar-item', { hasText: `Actions on ${host} · 1` }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  return question;
+}

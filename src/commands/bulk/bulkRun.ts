@@ -2,6 +2,8 @@
 // consequences; one question for the input; a progress notification with Cancel; at most
 // BULK_CONCURRENCY requests at a time; each workitem sent once; then a summary of what was done,
 // refused (in the server's words) and skipped, each row opening its workitem.
+import { askToAllowActions } from '../protection';
+import { UNLOCK_MINUTES } from '../../model/protection/actionLock';
 import { ours } from '../../model/format/shownText';
 import { actionSpec, type ActionInput } from '../../api/actions/catalog';
 import type { WorkitemAction } from '../../api/domain';
@@ -41,7 +43,7 @@ export async function runBulkAction<A extends WorkitemAction>(
   const left: ActionReport[] = [];
   const allowed: WorkitemTarget[] = [];
   for (const target of unique) {
-    const why = runner.whyNotAllowed(action, typeof target === 'string' ? undefined : target);
+    const why = runner.whyNotPossible(action, typeof target === 'string' ? undefined : target);
     if (why === undefined) allowed.push(target);
     else left.push({ workitemId: targetId(target), outcome: 'notAllowed', reason: why });
   }
@@ -49,6 +51,13 @@ export async function runBulkAction<A extends WorkitemAction>(
   if (allowed.length === 0) {
     void ctx.ui.warn(l10n.t('None of the {0} selected workitems allows {1} now.', unique.length, title));
     return undefined;
+  }
+  // A protected tenant: asked once for the whole run, before its confirmation.
+  const protection = ctx.protection;
+  const locked = protection?.lockedReason();
+  if (locked !== undefined && protection !== undefined) {
+    const allow = l10n.t('Allow Actions for {0} Minutes…', UNLOCK_MINUTES);
+    if ((await ctx.ui.warn(locked, allow)) !== allow || !(await askToAllowActions(ctx.ui, protection))) return undefined;
   }
   const detail = [
     spec.words.consequence?.(l10n),

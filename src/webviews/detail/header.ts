@@ -9,6 +9,8 @@ import type { SectionContext } from './context';
 import type { NamedKind } from '../../model/names/nameDirectory';
 
 export interface HeaderStatus {
+  /** Why actions are refused (a protected tenant): the buttons are shown disabled with it. */
+  locked?: string;
   /** Whether the workitem is watched; no Watch button when undefined (nothing to watch with). */
   watched?: boolean;
   checkedAt?: number;
@@ -22,8 +24,10 @@ function badge(value: string, known: boolean, label: string, context: SectionCon
   return html`<span class="badge${extraClass}${known ? '' : ' unknown'}" title="${title}">${displayText(value, context.l10n, 80)}</span>`;
 }
 
-function actionButton(action: WorkitemAction, context: SectionContext): SafeHtml {
-  return html`<button type="button" class="action" data-command="runAction" data-action="${action}">${actionLabel(action, context.l10n)}</button>`;
+function actionButton(action: WorkitemAction, context: SectionContext, locked: string | undefined): SafeHtml {
+  return locked === undefined
+    ? html`<button type="button" class="action" data-command="runAction" data-action="${action}">${actionLabel(action, context.l10n)}</button>`
+    : html`<button type="button" class="action" data-command="runAction" data-action="${action}" disabled title="${attributeText(locked)}">${actionLabel(action, context.l10n)}</button>`;
 }
 
 function statusLine(status: HeaderStatus, context: SectionContext): SafeHtml {
@@ -72,7 +76,11 @@ export function renderHeader(
             .join(', '),
         )}</p>`
       : undefined;
-  const actions = availability.allowed.map((action) => actionButton(action, context));
+  const actions = availability.allowed.map((action) => actionButton(action, context, status.locked));
+  const locked =
+    status.locked !== undefined && availability.allowed.length > 0
+      ? html`<p class="locked" id="locked" role="note">${displayText(status.locked, l10n, 300)} <button type="button" class="secondary" data-command="allowActions">${l10n.t('Allow Actions…')}</button></p>`
+      : undefined;
   return html`<header class="header">
 <div class="title-row">
 <h1 class="workitem-id" title="${attributeText(workitem.workitemId)}">${displayText(workitem.workitemId, l10n, 200)}</h1>
@@ -91,6 +99,7 @@ ${joinHtml(actions)}
 ${status.watched === undefined || (workitem.state === 'dispositioned' && !status.watched) ? undefined : html`<button type="button" class="secondary" data-command="toggleWatch" aria-pressed="${status.watched ? 'true' : 'false'}">${status.watched ? l10n.t('Stop Watching') : l10n.t('Watch')}</button>`}
 <span class="copied" id="copied" role="status" aria-live="polite"></span>
 </div>
+${locked}
 ${notPermitted}
 </header>
 <div class="banner" id="banner" role="alert" hidden><span id="banner-text"></span> <button type="button" id="banner-retry" data-command="refresh">${l10n.t('Retry')}</button></div>`;

@@ -60,6 +60,7 @@ describe('api/zodMini', () => {
     assert.deepEqual(report.settingsOnGarbage, {
       'connection.mode': 'sandbox',
       'ncx.loginUrl': 'garbage',
+      'ncx.protected': true,
       'ncx.authScheme': 'bearer',
       'ncx.allowInsecureHttp': false,
       'sandbox.size': 5000,
