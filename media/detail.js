@@ -194,6 +194,41 @@
     if (message.message) body.appendChild(el('p', 'muted', message.message));
   }
 
+  /** Each transcript line with a time becomes a tick on its speaker's lane of the timeline picture. */
+  function markSpeech(lines) {
+    const figure = byId('timeline-picture');
+    const svg = byId('timeline-svg');
+    if (!figure || !svg) return;
+    const start = Number(figure.getAttribute('data-start'));
+    const span = Number(svg.getAttribute('data-span-ms'));
+    const width = Number(svg.getAttribute('data-width'));
+    if (!(span > 0) || !(width > 0)) return;
+    const ns = 'http://www.w3.org/2000/svg';
+    lines.forEach(function (line) {
+      if (typeof line.at !== 'number' || line.at < start || line.at > start + span) return;
+      const lanes = svg.querySelectorAll(line.agent ? 'g.tl-lane[data-lane="agent"]' : 'g.tl-lane[data-lane="customer"]');
+      let lane = null;
+      lanes.forEach(function (candidate) {
+        if (!lane && (!line.agent || candidate.getAttribute('data-id') === line.laneId)) lane = candidate;
+      });
+      if (!lane) return;
+      const bar = lane.querySelector('rect');
+      const y = bar ? Number(bar.getAttribute('y')) : 0;
+      const height = bar ? Number(bar.getAttribute('height')) : 14;
+      const x = String(Math.round(((line.at - start) / span) * width * 100) / 100);
+      const tick = document.createElementNS(ns, 'line');
+      tick.setAttribute('class', 'tl-mark tl-speech');
+      tick.setAttribute('x1', x);
+      tick.setAttribute('x2', x);
+      tick.setAttribute('y1', String(y));
+      tick.setAttribute('y2', String(y + height));
+      const title = document.createElementNS(ns, 'title');
+      title.textContent = line.speaker + ': ' + line.text;
+      tick.appendChild(title);
+      lane.appendChild(tick);
+    });
+  }
+
   function showTranscript(message) {
     const body = byId('transcript-body');
     if (!body) return;
@@ -221,6 +256,7 @@
       body.appendChild(list);
     }
     if (message.voicemail) body.appendChild(el('p', 'transcript-voicemail', message.voicemail));
+    markSpeech(message.lines);
     if (message.message) body.appendChild(el('p', 'muted', message.message));
   }
 

@@ -46,6 +46,7 @@ export function watchCommand(ctx: CommandContext): CommandHandler {
       }
       const result = await hooks.watch(id, typeof target === 'string' ? undefined : target);
       if (result.ok) {
+        ctx.log.info(`Watching ${id} on ${hooks.tenant()}`);
         watched.push(id);
       } else if (result.reason === 'already') {
         void ctx.ui.info(l10n.t('{0} is already watched.', id));

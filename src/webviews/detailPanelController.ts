@@ -387,6 +387,8 @@ export class DetailPanelController {
           speaker: who,
           agent,
           text: line.text,
+          ...(line.timestamp !== undefined ? { at: line.timestamp } : {}),
+          ...(agent && line.userId !== undefined ? { laneId: line.userId } : {}),
         };
       });
       this.post({

@@ -81,6 +81,10 @@ export const TranscriptLineViewSchema = z.object({
   speaker: z.string(),
   agent: z.boolean(),
   text: z.string(),
+  /** When it was said (Unix ms), to mark it on the timeline picture. */
+  at: z.optional(z.number()),
+  /** The picture's lane of the speaker: the agent's user id (the customer has one lane). */
+  laneId: z.optional(z.string().check(z.maxLength(200))),
 });
 export type TranscriptLineView = z.infer<typeof TranscriptLineViewSchema>;
 

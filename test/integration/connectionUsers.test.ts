@@ -1,6 +1,6 @@
 // The connection as a person switches it: signed in ("Sign In to NCX…") as a read-only user of a
-// second sandbox, whose actions are then withheld; a wrong password; and back to the local sandbox
-// as its admin. The second sandbox runs in this process, so the one the extension started is not
+// second sandbox, whose actions are then withheld; a wrong password; as that sandbox's admin, where
+// the tenant's protection withholds them until allowed; and back to the local sandbox as its admin. The second sandbox runs in this process, so the one the extension started is not
 // the one the read-only user signs in to.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -19,7 +19,7 @@ import { waitFor } from './helpers/waitFor';
 
 const VIEWER = { username: 'viewer', password: 'viewer-password' };
 
-describe('connection: read-only user, wrong password, back to the sandbox', function () {
+describe('connection: read-only user, wrong password, a protected tenant, back to the sandbox', function () {
   this.timeout(60_000);
   let inspector: WorkitemInspectorApi;
   let other: RunningSandbox;
@@ -116,6 +116,40 @@ describe('connection: read-only user, wrong password, back to the sandbox', func
     assert.match(errors[0].text, /did not accept the user name or password/);
     assert.strictEqual(inspector.connection.state.username, VIEWER.username);
     assert.strictEqual(inspector.connection.state.status, 'connected');
+  });
+
+  // A protected tenant: signed in to the second sandbox as its admin (an NCX tenant, protected by
+  // default), an action is refused with the reason and the server is untouched; allowed for 15 minutes
+  // after a modal naming the tenant, it goes through; locked again, it is refused again.
+  it('refuses actions on a protected tenant until they are allowed after a modal naming it, then locks again', async () => {
+    await signInWithCommand(other.url, 'admin', 'admin-password');
+    await inspector.connection.getApi();
+    assert.strictEqual(inspector.connection.state.username, 'admin');
+    const host = new URL(other.url).host;
+    const call = await takeWorkitem(otherAsAdmin, 'state:active AND channelType:voice');
+    messages.answerQuestions(() => undefined);
+    assert.strictEqual(await inspector.runAction('hold', call.workitemId), 'notAllowed');
+    assert.ok(
+      messages.shown.some((message) => message.severity === 'warning' && message.text.startsWith(`${host} is protected: actions on it are off`)),
+      messages.shown.map((message) => message.text).join(' | '),
+    );
+    assert.strictEqual((await serverWorkitem(otherAsAdmin, call.workitemId)).state, 'active', 'nothing was sent');
+
+    // The modal names the tenant; dismissing it allows nothing.
+    await runCommand(COMMANDS.allowActions);
+    const modal = messages.shown.find((message) => message.modal);
+    assert.ok(modal?.text.includes(host), 'the question names the tenant');
+    assert.strictEqual(await inspector.runAction('hold', call.workitemId), 'notAllowed');
+
+    messages.answerQuestions((buttons) => buttons.find((button) => button === `Allow Actions on ${host}`));
+    await runCommand(COMMANDS.allowActions);
+    assert.strictEqual(await inspector.runAction('hold', call.workitemId), 'done');
+    assert.strictEqual((await serverWorkitem(otherAsAdmin, call.workitemId)).state, 'hold');
+
+    await runCommand(COMMANDS.lockActions);
+    messages.answerQuestions(() => undefined);
+    assert.strictEqual(await inspector.runAction('unhold', call.workitemId), 'notAllowed');
+    assert.strictEqual((await serverWorkitem(otherAsAdmin, call.workitemId)).state, 'hold');
   });
 
   it('"Use Local Sandbox" goes back to the extension\'s sandbox as its admin, with actions', async () => {

@@ -119,28 +119,36 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     context.log(`events view: ${await eventRows.count()} rows shown, the hold of ${call.workitemId} among them: ${(await held.innerText()).replace(/\s+/g, ' ')}`);
     await screenshot(page, context, '40-event-tail');
 
-    // (a2) Watching an email waiting in a queue, from the palette; moved to another queue through
-    // the sandbox's API, it raises a notification saying so, and the Watched view shows where it is.
+    // (a2) Watching a workitem waiting in a queue, from the palette; moved to another queue through
+    // the sandbox's API, it raises a notification saying so. Traffic is held still meanwhile, so the
+    // change is this one and the watch is not ended by a hang-up first.
+    await sandbox.traffic?.stop();
     const email = await waitingEmail(server);
-    await runFromPalette(page, 'Workitems: Watch');
-    await page.locator('.quick-input-widget', { hasText: 'Watch: which workitem?' }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    await quickInput(page).fill(email.workitemId);
-    // The pick searches the server as you type: once the email is its only row, Enter takes it.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: email.workitemId }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
-    await runFromPalette(page, 'Workitems: Focus on Watched View');
+    const watchedPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Watched' }) });
+    const watchedRow = watchedPane.locator('.monaco-list-row', { hasText: email.workitemId }).first();
+    // The pick searches the server as you type; an Enter that lands while its rows are replaced takes
+    // nothing, so the step is tried again until the Watched view lists the workitem.
+    await expect(async () => {
+      await runFromPalette(page, 'Workitems: Watch');
+      await page.locator('.quick-input-widget', { hasText: 'Watch: which workitem?' }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await quickInput(page).fill(email.workitemId);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: email.workitemId }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+      await runFromPalette(page, 'Workitems: Focus on Watched View');
+      await watchedRow.waitFor({ state: 'visible', timeout: 5_000 });
+    }, 'the Watched view listing the workitem watched from the palette');
     const target = email.selectedQueue === 'q_retention' ? 'q_billing' : 'q_retention';
-    // Unless the traffic moved it first: that change notifies just as well.
-    await server.act('transfer', email.workitemId, { queueId: target }).catch(() => undefined);
+    await server.act('transfer', email.workitemId, { queueId: target });
     // Notices can come faster than toasts last: the notification center keeps them all.
-    const notice = page.locator('.notifications-center .notification-list-item', { hasText: `${email.workitemId} on ` }).filter({ hasText: '→' }).first();
+    const notice = page.locator('.notifications-center .notification-list-item', { hasText: `${email.workitemId} on ` }).filter({ hasText: `queue ` }).first();
     await expect(async () => {
       await runFromPalette(page, 'Notifications: Show Notifications');
       await notice.waitFor({ state: 'visible', timeout: 5_000 });
     }, 'a watch notification in the notification center');
     context.log(`watch notification: ${(await notice.innerText()).replace(/\s+/g, ' ')}`);
+    sandbox.traffic?.start();
     await screenshot(page, context, '45-watched');
     await runFromPalette(page, 'Notifications: Hide Notifications');
 
@@ -182,7 +190,10 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
         }),
     );
     if (!(duration > 0)) throw new Error(`the recording is not playable (duration ${duration})`);
-    context.log(`transcript of ${leg.workitemId}: ${await lines.count()} lines, first "${(await lines.first().innerText()).replace(/\s+/g, ' ')}"; recording of ${duration.toFixed(1)} s`);
+    // Each line is also a tick on its speaker's lane of the timeline picture.
+    const ticks = await legFrame.locator('#timeline-svg line.tl-speech').count();
+    if (ticks !== (await lines.count())) throw new Error(`${ticks} ticks on the picture for ${await lines.count()} transcript lines`);
+    context.log(`transcript of ${leg.workitemId}: ${await lines.count()} lines (as many ticks on the picture's lanes), first "${(await lines.first().innerText()).replace(/\s+/g, ' ')}"; recording of ${duration.toFixed(1)} s`);
     await legFrame.locator('#conversation').scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
     await screenshot(page, context, '43-journey-transcript');
     await elementScreenshot(legFrame.locator('#conversation'), context, '44-conversation');
