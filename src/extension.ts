@@ -245,6 +245,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     live,
     connection: () => connection.state.host ?? connection.state.mode,
     queueName: (queueId) => names.nameOf('queue', queueId),
+    names,
   });
 
   context.subscriptions.push(

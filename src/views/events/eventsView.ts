@@ -2,6 +2,7 @@
 // old → new state, agent, queue). It renders coalesced (at most a few times a second), so 400
 // changes a second cost a few renders, while the ring (src/model/live/eventTail.ts) takes in every
 // change. Clicking a row opens the workitem. Server text reaches the rows through l10n.t/shown.
+import type { NameLookup } from '../../model/names/nameDirectory';
 import { shownTreeItem } from '../tree/treeItems';
 import { ours } from '../../model/format/shownText';
 import { VscodeUi } from '../../ui/vscodeUi';
@@ -26,6 +27,8 @@ export interface EventsViewDeps {
   connection: () => string;
   /** Queue id → name (undefined when not known yet). */
   queueName: (queueId: string | undefined) => string | undefined;
+  /** Agent names for the rows (the agent's user name alone when absent or not known). */
+  names?: NameLookup;
 }
 
 export class EventsView implements vscode.TreeDataProvider<TailEntry>, vscode.Disposable {
@@ -104,7 +107,9 @@ export class EventsView implements vscode.TreeDataProvider<TailEntry>, vscode.Di
     const transition = change.oldState === undefined ? l10n.t('new → {0}', change.newState) : l10n.t('{0} → {1}', change.oldState, change.newState);
     const item = shownTreeItem({ label: l10n.t('{0}  {1}  {2}', time, change.workitemId, transition) }, vscode.TreeItemCollapsibleState.None);
     item.id = `event:${entry.seq}`;
-    const agent = change.workitem.agentUsername;
+    const agentId = change.workitem.agentUsername;
+    // The row is short: names alone; the tooltip says `Name (id)`.
+    const agent = this.deps.names?.nameOf('agent', agentId) ?? agentId;
     const queue = entry.queueName ?? change.workitem.selectedQueue;
     item.description = l10n.t('{0} · {1} · {2}', agent ?? '—', queue ?? '—', entry.connection);
     const color = stateColorId(change.newState);
@@ -114,8 +119,8 @@ export class EventsView implements vscode.TreeDataProvider<TailEntry>, vscode.Di
       [
         `**${escapeMarkdown(change.workitemId)}** ${escapeMarkdown(change.oldState ?? '∅')} → ${escapeMarkdown(change.newState)}`,
         `${escapeMarkdown(l10n.t('At'))}: ${escapeMarkdown(formatIso(change.at))}`,
-        `${escapeMarkdown(l10n.t('Agent'))}: ${escapeMarkdown(agent ?? '—')}`,
-        `${escapeMarkdown(l10n.t('Queue'))}: ${escapeMarkdown(queue ?? '—')}`,
+        `${escapeMarkdown(l10n.t('Agent'))}: ${escapeMarkdown(agentId ? (this.deps.names?.labelOf('agent', agentId) ?? agentId) : '—')}`,
+        `${escapeMarkdown(l10n.t('Queue'))}: ${escapeMarkdown(change.workitem.selectedQueue ? (this.deps.names?.labelOf('queue', change.workitem.selectedQueue) ?? queue ?? '—') : '—')}`,
         `${escapeMarkdown(l10n.t('Channel'))}: ${escapeMarkdown(change.workitem.channelType)}`,
         `${escapeMarkdown(l10n.t('Connection'))}: ${escapeMarkdown(entry.connection)}`,
         change.action ? `${escapeMarkdown(l10n.t('Action'))}: ${escapeMarkdown(change.action)}` : '',
