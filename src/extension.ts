@@ -274,7 +274,8 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     connection.onDidChangeConnection(() => watched.refresh()),
     connection.onDidChangeConnection(() => names.reset()),
     names.onDidChange(() => panels.redrawAll()),
-    new vscode.Disposable(watches.onDidChange(() => panels.redrawAll()).dispose),
+    // Only a watch starting or ending changes a panel (its Watch button).
+    new vscode.Disposable(watches.onDidChange((membership) => membership && panels.redrawAll()).dispose),
     connection.onDidChangeConnection(() => {
       tree.reload();
       showPins();

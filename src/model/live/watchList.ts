@@ -74,7 +74,7 @@ export type WatchResult = { ok: true } | { ok: false; reason: 'already' | 'full'
 
 export class WatchList {
   private watches: Watch[];
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(membership: boolean) => void>();
 
   constructor(
     private readonly storage: WatchStorage,
@@ -109,14 +109,14 @@ export class WatchList {
     if (this.isWatched(tenant, workitemId)) return { ok: false, reason: 'already' };
     if (this.of(tenant).length >= MAX_WATCHES) return { ok: false, reason: 'full' };
     this.watches.push({ tenant, workitemId, since: this.now(), ...(workitem ? { seen: seenOf(workitem) } : {}) });
-    await this.save();
+    await this.save(true);
     return { ok: true };
   }
 
   async unwatch(tenant: string, workitemIds: readonly string[]): Promise<number> {
     const before = this.watches.length;
     this.watches = this.watches.filter((watch) => watch.tenant !== tenant || !workitemIds.includes(watch.workitemId));
-    if (this.watches.length !== before) await this.save();
+    if (this.watches.length !== before) await this.save(true);
     return before - this.watches.length;
   }
 
@@ -139,8 +139,9 @@ export class WatchList {
     const ended = workitem.state === 'dispositioned';
     if (changes.length === 0 && !ended) {
       if (watch.seen?.modifiedAt !== seen.modifiedAt) {
+        // Kept for the next comparison; nothing shown changed, so nobody is told.
         this.replace(watch, { ...watch, seen });
-        await this.save();
+        await this.save(undefined);
       }
       return undefined;
     }
@@ -150,11 +151,15 @@ export class WatchList {
     } else {
       this.replace(watch, updated);
     }
-    await this.save();
+    await this.save(ended);
     return { watch: updated, workitem, changes, ended };
   }
 
-  onDidChange(listener: () => void): { dispose(): void } {
+  /**
+   * Called when watches start or end (`membership` true) or a watch saw its workitem change what
+   * it shows (false): the Watched view draws again on both, a panel's Watch button on the first.
+   */
+  onDidChange(listener: (membership: boolean) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
@@ -163,8 +168,9 @@ export class WatchList {
     this.watches = this.watches.map((candidate) => (candidate === old ? next : candidate));
   }
 
-  private async save(): Promise<void> {
+  /** Stores the watches; tells the listeners unless `membership` is undefined (nothing shown changed). */
+  private async save(membership: boolean | undefined): Promise<void> {
     await this.storage.update(STORAGE_KEY, this.watches);
-    this.listeners.forEach((listener) => listener());
+    if (membership !== undefined) this.listeners.forEach((listener) => listener(membership));
   }
 }

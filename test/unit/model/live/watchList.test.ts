@@ -34,11 +34,15 @@ describe('watch list', () => {
 
   it('hears what changed since it last saw the workitem, and nothing when nothing it shows changed', async () => {
     const watches = list();
+    const told: boolean[] = [];
+    watches.onDidChange((membership) => told.push(membership));
     assert.deepEqual(await watches.watch('acme-prod', 'wi_20001', call()), { ok: true });
     assert.equal(await watches.observe('acme-prod', call({ modifiedAt: T0 + 5 * MINUTE })), undefined, 'a newer copy with the same state, agent and queue');
+    assert.deepEqual(told, [true], 'a watch started; a change that shows nothing new tells nobody');
     const notice = await watches.observe('acme-prod', call({ state: 'hold', modifiedAt: T0 + 6 * MINUTE }));
     assert.deepEqual(notice?.changes, [{ field: 'state', from: 'active', to: 'hold' }]);
     assert.equal(notice?.ended, false);
+    assert.deepEqual(told, [true, false], 'a change shown: the view draws again, no watch started or ended');
     const moved = await watches.observe('acme-prod', call({ state: 'inqueue', agentUsername: undefined, selectedQueue: 'q_retention', modifiedAt: T0 + 7 * MINUTE }));
     assert.deepEqual(moved?.changes, [
       { field: 'state', from: 'hold', to: 'inqueue' },
