@@ -2,8 +2,7 @@
 // buttons and bulk runs. One request per workitem at a time: a second click while the first runs
 // joins it instead of sending again. What is sent is the action catalog's request (`api.act`), so
 // an action cannot be "done" without its request having gone out.
-import { askToAllowActions, type ProtectionHooks } from './protection';
-import { UNLOCK_MINUTES } from '../model/protection/actionLock';
+import { offerToAllowActions, type ProtectionHooks } from './protection';
 import { actionSpec, type ActionInput } from '../api/actions/catalog';
 import { hasPermission, type WorkitemAction } from '../api/domain';
 import { isNcxError } from '../api/errors';
@@ -141,9 +140,8 @@ export class ActionRunner {
     const protection = this.deps.protection;
     const locked = protection?.lockedReason();
     if (locked !== undefined && protection !== undefined) {
-      // A protected tenant: the person may allow actions here and now (a modal naming the tenant).
-      const allow = l10n.t('Allow Actions for {0} Minutes…', UNLOCK_MINUTES);
-      const allowed = !options.quiet && (await ui.warn(locked, allow)) === allow && (await askToAllowActions(ui, protection));
+      // A protected tenant: the person may allow actions here and now.
+      const allowed = !options.quiet && (await offerToAllowActions(ui, protection, locked));
       if (!allowed) return { workitemId: id, outcome: 'notAllowed', reason: locked };
     }
     if (spec.confirm && !options.confirmed) {

@@ -36,6 +36,15 @@ export async function askToAllowActions(ui: Ui, protection: ProtectionHooks): Pr
   return true;
 }
 
+/**
+ * An action refused by the tenant's protection: says why, offering to allow actions there and then
+ * (the modal naming the tenant). True when actions are allowed now.
+ */
+export async function offerToAllowActions(ui: Ui, protection: ProtectionHooks, reason: Shown): Promise<boolean> {
+  const allow = l10n.t('Allow Actions for {0} Minutes…', UNLOCK_MINUTES);
+  return (await ui.warn(reason, allow)) === allow && (await askToAllowActions(ui, protection));
+}
+
 /** "Allow Actions on This Tenant for 15 Minutes…" */
 export function allowActionsCommand(ctx: { ui: Ui; protection?: ProtectionHooks }): () => Promise<void> {
   return async () => {

@@ -9,6 +9,7 @@ import { shown } from '../model/format/shownText';
 import { l10n } from '../ui/l10n';
 import { createShownStatusBarItem } from '../ui/statusBarItem';
 import type { RateGates } from './rateGates';
+import { hostOf } from './activeSession';
 
 export function createRateStatusBar(gates: RateGates): vscode.Disposable {
   const item = createShownStatusBarItem(
@@ -21,7 +22,7 @@ export function createRateStatusBar(gates: RateGates): vscode.Disposable {
   const show = (origin: string, state: RateGateState): void => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const host = shown(hostOf(origin));
+    const host = shown(hostOf(origin) ?? origin);
     const now = Date.now();
     if (state.pausedUntil === undefined && state.pacedUntil === undefined) {
       item.hide();
@@ -51,12 +52,4 @@ export function createRateStatusBar(gates: RateGates): vscode.Disposable {
     subscription.dispose();
     item.dispose();
   });
-}
-
-function hostOf(origin: string): string {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return origin;
-  }
 }

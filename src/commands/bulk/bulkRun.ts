@@ -2,8 +2,7 @@
 // consequences; one question for the input; a progress notification with Cancel; at most
 // BULK_CONCURRENCY requests at a time; each workitem sent once; then a summary of what was done,
 // refused (in the server's words) and skipped, each row opening its workitem.
-import { askToAllowActions } from '../protection';
-import { UNLOCK_MINUTES } from '../../model/protection/actionLock';
+import { offerToAllowActions } from '../protection';
 import { ours } from '../../model/format/shownText';
 import { actionSpec, type ActionInput } from '../../api/actions/catalog';
 import type { WorkitemAction } from '../../api/domain';
@@ -56,8 +55,7 @@ export async function runBulkAction<A extends WorkitemAction>(
   const protection = ctx.protection;
   const locked = protection?.lockedReason();
   if (locked !== undefined && protection !== undefined) {
-    const allow = l10n.t('Allow Actions for {0} Minutes…', UNLOCK_MINUTES);
-    if ((await ctx.ui.warn(locked, allow)) !== allow || !(await askToAllowActions(ctx.ui, protection))) return undefined;
+    if (!(await offerToAllowActions(ctx.ui, protection, locked))) return undefined;
   }
   const detail = [
     spec.words.consequence?.(l10n),
