@@ -158,7 +158,6 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const tree = new WorkitemTreeProvider({
     api,
     names,
-    queues: () => names.queues(),
     workspaceState: context.workspaceState,
     permissions: () => connection.permissions,
     log,
@@ -244,7 +243,6 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const events = new EventsView({
     live,
     connection: () => connection.state.host ?? connection.state.mode,
-    queueName: (queueId) => names.nameOf('queue', queueId),
     names,
   });
 

@@ -67,6 +67,7 @@ export interface NameDirectoryOptions {
 export class NameDirectory implements NameLookup {
   private states = emptyStates();
   private queueList: readonly Queue[] = [];
+  private queuesById: ReadonlyMap<string, Queue> = new Map();
   /** Bumped by reset(): a list read for the previous connection must not land in this one. */
   private generation = 0;
   private readonly listeners = new Set<(kind: NamedKind) => void>();
@@ -99,6 +100,12 @@ export class NameDirectory implements NameLookup {
     return this.queueList;
   }
 
+  /** One queue (its SLAs), when known. */
+  queue(queueId: string): Queue | undefined {
+    this.readIfDue('queue');
+    return this.queuesById.get(queueId);
+  }
+
   /** Called with the kind whose names changed. */
   onDidChange(listener: (kind: NamedKind) => void): { dispose(): void } {
     this.listeners.add(listener);
@@ -110,6 +117,7 @@ export class NameDirectory implements NameLookup {
     this.generation++;
     this.states = emptyStates();
     this.queueList = [];
+    this.queuesById = new Map();
   }
 
   /** Reads one kind now (joining a read under way); a failure leaves the names it had. */
@@ -122,7 +130,10 @@ export class NameDirectory implements NameLookup {
         if (generation !== this.generation) return;
         const changed = !sameNames(this.states[kind].names, names);
         this.states[kind] = { names, loadedAt: this.now() };
-        if (queues) this.queueList = queues;
+        if (queues) {
+          this.queueList = queues;
+          this.queuesById = new Map(queues.map((queue) => [queue._id, queue]));
+        }
         // A stale list read again with the same names redraws nothing.
         if (changed) this.listeners.forEach((listener) => listener(kind));
       },

@@ -25,10 +25,8 @@ export interface EventsViewDeps {
   live: LiveService;
   /** The connection's host, shown on each row. */
   connection: () => string;
-  /** Queue id → name (undefined when not known yet). */
-  queueName: (queueId: string | undefined) => string | undefined;
-  /** Agent names for the rows (the agent's user name alone when absent or not known). */
-  names?: NameLookup;
+  /** Queue and agent names for the rows (ids alone while not known). */
+  names: NameLookup;
 }
 
 export class EventsView implements vscode.TreeDataProvider<TailEntry>, vscode.Disposable {
@@ -51,7 +49,7 @@ export class EventsView implements vscode.TreeDataProvider<TailEntry>, vscode.Di
       this.view,
       this.changed,
       deps.live.onDidChange((changes) => {
-        this.tail.push(changes, deps.connection(), deps.queueName);
+        this.tail.push(changes, deps.connection(), (queueId) => deps.names.nameOf('queue', queueId));
         if (!this.tail.paused) this.render.request();
       }),
       deps.live.onDidChangeMode(() => this.render.request()),
@@ -109,7 +107,7 @@ export class EventsView implements vscode.TreeDataProvider<TailEntry>, vscode.Di
     item.id = `event:${entry.seq}`;
     const agentId = change.workitem.agentUsername;
     // The row is short: names alone; the tooltip says `Name (id)`.
-    const agent = this.deps.names?.nameOf('agent', agentId) ?? agentId;
+    const agent = this.deps.names.nameOf('agent', agentId) ?? agentId;
     const queue = entry.queueName ?? change.workitem.selectedQueue;
     item.description = l10n.t('{0} · {1} · {2}', agent ?? '—', queue ?? '—', entry.connection);
     const color = stateColorId(change.newState);
@@ -119,8 +117,8 @@ export class EventsView implements vscode.TreeDataProvider<TailEntry>, vscode.Di
       [
         `**${escapeMarkdown(change.workitemId)}** ${escapeMarkdown(change.oldState ?? '∅')} → ${escapeMarkdown(change.newState)}`,
         `${escapeMarkdown(l10n.t('At'))}: ${escapeMarkdown(formatIso(change.at))}`,
-        `${escapeMarkdown(l10n.t('Agent'))}: ${escapeMarkdown(agentId ? (this.deps.names?.labelOf('agent', agentId) ?? agentId) : '—')}`,
-        `${escapeMarkdown(l10n.t('Queue'))}: ${escapeMarkdown(change.workitem.selectedQueue ? (this.deps.names?.labelOf('queue', change.workitem.selectedQueue) ?? queue ?? '—') : '—')}`,
+        `${escapeMarkdown(l10n.t('Agent'))}: ${escapeMarkdown(agentId ? this.deps.names.labelOf('agent', agentId) : '—')}`,
+        `${escapeMarkdown(l10n.t('Queue'))}: ${escapeMarkdown(change.workitem.selectedQueue ? this.deps.names.labelOf('queue', change.workitem.selectedQueue) : '—')}`,
         `${escapeMarkdown(l10n.t('Channel'))}: ${escapeMarkdown(change.workitem.channelType)}`,
         `${escapeMarkdown(l10n.t('Connection'))}: ${escapeMarkdown(entry.connection)}`,
         change.action ? `${escapeMarkdown(l10n.t('Action'))}: ${escapeMarkdown(change.action)}` : '',

@@ -46,10 +46,8 @@ export interface WorkitemTreeProviderOptions {
   onRefreshError?: (error: unknown) => void;
   /** The extension's log: it hears when the tree stops reading the change feed, and why. */
   log?: Log;
-  /** The tenant's queues (their SLAs mark rows waiting past them); none when left out. */
-  queues?: () => readonly Queue[];
-  /** Names of queues and agents for the rows; ids alone when left out. */
-  names?: NameLookup & { onDidChange(listener: () => void): { dispose(): void } };
+  /** Names of queues and agents for the rows, and the queues (their SLAs mark rows waiting past them). */
+  names?: NameLookup & { onDidChange(listener: () => void): { dispose(): void }; queue(queueId: string): Queue | undefined };
 }
 
 export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -62,9 +60,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly now: () => number;
   private readonly permissions: () => readonly string[];
   private readonly names: NameLookup;
-  private readonly queues: () => readonly Queue[];
-  /** The queues by id, made again only when the list changes. */
-  private queueIndex: { list: readonly Queue[]; byId: ReadonlyMap<string, Queue> } = { list: [], byId: new Map() };
+  private readonly queueOf: (queueId: string) => Queue | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   private readonly refreshManager: RefreshManager;
   private readonly disposables: vscode.Disposable[] = [];
@@ -83,7 +79,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.now = options.now ?? Date.now;
     this.permissions = options.permissions ?? (() => ['workitems:admin']);
     this.names = options.names ?? NO_NAMES;
-    this.queues = options.queues ?? (() => []);
+    this.queueOf = options.names ? (queueId) => options.names?.queue(queueId) : () => undefined;
     this.filterStore = new TreeFilterStore(options.workspaceState);
     const settings = this.settings();
     this.model = new WorkitemTreeModel({
@@ -144,9 +140,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private slaMsOf(workitem: Workitem): number | undefined {
-    const list = this.queues();
-    if (list !== this.queueIndex.list) this.queueIndex = { list, byId: new Map(list.map((queue) => [queue._id, queue])) };
-    return workitem.selectedQueue === undefined ? undefined : queueSlaMs(this.queueIndex.byId.get(workitem.selectedQueue), workitem.channelType);
+    return workitem.selectedQueue === undefined ? undefined : queueSlaMs(this.queueOf(workitem.selectedQueue), workitem.channelType);
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {

@@ -66,6 +66,8 @@ describe('NameDirectory against the sandbox', () => {
     assert.ok(everyAgent.every((user) => names.nameOf('agent', user._id) !== undefined));
     // The SLAs come with the queues, for the timeline picture.
     assert.equal(names.queues().length, (await client.listQueues()).length);
+    assert.equal(names.queue('q_retention')?.name, 'Retention', 'and one queue by id');
+    assert.equal(names.queue('q_gone'), undefined);
   });
 
   it('reads each list once however many rows ask, and tells its listeners when names arrive', async () => {
