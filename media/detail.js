@@ -182,7 +182,8 @@
       head.appendChild(el('span', 'journey-meta', [leg.when, leg.type, leg.state, leg.queue, leg.agent].filter(Boolean).join(' · ')));
       item.appendChild(head);
       const axis = el('div', 'journey-axis');
-      const bar = el('div', 'journey-bar state-' + leg.state);
+      // A server's state names a class only when it is one plain word (no space to add classes with).
+      const bar = el('div', 'journey-bar state-' + (/^[a-z]{1,40}$/.test(leg.state) ? leg.state : 'other'));
       bar.style.left = leg.leftPct + '%';
       bar.style.width = Math.min(leg.widthPct, 100 - leg.leftPct) + '%';
       bar.title = leg.workitemId + ' · ' + leg.state;
