@@ -1,7 +1,8 @@
 // @ts-check
-// The workitem detail panel's page script. It never builds markup from strings: rows that arrive
+// The workitem detail panel's page script. It never builds markup from data: rows that arrive
 // later are created element by element with textContent, the same structure the HTML renderer
-// writes. Every sentence comes from the extension (the page's data-config or a message).
+// writes; a `patch` places sections the extension's renderer drew (and escaped), parsed in an inert
+// document. Every sentence comes from the extension (the page's data-config or a message).
 (function () {
   'use strict';
 
@@ -17,7 +18,8 @@
   const sameWorkitem = saved.workitemId === config.workitemId;
   let timelineLoaded = config.timelineShown || 0;
   let pageRequested = false;
-  let rawJsonRequested = false;
+  /** The transcript's lines, to mark them again on a picture drawn anew. */
+  let speech = [];
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let copiedTimer;
 
@@ -257,7 +259,8 @@
       body.appendChild(list);
     }
     if (message.voicemail) body.appendChild(el('p', 'transcript-voicemail', message.voicemail));
-    markSpeech(message.lines);
+    speech = message.lines;
+    markSpeech(speech);
     if (message.message) body.appendChild(el('p', 'muted', message.message));
   }
 
@@ -288,6 +291,9 @@
       }
       case 'busy':
         setBusy(message.action, message.label);
+        break;
+      case 'patch':
+        applyPatch(message);
         break;
       case 'error':
         showError(message.message, message.retryable);
@@ -349,32 +355,24 @@
     }
   });
 
-  /** A section read only when opened: asks once, the first time. */
-  function askWhenOpened(detailsId, bodyId, type) {
-    const details = byId(detailsId);
-    if (!(details instanceof HTMLDetailsElement)) return;
-    let asked = false;
-    details.addEventListener('toggle', function () {
-      const body = byId(bodyId);
-      if (details.open && !asked && body && body.hasAttribute('data-deferred')) {
-        asked = true;
-        post({ type: type });
-      }
-    });
-  }
-  askWhenOpened('journey-details', 'journey-body', 'journey');
-  askWhenOpened('transcript-details', 'transcript-body', 'transcript');
-
-  const rawDetails = byId('raw-details');
-  if (rawDetails) {
-    rawDetails.addEventListener('toggle', function () {
-      const pre = byId('raw-json');
-      if (rawDetails instanceof HTMLDetailsElement && rawDetails.open && pre && pre.hasAttribute('data-deferred') && !rawJsonRequested) {
-        rawJsonRequested = true;
-        post({ type: 'rawJson' });
-      }
-    });
-  }
+  // Sections read only when opened: each asks once, the first time its details open. Listened to on
+  // the document (toggle does not bubble, so in the capture phase), so a section drawn anew by a
+  // patch asks again for its own content.
+  const DEFERRED = {
+    'journey-details': ['journey-body', 'journey'],
+    'transcript-details': ['transcript-body', 'transcript'],
+    'raw-details': ['raw-json', 'rawJson'],
+  };
+  document.addEventListener('toggle', function (event) {
+    const details = event.target;
+    if (!(details instanceof HTMLDetailsElement) || !details.open) return;
+    const deferred = DEFERRED[details.id];
+    const body = deferred ? byId(deferred[0]) : null;
+    if (body && body.hasAttribute('data-deferred') && !body.hasAttribute('data-asked')) {
+      body.setAttribute('data-asked', 'true');
+      post({ type: deferred[1] });
+    }
+  }, true);
 
   let scrollTimer;
   window.addEventListener('scroll', function () {
@@ -433,24 +431,38 @@
     }
     return parts.join(' ');
   }
-  const renderedAt = Date.now();
-  function tickLiveDurations() {
-    const elapsed = Date.now() - renderedAt;
-    document.querySelectorAll('[data-live-ms]').forEach(function (element) {
-      const base = Number(element.getAttribute('data-live-ms'));
-      if (Number.isFinite(base)) element.textContent = formatDuration(base + elapsed);
+  /** Stamps each live duration under `root` with the time it was drawn, so it grows from then. */
+  function stampLive(root) {
+    const at = String(Date.now());
+    root.querySelectorAll('[data-live-ms]').forEach(function (element) {
+      element.setAttribute('data-live-at', at);
     });
   }
-  if (document.querySelector('[data-live-ms]')) setInterval(tickLiveDurations, 1000);
+  function tickLiveDurations() {
+    const now = Date.now();
+    document.querySelectorAll('[data-live-ms]').forEach(function (element) {
+      const base = Number(element.getAttribute('data-live-ms'));
+      const at = Number(element.getAttribute('data-live-at'));
+      if (Number.isFinite(base) && Number.isFinite(at)) element.textContent = formatDuration(base + now - at);
+    });
+  }
+  stampLive(document);
+  setInterval(tickLiveDurations, 1000);
+
   // A live picture keeps to the present: every second its drawing is rescaled so that its right
   // edge is now, and the bars still going reach it. Only attributes change, never the elements.
-  (function growLivePicture() {
+  /** @type {ReturnType<typeof setInterval> | undefined} */
+  let growTimer;
+  function growLivePicture() {
+    if (growTimer !== undefined) clearInterval(growTimer);
+    growTimer = undefined;
     const figure = document.getElementById('timeline-picture');
     const svg = document.getElementById('timeline-svg');
     if (!figure || !svg || figure.getAttribute('data-live') !== 'true') return;
     const width = Number(svg.getAttribute('data-width')) || 1000;
     const span = Number(svg.getAttribute('data-span-ms'));
     if (!(span > 0)) return;
+    const drawnAt = Date.now();
     const shapes = Array.from(svg.querySelectorAll('rect.tl-bar, line.tl-mark')).map(function (element) {
       const line = element.localName === 'line';
       return {
@@ -461,8 +473,8 @@
         growing: element.getAttribute('data-growing') === 'true',
       };
     });
-    setInterval(function () {
-      const scale = span / (span + (Date.now() - renderedAt));
+    growTimer = setInterval(function () {
+      const scale = span / (span + (Date.now() - drawnAt));
       shapes.forEach(function (shape) {
         const x = (shape.x * scale).toFixed(2);
         if (shape.line) {
@@ -475,35 +487,42 @@
         shape.element.setAttribute('width', Math.max(0.5, grown).toFixed(2));
       });
     }, 1000);
-  })();
+  }
+  growLivePicture();
+
   // The timeline picture: wheel zooms around the pointer, drag pans, double-click resets. Only the
-  // SVG's viewBox changes, so 10,000 events cost no more per frame than 10.
-  (function zoomAndPan() {
+  // SVG's viewBox changes, so 10,000 events cost no more per frame than 10. The window (in the
+  // drawing's units, which every picture shares) outlives a picture drawn anew by a patch.
+  const zoom = { start: 0, span: 0 };
+  function wireZoom() {
     const svg = document.getElementById('timeline-svg');
     if (!svg) return;
     const width = Number(svg.getAttribute('data-width')) || 1000;
     const labelWidth = Number(svg.getAttribute('data-label-width')) || 0;
     const box = (svg.getAttribute('viewBox') || '').split(' ').map(Number);
     const height = box[3] || 0;
-    let start = 0;
-    let span = width;
+    if (!(zoom.span > 0) || zoom.span > width) {
+      zoom.start = 0;
+      zoom.span = width;
+    }
     function apply() {
-      const labels = (labelWidth * span) / width;
-      svg.setAttribute('viewBox', [start - labels, 0, span + labels, height].join(' '));
+      const labels = (labelWidth * zoom.span) / width;
+      svg.setAttribute('viewBox', [zoom.start - labels, 0, zoom.span + labels, height].join(' '));
     }
     /** @param {number} clientX */
     function at(clientX) {
       const rect = svg.getBoundingClientRect();
       const fraction = (clientX - rect.left) / Math.max(1, rect.width);
-      const labels = (labelWidth * span) / width;
-      return start - labels + fraction * (span + labels);
+      const labels = (labelWidth * zoom.span) / width;
+      return zoom.start - labels + fraction * (zoom.span + labels);
     }
+    if (zoom.span < width) apply();
     svg.addEventListener('wheel', function (event) {
       event.preventDefault();
       const pivot = at(event.clientX);
       const factor = event.deltaY < 0 ? 0.8 : 1.25;
-      span = Math.min(width, Math.max(width / 10000, span * factor));
-      start = Math.min(width - span, Math.max(0, pivot - (pivot - start) * factor));
+      zoom.span = Math.min(width, Math.max(width / 10000, zoom.span * factor));
+      zoom.start = Math.min(width - zoom.span, Math.max(0, pivot - (pivot - zoom.start) * factor));
       apply();
     }, { passive: false });
     let dragFrom = /** @type {number | undefined} */ (undefined);
@@ -514,18 +533,104 @@
     svg.addEventListener('pointermove', function (event) {
       if (dragFrom === undefined) return;
       const now = at(event.clientX);
-      start = Math.min(width - span, Math.max(0, start + (dragFrom - now)));
+      zoom.start = Math.min(width - zoom.span, Math.max(0, zoom.start + (dragFrom - now)));
       apply();
     });
     svg.addEventListener('pointerup', function () {
       dragFrom = undefined;
     });
     svg.addEventListener('dblclick', function () {
-      start = 0;
-      span = width;
+      zoom.start = 0;
+      zoom.span = width;
       apply();
     });
-  })();
+  }
+  wireZoom();
+
+  /** What identifies a focused control across a redraw of its section. */
+  function focusKey(element) {
+    if (!(element instanceof HTMLElement)) return null;
+    if (element.id) return '#' + CSS.escape(element.id);
+    const command = element.getAttribute('data-command');
+    if (!command) return null;
+    const action = element.getAttribute('data-action');
+    return '[data-command="' + CSS.escape(command) + '"]' + (action ? '[data-action="' + CSS.escape(action) + '"]' : '');
+  }
+
+  /** A section drawn by the extension's renderer, parsed in an inert document (nothing in it runs). */
+  function parseSection(markup) {
+    const parsed = new DOMParser().parseFromString(markup, 'text/html');
+    const node = parsed.body.firstElementChild;
+    return node ? document.adoptNode(node) : null;
+  }
+
+  /** Puts `fresh` where `old` is, keeping which of its sections were open and the focused control. */
+  function replaceSection(old, fresh) {
+    const open = Array.from(old.querySelectorAll('details[open][id]')).map(function (details) {
+      return details.id;
+    });
+    const focused = old.contains(document.activeElement) ? focusKey(document.activeElement) : null;
+    old.replaceWith(fresh);
+    open.forEach(function (id) {
+      const details = fresh.querySelector('#' + CSS.escape(id));
+      // Opening fires `toggle`, which asks again for a deferred section's content.
+      if (details instanceof HTMLDetailsElement) details.open = true;
+    });
+    if (focused) {
+      const target = fresh.querySelector(focused);
+      if (target instanceof HTMLElement) target.focus({ preventScroll: true });
+    }
+  }
+
+  /**
+   * The workitem changed: the sections that changed are drawn anew in place, the others stay as the
+   * reader left them (scroll, zoom, opened sections, older rows, a loaded transcript).
+   */
+  function applyPatch(message) {
+    Object.assign(config, message.config);
+    const main = document.querySelector('main');
+    if (!main) return;
+    const fresh = new Map();
+    message.sections.forEach(function (section) {
+      const node = parseSection(section.html);
+      if (node && node.id === section.id) fresh.set(section.id, node);
+    });
+    fresh.forEach(function (node, id) {
+      stampLive(node);
+      const old = byId(id);
+      if (old) replaceSection(old, node);
+    });
+    // Sections come and go (validation issues): `main` follows the order sent, keeping its nodes.
+    const wanted = message.order.filter(function (id) {
+      return id !== 'header';
+    });
+    Array.from(main.children).forEach(function (child) {
+      if (wanted.indexOf(child.id) < 0) child.remove();
+    });
+    let cursor = main.firstElementChild;
+    wanted.forEach(function (id) {
+      const node = byId(id) || fresh.get(id);
+      if (!node) return;
+      if (node === cursor) {
+        cursor = cursor.nextElementSibling;
+        return;
+      }
+      main.insertBefore(node, cursor);
+    });
+    if (fresh.has('timeline')) {
+      // The newest rows again, then as many older ones as the reader had loaded.
+      const loaded = timelineLoaded;
+      timelineLoaded = config.timelineShown || 0;
+      pageRequested = false;
+      if (loaded > timelineLoaded) requestOlder(loaded - timelineLoaded);
+      growLivePicture();
+      wireZoom();
+      markSpeech(speech);
+    }
+    updateTimelineCount();
+    saveState();
+    post({ type: 'ready', renderId: config.renderId });
+  }
 
   updateTimelineCount();
   saveState();

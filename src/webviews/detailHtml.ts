@@ -1,6 +1,8 @@
 // The complete HTML of one workitem panel, as a pure function of its data: no vscode import, so
-// every escaping and CSP rule is unit-tested in Node. The page's script (media/detail.js) only
-// wires buttons, pages the timeline and shows status; it never builds markup from strings.
+// every escaping and CSP rule is unit-tested in Node. It is drawn in parts (the header and each
+// section), so a page already loaded is sent only the parts that changed. The page's script
+// (media/detail.js) wires buttons, pages the timeline, shows status and places those parts; it
+// never builds markup from data.
 import type { Queue, Workitem } from '../api/schemas';
 import type { ValidationIssue } from '../api/workitemsApi';
 import { untranslated, type L10n } from '../model/format/l10n';
@@ -9,11 +11,13 @@ import { deriveTimeline, type Timeline } from './viewModel/timeline';
 import { NO_NAMES, type NameLookup } from '../model/names/nameDirectory';
 import { availableActions } from '../model/workitemActions';
 import type { SectionContext } from './detail/context';
-import { renderHeader, type HeaderStatus } from './detail/header';
+import { renderBanner, renderHeader, type HeaderStatus } from './detail/header';
+import type { DetailSectionId } from './detail/sectionIds';
+import type { DetailPageConfig } from './messages';
 import { renderContactSection, renderFieldsSection, renderIssuesSection, renderRawJsonSection } from './detail/sections';
 import { renderTimelineSection, TIMELINE_WINDOW } from './detail/timelineSection';
 import { renderConversationSection } from './detail/conversationSection';
-import { displayText, html } from './html/escape';
+import { displayText, html, joinHtml, type SafeHtml } from './html/escape';
 import { renderPage, type PageAssets } from './html/page';
 
 export interface DetailHtmlInput extends PageAssets {
@@ -54,23 +58,7 @@ export interface DetailErrorHtmlInput extends PageAssets {
   renderId?: number;
 }
 
-/** What the script reads from `body[data-config]`. */
-export interface DetailPageConfig {
-  workitemId: string;
-  renderId: number;
-  kind: 'workitem' | 'error';
-  timelineTotal: number;
-  timelineShown: number;
-  pageSize: number;
-  locale: string;
-  labels: {
-    showing: string;
-    inferred: string;
-    unknownState: string;
-    unknownEvent: string;
-    invisible: string;
-  };
-}
+export type { DetailPageConfig } from './messages';
 
 function pageLabels(l10n: L10n): DetailPageConfig['labels'] {
   return {
@@ -82,7 +70,20 @@ function pageLabels(l10n: L10n): DetailPageConfig['labels'] {
   };
 }
 
-export function renderDetailHtml(input: DetailHtmlInput): string {
+/** One part of the page drawn on its own (see DETAIL_SECTION_IDS). */
+export interface DetailSection {
+  id: DetailSectionId;
+  html: SafeHtml;
+}
+
+/** A workitem page in parts: the panel loads them as one page, then sends only the parts that changed. */
+export interface DetailParts {
+  config: DetailPageConfig;
+  /** The header first, then the sections of `<main>` in page order; absent ones are left out. */
+  sections: DetailSection[];
+}
+
+export function renderDetailParts(input: DetailHtmlInput): DetailParts {
   const l10n = input.l10n ?? untranslated;
   const time = input.time ?? { locale: 'en' };
   const context: SectionContext = { l10n, now: input.now, time, names: input.names ?? NO_NAMES };
@@ -100,16 +101,34 @@ export function renderDetailHtml(input: DetailHtmlInput): string {
     locale: time.locale,
     labels: pageLabels(l10n),
   };
-  const body = html`${renderHeader(workitem, availableActions(workitem, input.permissions), input.status ?? {}, context)}
+  const drawn: Array<[DetailSectionId, SafeHtml | undefined]> = [
+    ['header', renderHeader(workitem, availableActions(workitem, input.permissions), input.status ?? {}, context)],
+    ['issues', renderIssuesSection(input.issues, context)],
+    ['fields', renderFieldsSection(workitem, changed, context)],
+    ['contact', renderContactSection(workitem, changed, context)],
+    ['timeline', renderTimelineSection(workitem, timeline, context, input.queues)],
+    ['conversation', renderConversationSection(workitem, context, input.privacyOn ?? false)],
+    ['raw', renderRawJsonSection(workitem, context, input.workitemJson)],
+  ];
+  const sections = drawn.flatMap(([id, part]) => (part === undefined ? [] : [{ id, html: part }]));
+  return { config, sections };
+}
+
+export function renderDetailHtml(input: DetailHtmlInput): string {
+  return detailPageOf(renderDetailParts(input), input);
+}
+
+/** The whole document of a page drawn in parts: header, banner, then the sections in `<main>`. */
+export function detailPageOf(parts: DetailParts, input: DetailHtmlInput): string {
+  const l10n = input.l10n ?? untranslated;
+  const time = input.time ?? { locale: 'en' };
+  const [header, ...rest] = parts.sections;
+  const body = html`${header?.html}
+${renderBanner({ l10n, now: input.now, time, names: NO_NAMES })}
 <main>
-${renderIssuesSection(input.issues, context)}
-${renderFieldsSection(workitem, changed, context)}
-${renderContactSection(workitem, changed, context)}
-${renderTimelineSection(workitem, timeline, context, input.queues)}
-${renderConversationSection(workitem, context, input.privacyOn ?? false)}
-${renderRawJsonSection(workitem, context, input.workitemJson)}
+${joinHtml(rest.map((section) => section.html))}
 </main>`;
-  return renderPage({ ...input, title: workitem.workitemId, lang: time.locale, config, body });
+  return renderPage({ ...input, title: input.workitem.workitemId, lang: time.locale, config: parts.config, body });
 }
 
 /** The panel when the workitem could not be fetched: what went wrong, and Retry when it may help. */

@@ -19,9 +19,10 @@ import { privacyMode } from '../model/privacy/privacyMode';
 import { actionBusyLabel, actionLabel } from './actionLabels';
 import { visibleJson } from './detail/sections';
 import { TIMELINE_WINDOW } from './detail/timelineSection';
-import { renderDetailErrorHtml, renderDetailHtml } from './detailHtml';
+import { detailPageOf, renderDetailErrorHtml, renderDetailParts, type DetailHtmlInput } from './detailHtml';
+import type { DetailSectionId } from './detail/sectionIds';
 import { describeFetchError } from './fetchErrorText';
-import { parseExtensionMessage, parseWebviewMessage, type ExtensionMessage } from './messages';
+import { parseExtensionMessage, parseWebviewMessage, type DetailPageConfig, type ExtensionMessage } from './messages';
 import { CoalescedRun, Poller } from './refreshScheduling';
 import { realTimers, type Timers } from '../model/timers';
 import { RenderReadiness } from './renderReadiness';
@@ -87,7 +88,7 @@ export interface DetailPanelSnapshot {
   workitemId: string;
   /** `none` until the first fetch finished. */
   kind: 'none' | 'workitem' | 'error';
-  /** Increases with every full render (each with a fresh nonce). */
+  /** Increases with every render: a load of the whole page (with a fresh nonce) or a patch of it. */
   renderId: number;
   /** The page of the latest render posted `ready`. */
   ready: boolean;
@@ -137,6 +138,12 @@ export class DetailPanelController {
   private disposed = false;
   private visible: boolean;
   private errorPageMessage?: string;
+  /** The render whose HTML the webview holds (what it shows again after a reload). */
+  private loadedRenderId = 0;
+  /** The page has said it is ready since it was loaded, so it can take patches. */
+  private patchable = false;
+  /** The markup of each section the page shows now, to send only the ones that change. */
+  private pageSections = new Map<DetailSectionId, string>();
   private readonly readiness: RenderReadiness;
   private readonly fetches = new CoalescedRun(() => this.fetchAndShow());
   private readonly poller: Poller;
@@ -192,6 +199,7 @@ export class DetailPanelController {
     if (!visible) {
       // A hidden webview's document is discarded; shown again, it loads anew and posts `ready` again.
       this.readiness.forget();
+      this.patchable = false;
     }
     if (visible && !this.disposed) {
       // A hidden panel was not polled: catch up at once, then resume the rhythm.
@@ -414,9 +422,14 @@ export class DetailPanelController {
     if (!this.disposed && this.kind === 'workitem') this.renderWorkitem();
   }
 
+  /**
+   * Draws the workitem held. A page that is loaded and ready gets only the sections that changed
+   * (it keeps its scroll, zoom, opened sections and loaded rows); otherwise the whole page loads.
+   */
   private renderWorkitem(): void {
     if (!this.workitem || !this.timeline) return;
     const permissions = this.deps.permissions();
+    const patch = this.kind === 'workitem' && this.patchable && this.host.isVisible();
     const renderId = this.readiness.nextRender();
     this.kind = 'workitem';
     this.allowed = availableActions(this.workitem, permissions).allowed;
@@ -429,26 +442,68 @@ export class DetailPanelController {
     };
     if (this.checkedAt !== undefined) status.checkedAt = this.checkedAt;
     if (this.changedAt !== undefined) status.changedAt = this.changedAt;
-    this.host.setHtml(
-      renderDetailHtml({
-        ...this.host.assets,
-        workitem: privacyMode.view(this.workitem),
-        issues: this.issues,
-        permissions,
-        now: this.deps.now(),
-        nonce: this.deps.createNonce(),
-        cspSource: this.host.cspSource,
-        l10n: this.deps.l10n,
-        time: this.deps.time(),
-        renderId,
-        timeline: this.timeline,
-        status,
-        workitemJson: privacyMode.enabled ? undefined : this.json,
-        queues: this.deps.queues?.() ?? [],
-        names: this.deps.names ?? NO_NAMES,
-        privacyOn: privacyMode.enabled,
-      }),
+    const input: DetailHtmlInput = {
+      ...this.host.assets,
+      workitem: privacyMode.view(this.workitem),
+      issues: this.issues,
+      permissions,
+      now: this.deps.now(),
+      // A patch keeps the loaded page and its script: only a load needs a fresh nonce.
+      nonce: patch ? '' : this.deps.createNonce(),
+      cspSource: this.host.cspSource,
+      l10n: this.deps.l10n,
+      time: this.deps.time(),
+      renderId,
+      timeline: this.timeline,
+      status,
+      workitemJson: privacyMode.enabled ? undefined : this.json,
+      queues: this.deps.queues?.() ?? [],
+      names: this.deps.names ?? NO_NAMES,
+      privacyOn: privacyMode.enabled,
+    };
+    const parts = renderDetailParts(input);
+    const previous = this.pageSections;
+    this.pageSections = new Map(parts.sections.map((section) => [section.id, section.html.value]));
+    if (patch) {
+      this.sendPatch(renderId, parts.config, previous);
+      return;
+    }
+    this.loadedRenderId = renderId;
+    this.patchable = false;
+    this.host.setHtml(detailPageOf(parts, input));
+  }
+
+  /** The sections that changed since the page last drew them; the whole page again if it cannot take them. */
+  private sendPatch(renderId: number, config: DetailPageConfig, previous: ReadonlyMap<DetailSectionId, string>): void {
+    const message: ExtensionMessage = {
+      type: 'patch',
+      renderId,
+      config,
+      order: [...this.pageSections.keys()],
+      sections: [...this.pageSections].filter(([id, markup]) => previous.get(id) !== markup).map(([id, markup]) => ({ id, html: markup })),
+    };
+    const checked = parseExtensionMessage(message);
+    if (!checked.ok) {
+      this.deps.log.error(`Detail panel ${this.workitemId}: not sending a patch: ${checked.problem}`);
+      this.reload();
+      return;
+    }
+    this.host.postMessage(checked.message).then(
+      (delivered) => {
+        if (!delivered) this.reload();
+      },
+      (error: unknown) => {
+        this.deps.log.debug(`Detail panel ${this.workitemId}: could not post a patch (${errorText(error)}); loading the page anew.`);
+        this.reload();
+      },
     );
+  }
+
+  /** Loads the whole page again (a patch could not reach it, or it came back from an older load). */
+  private reload(): void {
+    if (this.disposed || this.kind !== 'workitem') return;
+    this.patchable = false;
+    this.renderWorkitem();
   }
 
   /** Returns whether the page was rendered again (the first failure, or a different one, before any success). */
@@ -477,6 +532,9 @@ export class DetailPanelController {
     const renderId = this.readiness.nextRender();
     this.kind = 'error';
     this.allowed = [];
+    this.loadedRenderId = renderId;
+    this.patchable = false;
+    this.pageSections = new Map();
     this.host.setHtml(
       renderDetailErrorHtml({
         ...this.host.assets,
@@ -500,8 +558,12 @@ export class DetailPanelController {
   private onReady(renderId: number): void {
     if (!this.readiness.markReady(renderId)) {
       this.deps.log.debug(`Detail panel ${this.workitemId}: ready from an old render (${renderId}).`);
+      // The webview loaded its HTML again (shown after being hidden, moved) and lost the patches
+      // made since: it shows an older workitem than the one held.
+      if (renderId === this.loadedRenderId && this.kind === 'workitem') this.reload();
       return;
     }
+    this.patchable = true;
     // The page may be a reload of an earlier render (shown again after being hidden): bring it up to date.
     this.postStatus();
     if (this.busy !== null) {

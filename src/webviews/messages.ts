@@ -3,6 +3,7 @@
 // never thrown into the extension host.
 import { WORKITEM_ACTIONS } from '../api/domain';
 import * as z from '../api/zodMini';
+import { DETAIL_SECTION_IDS } from './detail/sectionIds';
 
 /** Most rows one page request may ask for: keeps one answer's DOM work small. */
 export const MAX_TIMELINE_PAGE = 500;
@@ -88,9 +89,44 @@ export const TranscriptLineViewSchema = z.object({
 });
 export type TranscriptLineView = z.infer<typeof TranscriptLineViewSchema>;
 
+const count = z.number().check(z.int(), z.nonnegative());
+
+/** What the page's script reads from `body[data-config]`, and again from each `patch`. */
+export const DetailPageConfigSchema = z.object({
+  workitemId: z.string(),
+  renderId: count,
+  kind: z.enum(['workitem', 'error']),
+  timelineTotal: count,
+  timelineShown: count,
+  pageSize: count,
+  locale: z.string(),
+  labels: z.object({
+    showing: z.string(),
+    inferred: z.string(),
+    unknownState: z.string(),
+    unknownEvent: z.string(),
+    invisible: z.string(),
+  }),
+});
+export type DetailPageConfig = z.infer<typeof DetailPageConfigSchema>;
+
+const sectionId = z.enum(DETAIL_SECTION_IDS);
+
 export const ExtensionMessageSchema = z.discriminatedUnion('type', [
   /**
-   * A refresh found the workitem unchanged (a change re-renders the page instead). `banner` is the
+   * The workitem changed while its page was loaded: the sections whose markup changed, drawn by the
+   * same renderer (and escaper) as the whole page, in place; `order` is every section the page now
+   * has. The page keeps the rest as the user left it and answers `ready` with `renderId`.
+   */
+  z.object({
+    type: z.literal('patch'),
+    renderId: count,
+    config: DetailPageConfigSchema,
+    order: z.array(sectionId).check(z.maxLength(DETAIL_SECTION_IDS.length)),
+    sections: z.array(z.object({ id: sectionId, html: z.string() })).check(z.maxLength(DETAIL_SECTION_IDS.length)),
+  }),
+  /**
+   * A refresh found the workitem unchanged (a change is a `patch`). `banner` is the
    * whole banner state, so a page that missed an `error` still ends up right.
    */
   z.object({

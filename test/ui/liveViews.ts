@@ -31,8 +31,7 @@ const STATE_ROW = /^(inqueue|offered|accepted|active|hold|conference|terminated|
 async function breachedWorkitem(server: NcxClient): Promise<Workitem> {
   const queues = new Map((await server.listQueues()).map((queue) => [queue._id, queue]));
   const now = Date.now();
-  // Dispositioned first: living traffic never changes them, so the panel is not rendered anew (a new page
-  // detaches the frame the check holds) while the screenshot is taken.
+  // Dispositioned first: living traffic never changes them, so the picture holds still for the screenshot.
   for (const q of ['state:dispositioned', 'state:terminated', 'state:inqueue', 'state:active']) {
     const page = await server.search({ q, rows: 200, sort: 'createdAt asc' });
     for (const workitem of page.items) {
@@ -55,13 +54,22 @@ async function answeredJourneyCall(server: NcxClient): Promise<Workitem> {
   throw new Error('no answered voice call of the probe sandbox is part of a journey');
 }
 
-/** A workitem waiting in a queue, an email when there is one (the traffic leaves those waiting longest). */
-async function waitingEmail(server: NcxClient): Promise<Workitem> {
-  for (const q of ['state:inqueue AND channelType:email', 'state:inqueue']) {
-    const [waiting] = (await server.search({ q, rows: 1, sort: 'createdAt asc' })).items;
-    if (waiting) return waiting;
+/**
+ * A workitem waiting in a queue while traffic is held still, an email when there is one (the traffic
+ * leaves those waiting longest). Fast traffic can drain every queue for a moment: then it runs on for
+ * a second, so new arrivals come, and is held still again before looking once more.
+ */
+async function waitingEmail(server: NcxClient, traffic: { start(): void; stop(): Promise<void> | void } | undefined): Promise<Workitem> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    await traffic?.stop();
+    for (const q of ['state:inqueue AND channelType:email', 'state:inqueue']) {
+      const [waiting] = (await server.search({ q, rows: 1, sort: 'createdAt asc' })).items;
+      if (waiting) return waiting;
+    }
+    traffic?.start();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  throw new Error('nothing waits in a queue of the probe sandbox');
+  throw new Error('nothing waited in a queue of the probe sandbox for a minute of traffic');
 }
 
 /** Tries `step` until it passes, for up to a minute (a change may take a moment to arrive). */
@@ -122,8 +130,7 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     // (a2) Watching a workitem waiting in a queue, from the palette; moved to another queue through
     // the sandbox's API, it raises a notification saying so. Traffic is held still meanwhile, so the
     // change is this one and the watch is not ended by a hang-up first.
-    await sandbox.traffic?.stop();
-    const email = await waitingEmail(server);
+    const email = await waitingEmail(server, sandbox.traffic);
     const watchedPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Watched' }) });
     const watchedRow = watchedPane.locator('.monaco-list-row', { hasText: email.workitemId }).first();
     // The pick searches the server as you type; an Enter that lands while its rows are replaced takes
@@ -148,9 +155,38 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
       await notice.waitFor({ state: 'visible', timeout: 5_000 });
     }, 'a watch notification in the notification center');
     context.log(`watch notification: ${(await notice.innerText()).replace(/\s+/g, ' ')}`);
-    sandbox.traffic?.start();
     await screenshot(page, context, '45-watched');
     await runFromPalette(page, 'Notifications: Hide Notifications');
+
+    // (a3) An open panel follows a change in place: the reader's zoom and opened section stay, and
+    // the document is the same one (nothing reloaded under the reader).
+    const active = (await server.search({ q: 'state:active', rows: 50 })).items.find((item) => (item.actions ?? []).includes('hold'));
+    if (!active) throw new Error('no active call to hold in the probe sandbox');
+    await runFromPalette(page, 'Workitems: Open Workitem by ID…');
+    await answerInputBox(page, active.workitemId);
+    const liveFrame = await findWebviewFrameShowing(page, 'Time per state');
+    const picture = liveFrame.locator('#timeline-svg');
+    await picture.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await picture.hover();
+    await page.mouse.wheel(0, -400);
+    await liveFrame.locator('#state-details > summary').click();
+    await liveFrame.evaluate('window.__sameDocument = true');
+    const zoomed = await picture.getAttribute('viewBox');
+    await server.act('hold', active.workitemId, {});
+    await liveFrame.locator('#header .badge.state', { hasText: 'hold' }).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    // The horizontal window (x and width of the viewBox); its height follows the lanes drawn.
+    const windowOf = (box: string | null): string => (box ?? '').split(' ').filter((_, index) => index % 2 === 0).join(' ');
+    const after = await picture.getAttribute('viewBox');
+    const kept = {
+      sameDocument: await liveFrame.evaluate('window.__sameDocument === true'),
+      zoomed: zoomed !== null && !zoomed.startsWith('-160 0 1160 '),
+      zoom: windowOf(after) === windowOf(zoomed),
+      open: await liveFrame.evaluate(`document.getElementById('state-details').open`),
+    };
+    if (!kept.sameDocument || !kept.zoomed || !kept.zoom || !kept.open) throw new Error(`the panel of ${active.workitemId} lost the reader's place on a change: ${JSON.stringify({ ...kept, before: zoomed, after })}`);
+    context.log(`panel of ${active.workitemId} followed active → hold in place: zoom ${zoomed}, Time per state still open`);
+    await runFromPalette(page, 'View: Close All Editors');
+    sandbox.traffic?.start();
 
     // (b) A timeline picture with an SLA breach.
     const breached = await breachedWorkitem(server);

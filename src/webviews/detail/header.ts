@@ -81,7 +81,7 @@ export function renderHeader(
     status.locked !== undefined && availability.allowed.length > 0
       ? html`<p class="locked" id="locked" role="note">${displayText(status.locked, l10n, 300)} <button type="button" class="secondary" data-command="allowActions">${l10n.t('Allow Actions…')}</button></p>`
       : undefined;
-  return html`<header class="header">
+  return html`<header class="header" id="header">
 <div class="title-row">
 <h1 class="workitem-id" title="${attributeText(workitem.workitemId)}">${displayText(workitem.workitemId, l10n, 200)}</h1>
 ${badge(workitem.state, isKnownState(workitem.state), l10n.t('State'), context, ` state${state}`)}
@@ -101,6 +101,10 @@ ${status.watched === undefined || (workitem.state === 'dispositioned' && !status
 </div>
 ${locked}
 ${notPermitted}
-</header>
-<div class="banner" id="banner" role="alert" hidden><span id="banner-text"></span> <button type="button" id="banner-retry" data-command="refresh">${l10n.t('Retry')}</button></div>`;
+</header>`;
+}
+
+/** The banner under the header: hidden until a failure is shown in it (the page's script fills it). */
+export function renderBanner(context: SectionContext): SafeHtml {
+  return html`<div class="banner" id="banner" role="alert" hidden><span id="banner-text"></span> <button type="button" id="banner-retry" data-command="refresh">${context.l10n.t('Retry')}</button></div>`;
 }

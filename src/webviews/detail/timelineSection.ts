@@ -115,7 +115,7 @@ export function renderTimelineSection(workitem: Workitem, timeline: Timeline, co
 ${renderTimelinePicture(workitem, timeline, context, queues)}
 ${renderPhases(timeline, context)}
 ${renderNotes(workitem, timeline, context)}
-<details class="state-details"><summary>${l10n.t('Time per state')}</summary>${renderStateTotals(timeline, context)}</details>
+<details class="state-details" id="state-details"><summary>${l10n.t('Time per state')}</summary>${renderStateTotals(timeline, context)}</details>
 <table class="grid events"><thead><tr><th scope="col">${l10n.t('When')}</th><th scope="col">${l10n.t('Event')}</th><th scope="col">${l10n.t('State entered')}</th><th scope="col">${l10n.t('Who')}</th><th scope="col">${l10n.t('Details')}</th><th scope="col">${l10n.t('Since previous')}</th></tr></thead>
 <tbody id="timeline-rows">${joinHtml(rows)}</tbody></table>
 <div class="timeline-more"><span id="timeline-count" class="muted">${l10n.t('Showing {0} of {1} events', shown, total)}</span> ${more}</div>

@@ -133,15 +133,52 @@ describe('DetailPanelController', () => {
     await assert.rejects(loading, /did not finish loading/);
   });
 
-  it('renders each time with a fresh nonce', async () => {
+  it('sends a loaded page only the sections that changed, and loads a page anew with a fresh nonce', async () => {
     const call = heldAndRetrievedCall();
     const r = rig(new ScriptedApi(call, changed(call, { state: 'hold' }), changed(call, { state: 'active', priority: 5 })));
     await withReady(r, r.controller.load());
     await withReady(r, r.controller.refresh());
     await withReady(r, r.controller.refresh());
-    assert.strictEqual(r.host.htmls.length, 3);
-    const nonces = new Set(r.host.htmls.map((html) => r.host.nonceOf(html)));
-    assert.strictEqual(nonces.size, 3);
+    assert.strictEqual(r.host.loads.length, 1, 'one load: both changes were patches');
+    const patches = r.host.postedOf('patch');
+    assert.deepStrictEqual(patches.map((patch) => patch.renderId), [2, 3]);
+    // A changed state touches the header, the fields and the raw JSON; the conversation is kept.
+    const sent = patches[0]?.sections.map((section) => section.id) ?? [];
+    assert.ok(sent.includes('header') && sent.includes('fields') && sent.includes('raw'), sent.join(' '));
+    assert.ok(!sent.includes('conversation'), 'the unchanged conversation section is not sent');
+    assert.deepStrictEqual(patches[0]?.order, ['header', 'fields', 'contact', 'timeline', 'conversation', 'raw']);
+    assert.match(r.host.lastHtml, /<span class="badge state state-active"/);
+    assert.match(r.host.lastHtml, /P5/);
+    assert.strictEqual(r.controller.snapshot().ready, true, 'the page answered the last patch');
+    // The page lost its patches (hidden, then shown): it loads whole, with a nonce of its own.
+    r.host.visible = false;
+    r.controller.visibilityChanged(false);
+    r.host.visible = true;
+    r.controller.visibilityChanged(true);
+    r.controller.handleMessage({ type: 'ready', renderId: 1 });
+    await settle();
+    assert.strictEqual(r.host.loads.length, 2, 'the page came back from its first load: loaded anew');
+    assert.match(r.host.loads[1] ?? '', /P5/);
+    assert.notStrictEqual(r.host.nonceOf(r.host.loads[0] ?? ''), r.host.nonceOf(r.host.loads[1] ?? ''));
+  });
+
+  it('loads the whole page when a patch does not reach it, or while the page is hidden', async () => {
+    const call = heldAndRetrievedCall();
+    const r = rig(new ScriptedApi(call, changed(call, { state: 'hold' }), changed(call, { state: 'active' })));
+    await withReady(r, r.controller.load());
+    r.host.deliverPatches = false;
+    await withReady(r, r.controller.refresh());
+    assert.strictEqual(r.host.postedOf('patch').length, 1, 'a patch was tried');
+    assert.strictEqual(r.host.loads.length, 2, 'then the page was loaded whole');
+    assert.match(r.host.loads[1] ?? '', /<span class="badge state state-hold"/);
+    // Hidden: the webview discarded its document, so a change is a load for when it is shown.
+    r.host.deliverPatches = true;
+    r.host.visible = false;
+    r.controller.visibilityChanged(false);
+    await r.controller.refresh();
+    assert.strictEqual(r.host.postedOf('patch').length, 1, 'no patch to a hidden page');
+    assert.strictEqual(r.host.loads.length, 3);
+    assert.match(r.host.loads[2] ?? '', /<span class="badge state state-active"/);
   });
 
   it('only posts the check time when the workitem did not change', async () => {

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Workitem } from '../../../src/api/schemas';
 import { deriveTimeline } from '../../../src/webviews/viewModel/timeline';
-import { renderDetailHtml } from '../../../src/webviews/detailHtml';
+import { renderDetailHtml, renderDetailParts } from '../../../src/webviews/detailHtml';
 import type { ExtensionMessage } from '../../../src/webviews/messages';
 import { createNonce } from '../../../src/webviews/nonce';
 import { timelineRowViews } from '../../../src/webviews/timelineRows';
@@ -252,6 +252,71 @@ describe('media/detail.js in Chromium', function () {
     const still = first.findIndex(([, , flag]) => flag !== 'true');
     assert.ok(still >= 0);
     assert.ok((later[still]?.[1] ?? 0) < (first[still]?.[1] ?? 0) || (first[still]?.[1] ?? 0) <= 0.5, 'a finished bar takes less of the picture as time passes');
+    assert.deepStrictEqual(await violations(page), []);
+    await page.close();
+  });
+
+  it('draws a changed workitem in place: the reader keeps the zoom, opened sections, older rows, the loaded journey and the focus', async () => {
+    const before: Workitem = { ...longCall(1000), conversationId: 'conv_77' };
+    const page = await open(before);
+    // The reader zooms the picture, opens two sections, loads older rows and the journey, and
+    // leaves the focus on Refresh.
+    const svg = page.locator('#timeline-svg');
+    const whole = await svg.getAttribute('viewBox');
+    await svg.hover();
+    await page.mouse.wheel(0, -300);
+    await waitUntil(page, `document.getElementById('timeline-svg').getAttribute('viewBox') !== ${JSON.stringify(whole)}`);
+    const zoomed = await svg.getAttribute('viewBox');
+    await page.click('#state-details summary');
+    await page.click('#journey-details summary');
+    await waitUntil(page, postedOfType('journey'));
+    await send(page, { type: 'journey', legs: [], message: 'This workitem is not linked to others.' });
+    await page.click('#timeline-older');
+    const timeline = deriveTimeline(before.timeEvents, { now: NOW });
+    await send(page, { type: 'timelinePage', offset: 200, total: 1000, rows: timelineRowViews(timeline, 200, 200, { now: NOW, time: TIME }) });
+    await page.focus('.toolbar button[data-command="refresh"]');
+    await page.evaluate(`document.getElementById('conversation').__kept = true`);
+    const scrolledBefore = await page.evaluate('window.scrollY');
+
+    // The workitem goes on hold: the parts the renderer draws differently are sent, by the same renderer.
+    const after: Workitem = { ...before, state: 'hold', priority: 5 };
+    const input = { workitem: after, issues: [], permissions: ['workitems:write'], now: NOW + 1000, nonce: '', cspSource: ORIGIN, scriptUri: '', styleUri: '', time: TIME };
+    const old = new Map(renderDetailParts({ ...input, workitem: before, now: NOW, renderId: 4 }).sections.map((part) => [part.id, part.html.value]));
+    const next = renderDetailParts({ ...input, renderId: 5 });
+    const sections = next.sections.filter((part) => old.get(part.id) !== part.html.value).map((part) => ({ id: part.id, html: part.html.value }));
+    assert.ok(sections.some((part) => part.id === 'timeline') && !sections.some((part) => part.id === 'conversation'), sections.map((part) => part.id).join(' '));
+    await send(page, { type: 'patch', renderId: 5, config: next.config, order: next.sections.map((part) => part.id), sections });
+    await waitUntil(page, `window.__posted.some((message) => message.type === 'ready' && message.renderId === 5)`);
+
+    assert.strictEqual(await page.textContent('#header .badge.state'), 'hold');
+    assert.strictEqual(await page.textContent('#header .badge.priority'), 'P5');
+    assert.strictEqual(await svg.getAttribute('viewBox'), zoomed, 'the zoom outlives the picture drawn anew');
+    assert.strictEqual(await page.evaluate(`document.getElementById('state-details').open`), true);
+    assert.strictEqual(await page.evaluate(`document.getElementById('conversation').__kept === true`), true, 'the loaded journey was not touched');
+    assert.strictEqual(await page.textContent('#journey-body'), 'This workitem is not linked to others.');
+    assert.strictEqual(await page.evaluate(`document.activeElement.getAttribute('data-command')`), 'refresh');
+    assert.strictEqual(await page.evaluate('window.scrollY'), scrolledBefore);
+    // The older rows the reader had loaded are asked for again, below the newest ones drawn anew.
+    const asked = (await posted(page)).filter((message) => (message as { type: string }).type === 'timelinePage');
+    assert.deepStrictEqual(asked.slice(-1)[0], { type: 'timelinePage', offset: 200, limit: 200 });
+    assert.strictEqual(await page.locator('#timeline-rows tr').count(), 200);
+    assert.deepStrictEqual(await violations(page), []);
+    await page.close();
+  });
+
+  it('adds and removes sections a patch names, in its order', async () => {
+    const call = heldAndRetrievedCall();
+    const page = await open(call);
+    const issues = [{ workitemId: call.workitemId, path: 'timeEvents.2.timestamp', expected: 'number', received: '"soon"' }];
+    const next = renderDetailParts({ workitem: call, issues, permissions: ['workitems:write'], now: NOW, nonce: '', cspSource: ORIGIN, scriptUri: '', styleUri: '', time: TIME, renderId: 5 });
+    const issuesPart = next.sections.find((part) => part.id === 'issues');
+    assert.ok(issuesPart);
+    await send(page, { type: 'patch', renderId: 5, config: next.config, order: next.sections.map((part) => part.id), sections: [{ id: 'issues', html: issuesPart.html.value }] });
+    await waitUntil(page, `window.__posted.some((message) => message.type === 'ready' && message.renderId === 5)`);
+    assert.deepStrictEqual(await page.evaluate(`[...document.querySelector('main').children].map((child) => child.id)`), ['issues', 'fields', 'contact', 'timeline', 'conversation', 'raw']);
+    await send(page, { type: 'patch', renderId: 6, config: { ...next.config, renderId: 6 }, order: ['header', 'fields', 'contact', 'timeline', 'conversation', 'raw'], sections: [] });
+    await waitUntil(page, `window.__posted.some((message) => message.type === 'ready' && message.renderId === 6)`);
+    assert.deepStrictEqual(await page.evaluate(`[...document.querySelector('main').children].map((child) => child.id)`), ['fields', 'contact', 'timeline', 'conversation', 'raw']);
     assert.deepStrictEqual(await violations(page), []);
     await page.close();
   });

@@ -8,6 +8,7 @@ import type { RequestOptions, SearchPage, WorkitemsApi } from '../../../src/api/
 import type { DetailPageConfig } from '../../../src/webviews/detailHtml';
 import type { PanelHost, PanelLog } from '../../../src/webviews/detailPanelController';
 import { parseExtensionMessage, type ExtensionMessage } from '../../../src/webviews/messages';
+import { escapeHtml } from '../../../src/webviews/html/escape';
 import { attribute, tokenize } from './htmlTokens';
 import { CSP_SOURCE, SCRIPT_URI, STYLE_URI } from './renderInput';
 
@@ -15,8 +16,13 @@ export class FakeHost implements PanelHost {
   readonly cspSource = CSP_SOURCE;
   readonly assets = { scriptUri: SCRIPT_URI, styleUri: STYLE_URI };
   visible = true;
+  /** Each page as it was shown: a load, or the loaded page with a patch applied (as media/detail.js does). */
   readonly htmls: string[] = [];
+  /** The pages loaded whole (each with its own nonce). */
+  readonly loads: string[] = [];
   readonly posted: ExtensionMessage[] = [];
+  /** What the next patch posted answers (false: the page did not take it). */
+  deliverPatches = true;
 
   isVisible(): boolean {
     return this.visible;
@@ -24,6 +30,7 @@ export class FakeHost implements PanelHost {
 
   setHtml(html: string): void {
     this.htmls.push(html);
+    this.loads.push(html);
   }
 
   postMessage(message: ExtensionMessage): PromiseLike<boolean> {
@@ -31,6 +38,10 @@ export class FakeHost implements PanelHost {
     const parsed = parseExtensionMessage(message);
     assert.ok(parsed.ok, parsed.ok ? '' : `posted an invalid message: ${parsed.problem}`);
     this.posted.push(message);
+    if (message.type === 'patch') {
+      if (!this.deliverPatches) return Promise.resolve(false);
+      this.htmls.push(patched(this.lastHtml, message));
+    }
     return Promise.resolve(true);
   }
 
@@ -55,6 +66,31 @@ export class FakeHost implements PanelHost {
   postedOf<T extends ExtensionMessage['type']>(type: T): Array<Extract<ExtensionMessage, { type: T }>> {
     return this.posted.filter((message): message is Extract<ExtensionMessage, { type: T }> => message.type === type);
   }
+}
+
+/**
+ * The page after a patch, as the page's script leaves it: each section sent replaces the element of
+ * its id (sections are top-level and never nested in one another), sections no longer in `order`
+ * are gone, new ones are placed before the sections that follow them, and the config is the patch's.
+ */
+export function patched(page: string, message: Extract<ExtensionMessage, { type: 'patch' }>): string {
+  const elementOf = (id: string): RegExp => new RegExp(`<(header|section)[^>]*\\bid="${id}"[^>]*>[\\s\\S]*?</\\1>`);
+  let out = page.replace(/data-config="[^"]*"/, () => `data-config="${escapeHtml(JSON.stringify(message.config))}"`);
+  const shown = new Set(message.order);
+  for (const match of page.matchAll(/<section[^>]*\bid="([a-z]+)"/g)) {
+    if (!shown.has(match[1] as never)) out = out.replace(elementOf(match[1] ?? ''), '');
+  }
+  for (const section of message.sections) {
+    const present = elementOf(section.id);
+    if (present.test(out)) {
+      out = out.replace(present, () => section.html);
+      continue;
+    }
+    const next = message.order.slice(message.order.indexOf(section.id) + 1).find((id) => elementOf(id).test(out));
+    const anchor = next === undefined ? /<\/main>/ : new RegExp(`<section[^>]*\\bid="${next}"`);
+    out = out.replace(anchor, (found) => `${section.html}\n${found}`);
+  }
+  return out;
 }
 
 type Answer = Workitem | Error | Promise<Workitem>;
