@@ -54,7 +54,7 @@ export interface ActionRunnerDeps {
   ui: Ui;
   log: Log;
   connection: Pick<ConnectionHooks, 'getApi' | 'permissions' | 'state'>;
-  tree: Pick<WorkitemTreeHooks, 'setBusy' | 'refresh'>;
+  tree: Pick<WorkitemTreeHooks, 'setBusy' | 'showAnswer'>;
   panels: Pick<DetailPanelHooks, 'refresh'> & Partial<Pick<DetailPanelHooks, 'show'>>;
   /** Writes each sent action to the action history; awaited before the result is shown. */
   audit?: ActionAuditHook;
@@ -177,9 +177,10 @@ export class ActionRunner {
       return this.report(action, id, error, options);
     } finally {
       tree.setBusy(id, undefined);
-      tree.refresh();
+      // The answer is the workitem as it is now: the tree shows it without asking again (a refused
+      // or failed action brings the tree up to date with one refresh cycle).
+      tree.showAnswer(answer);
     }
-    // The answer is the workitem as it is now: shown as it is, without asking again.
     if (answer && panels.show) {
       panels.show(answer);
     } else {

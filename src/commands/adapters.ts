@@ -14,6 +14,7 @@ function inBackground(log: Log, what: string, work: Promise<unknown>): void {
 export function treeHooks(tree: WorkitemTreeProvider, log: Log): WorkitemTreeHooks {
   return {
     refresh: () => inBackground(log, 'Refreshing the Workitems view', tree.refresh()),
+    showAnswer: (workitem) => inBackground(log, 'Showing an action in the Workitems view', tree.showAnswer(workitem)),
     currentFilter: () => tree.currentFilter(),
     setFilter: (query) => tree.setFilter(query),
     clearFilter: () => tree.clearFilter(),

@@ -12,7 +12,14 @@ import type { Ui } from '../ui/ui';
 import type { TenantHooks } from './tenantHooks';
 
 export interface WorkitemTreeHooks {
+  /** The Refresh command: every count and row on screen taken again from the server. */
   refresh(): void;
+  /**
+   * After an action: its answer (the workitem as it is now) shown in the counts and rows held,
+   * with no request while the change feed keeps them; otherwise, and without an answer, one
+   * ordinary refresh cycle.
+   */
+  showAnswer(workitem: Workitem | undefined): void;
   /** The filter the tree shows now (to prefill "Filter…"). */
   currentFilter(): string | undefined;
   setFilter(query: string): void;

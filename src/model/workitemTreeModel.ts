@@ -226,6 +226,17 @@ export class WorkitemTreeModel {
   }
 
   /**
+   * Shows what an action answered (the workitem as it is now) in the counts and rows held, with no
+   * request; false when only a refresh can (the change feed does not keep the counts now).
+   */
+  applyAnswer(workitem: Workitem): boolean {
+    // A feed cycle in flight is fine: its page either brings this change (moved no further) or not.
+    const applied = this.refresher.applyAnswer(workitem);
+    if (applied) this.emitChanges();
+    return applied;
+  }
+
+  /**
    * The manual Refresh: every count and row on screen taken again from the server (ground truth,
    * whatever the change feed held), in one batch of parallel requests, and a fresh watermark.
    */

@@ -6,8 +6,9 @@
 import { SEARCH_MAX_ROWS } from '../../api/paths';
 import type { SearchPage } from '../../api/workitemsApi';
 import { advanceWatermark, ignoresFeedQuery, isUnseen, pageFallbackReason, sawAt, type FallbackReason, type Watermark } from './changeFeed';
-import { applyMoves, holdsPath, movesOf } from './countDelta';
-import type { FeedSession } from './feedSession';
+import { applyMoves, holdsPath, movesOf, type Move } from './countDelta';
+import type { Workitem } from '../../api/schemas';
+import type { AheadChange, FeedSession } from './feedSession';
 import { describeFetchFailure, isCancellation } from '../fetchFailure';
 import { hasMoreItems, inGroupQueue, type GroupState } from '../groupState';
 import { firstItemsPage } from '../itemPages';
@@ -51,13 +52,14 @@ export class FeedPageApplier {
         changedAtW: !sawAt(watermark, move.workitem.workitemId),
         leftW: leftWatermarkAt(move.workitem, watermark),
       }));
-      return { modelCount: group.count, changes };
+      // The audit reads the counts as they stood at W: without the changes applied ahead of it.
+      return { modelCount: group.count - aheadDelta(group, session.ahead.values()), changes };
     });
     const refill = new Set<GroupState>();
     if (correction !== undefined) {
       const group = byId.get(correction.groupId);
       if (group !== undefined) {
-        group.count = correction.count;
+        group.count = correction.count + aheadDelta(group, session.ahead.values());
         if (tracked.windows.includes(group)) {
           // Its rows are likely wrong too.
           refill.add(group);
@@ -65,7 +67,14 @@ export class FeedPageApplier {
       }
     }
     const windowSize = (group: GroupState): number => Math.max(data.pageSize, group.wantedRows);
-    applyMoves(moves, tracked, windowSize, this.data.sortBy);
+    // A change the counts already hold (applied ahead) moves from where they hold it now.
+    const placed = moves.map((move) => {
+      const ahead = session.ahead.get(move.workitem.workitemId);
+      if (ahead === undefined) return move;
+      session.ahead.delete(move.workitem.workitemId);
+      return { ...move, from: ahead.now };
+    });
+    applyMoves(placed, tracked, windowSize, this.data.sortBy);
     for (const group of tracked.windows) {
       // Rows that left shrink a window; once it is down to half, it is filled up again.
       const children = group.children;
@@ -76,12 +85,7 @@ export class FeedPageApplier {
     for (const group of tracked.opened) {
       relistOtherGroup(data.groupTree(), group);
     }
-    for (const move of moves) {
-      const id = move.workitem.workitemId;
-      if (data.latest.has(id) || tracked.windows.some((group) => holdsWorkitem(group, id))) {
-        data.latest.set(id, move.workitem);
-      }
-    }
+    this.keepLatest(moves, tracked);
     session.watermark = advanceWatermark(watermark, changed);
     session.notePage(changed.length);
     // One refill a page keeps a cycle's requests bounded; a window left short is still right (the
@@ -93,6 +97,40 @@ export class FeedPageApplier {
       await inGroupQueue(chosen, () => this.refillWindow(chosen, windowSize(chosen)));
     }
     return undefined;
+  }
+
+  /**
+   * Applies one change before the feed brings it (an action's answer, the workitem as it is now):
+   * moved from where the counts hold it to where it is, and remembered, so the feed page that
+   * brings it moves it no further and an audit still reads the counts as they stood at W. False
+   * when its place at W cannot be read from its timeline.
+   */
+  applyAhead(workitem: Workitem, watermark: Watermark, tracked: TrackedTree): boolean {
+    const modifiedAt = workitem.modifiedAt;
+    if (modifiedAt === undefined) return false;
+    const earlier = this.session.ahead.get(workitem.workitemId);
+    // An answer older than one already applied (two actions answered out of order) changes nothing.
+    if (earlier !== undefined && earlier.modifiedAt >= modifiedAt) return true;
+    const [move] = movesOf([workitem], watermark, this.data.dimensions) ?? [];
+    if (move === undefined) return false;
+    const windowSize = (group: GroupState): number => Math.max(this.data.pageSize, group.wantedRows);
+    applyMoves([{ ...move, from: earlier?.now ?? move.from }], tracked, windowSize, this.data.sortBy);
+    for (const group of tracked.opened) {
+      relistOtherGroup(this.data.groupTree(), group);
+    }
+    this.keepLatest([move], tracked);
+    this.session.ahead.set(workitem.workitemId, { modifiedAt, atW: earlier?.atW ?? move.from, now: move.to });
+    return true;
+  }
+
+  /** The newest version of each moved workitem the tree lists (its rows and tooltips read it). */
+  private keepLatest(moves: readonly Move[], tracked: TrackedTree): void {
+    for (const move of moves) {
+      const id = move.workitem.workitemId;
+      if (this.data.latest.has(id) || tracked.windows.some((group) => holdsWorkitem(group, id))) {
+        this.data.latest.set(id, move.workitem);
+      }
+    }
   }
 
   /**
@@ -121,6 +159,13 @@ export class FeedPageApplier {
       group.children = { kind: 'error', failure: describeFetchFailure(error) };
     }
   }
+}
+
+/** How far the changes applied ahead of W moved a group's count. */
+export function aheadDelta(group: GroupState, ahead: Iterable<AheadChange>): number {
+  let delta = 0;
+  for (const change of ahead) delta += Number(holdsPath(group, change.now)) - Number(holdsPath(group, change.atW));
+  return delta;
 }
 
 /** How full a window is: rows held over rows it shows after a refresh. */

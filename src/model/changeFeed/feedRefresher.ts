@@ -5,7 +5,8 @@
 // under the model-wide feed lock, and a group fetched while the feed keeps the others is bracketed
 // by a feed page, so the counts of all groups stand at the same moment.
 import type { SearchPage } from '../../api/workitemsApi';
-import { feedParams, PROBE_PARAMS, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
+import { feedParams, isUnseen, PROBE_PARAMS, watermarkFromProbe, type FallbackReason, type Watermark } from './changeFeed';
+import type { Workitem } from '../../api/schemas';
 import { auditedFeedParams, splitAuditedFeed } from './auditedFeed';
 import { holdsPath } from './countDelta';
 import type { FeedPageApplier } from './feedPageApplier';
@@ -48,6 +49,23 @@ export class FeedRefresher {
   /** Whether the counts are kept by the feed (rather than taken from each answer). */
   keepsCounts(): boolean {
     return this.session.keepsCounts(this.data.filter);
+  }
+
+  /**
+   * Shows what an action answered (the workitem as it is now) without a request: applied to the
+   * counts and rows held as a feed page would apply it. False when the feed does not keep the
+   * counts now (a filter, no W yet, a stale root, a timeline that does not say where it was):
+   * then a refresh has to.
+   */
+  applyAnswer(workitem: Workitem): boolean {
+    const data = this.data;
+    const watermark = this.session.watermark;
+    const root = data.root;
+    const rootCurrent = (root.children?.kind === 'groups' || root.children?.kind === 'items') && !data.isStale(root);
+    if (!this.keepsCounts() || watermark === undefined || !rootCurrent) return false;
+    // A feed page already brought this version (or a newer one).
+    if (!isUnseen(workitem, watermark)) return true;
+    return this.applier.applyAhead(workitem, watermark, trackedGroupsOf(data.groupTree(), undefined));
   }
 
   // ---- the fetches the view asks for, synced with the feed ------------------------------------

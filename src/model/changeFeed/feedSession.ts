@@ -4,6 +4,18 @@
 import { NcxError } from '../../api/errors';
 import type { FallbackReason, Watermark } from './changeFeed';
 import { CountAudit, type AuditStats } from './countAudit';
+import type { GroupSegment } from '../groupKeys';
+
+/**
+ * A change applied before the feed brought it (an action's answer): where the counts held the
+ * workitem at W, and where they hold it now. The feed page that brings it moves it from `now`, and
+ * an audit reads the counts as they stood at W.
+ */
+export interface AheadChange {
+  readonly modifiedAt: number;
+  readonly atW: readonly GroupSegment[] | undefined;
+  readonly now: readonly GroupSegment[];
+}
 
 /** How the refreshes of a model went, for the benchmark and the tests. */
 export interface TreeModelStats extends AuditStats {
@@ -31,8 +43,9 @@ export interface FeedSessionListener {
 export const FALLBACKS_BEFORE_STANDING_DOWN = 3;
 
 export class FeedSession {
-  /** Where the counts stand in the server's history; undefined: the next refresh re-counts. */
-  watermark: Watermark | undefined;
+  private mark: Watermark | undefined;
+  /** Changes the counts hold ahead of W, by workitem id (see AheadChange). */
+  readonly ahead = new Map<string, AheadChange>();
   readonly audit = new CountAudit();
   private stopped: string | undefined;
   private lock: Promise<void> = Promise.resolve();
@@ -50,6 +63,17 @@ export class FeedSession {
   private enabled = true;
 
   constructor(private readonly listener: FeedSessionListener) {}
+
+  /** Where the counts stand in the server's history; undefined: the next refresh re-counts. */
+  get watermark(): Watermark | undefined {
+    return this.mark;
+  }
+
+  /** A re-count (no W) takes counts that already hold every change applied ahead. */
+  set watermark(watermark: Watermark | undefined) {
+    if (watermark === undefined) this.ahead.clear();
+    this.mark = watermark;
+  }
 
   /**
    * With a filter the feed cannot be used: a workitem that leaves the filter has a new version
@@ -84,6 +108,7 @@ export class FeedSession {
   settleFrom(probe: Promise<Watermark | undefined>, stillValid: () => boolean): void {
     this.pending = probe.then((watermark) => {
       if (watermark !== undefined && stillValid()) {
+        this.ahead.clear();
         this.watermark = watermark;
       }
     });

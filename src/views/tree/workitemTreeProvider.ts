@@ -188,6 +188,17 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.refreshManager.noteRefreshed();
   }
 
+  /**
+   * After an action: its answer moves the workitem in the counts and rows held, with no request
+   * while the change feed keeps them (otherwise one ordinary refresh cycle does). Pinned groups
+   * show the new version of a row they list; whether it still matches their query is for their
+   * next refresh to say.
+   */
+  async showAnswer(workitem: Workitem | undefined): Promise<void> {
+    if (workitem !== undefined) this.pinned.applyWorkitem(workitem);
+    if (workitem === undefined || !this.model.applyAnswer(workitem)) await this.model.refresh();
+  }
+
   /** Starts over (the connection changed: other server, other user, signed in or out). */
   reload(): void {
     this.model.reload();

@@ -8,6 +8,8 @@ export class FakeTree implements WorkitemTreeHooks {
   /** Every setBusy call, in order: [id, text | undefined]. */
   readonly busy: Array<[string, string | undefined]> = [];
   refreshes = 0;
+  /** What each action's end showed: its answer, or undefined (refused, failed, or answered `{}`). */
+  readonly answers: Array<Workitem | undefined> = [];
   filter: string | undefined;
   readonly revealed: string[] = [];
   readonly loadedMore: unknown[] = [];
@@ -17,6 +19,10 @@ export class FakeTree implements WorkitemTreeHooks {
 
   refresh(): void {
     this.refreshes++;
+  }
+
+  showAnswer(workitem: Workitem | undefined): void {
+    this.answers.push(workitem);
   }
 
   currentFilter(): string | undefined {

@@ -37,7 +37,8 @@ export async function differencesFromFresh(
   pageSize: number,
 ): Promise<string[]> {
   const held = await shownLines(model, expanded);
-  const fresh = new WorkitemTreeModel({ api, pageSize, groupBy: model.getGroupBy() });
+  const filter = model.getFilter();
+  const fresh = new WorkitemTreeModel({ api, pageSize, groupBy: model.getGroupBy(), ...(filter !== undefined ? { filter } : {}) });
   try {
     const truth = await shownLines(fresh, expanded);
     const differences: string[] = [];
