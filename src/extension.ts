@@ -234,10 +234,8 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     connection,
     api,
     log,
-    refreshTree: () => tree.refresh(),
-    refreshPanels: async (ids) => {
-      await Promise.all(ids.filter((id) => panels.isOpen(id)).map((id) => panels.refresh(id)));
-    },
+    showInTree: (workitems) => tree.showChanges(workitems),
+    showInPanels: (workitems) => workitems.forEach((workitem) => panels.show(workitem)),
   });
   const watched = new WatchedView({ list: watches, tenant: currentTenant, names });
   const events = new EventsView({

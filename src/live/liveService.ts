@@ -1,6 +1,7 @@
 // Follows the current connection's workitem changes (src/model/live/liveChangeStream.ts) and
-// hands them on: the tree runs a feed cycle at once (coalesced), an open panel of a changed
-// workitem fetches it again, and the event tail and watches listen to `onDidChange`.
+// hands them on: each change carries the workitem as it is after it, so the tree moves it in the
+// counts and rows it holds and an open panel shows it, with no request (coalesced); the event tail
+// and watches listen to `onDidChange`.
 import * as vscode from 'vscode';
 import type { Connection } from '../connection/connection';
 import type { Log } from '../log/log';
@@ -8,21 +9,26 @@ import { Coalescer } from '../model/live/coalescer';
 import type { LiveChange } from '../model/live/liveChange';
 import { LiveChangeStream, type LiveMode, type SocketFactory } from '../model/live/liveChangeStream';
 import type { WorkitemsApi } from '../api/workitemsApi';
+import type { Workitem } from '../api/schemas';
 import { readSettings } from '../ui/vscodeSettings';
 import { openWsSocket } from './wsSocket';
 
-// The tree runs at most one feed cycle per this many ms because of pushed changes. Each nudge costs the tree one request and re-renders its rows (a tooltip being read closes): on a busy
-// tenant pushed changes come several a second, so the tree follows them at most every 2 s.
-const TREE_NUDGE_GAP_MS = 2000;
+// The tree and the panels show pushed changes at most once per this many ms: each showing
+// re-renders the tree's rows (a tooltip being read closes), and on a busy tenant pushed changes
+// come several a second. The first change after a quiet spell shows at once.
+const SHOW_GAP_MS = 2000;
 
 export interface LiveServiceDeps {
   connection: Connection;
   api: WorkitemsApi;
   log: Log;
-  /** Runs one refresh cycle of the tree (its change feed applies what changed). */
-  refreshTree: () => Promise<void>;
-  /** Fetches again the open panels of these workitems. */
-  refreshPanels: (workitemIds: readonly string[]) => Promise<void>;
+  /**
+   * Shows pushed workitems (each as it is after its change, oldest first) in the tree: in the
+   * counts and rows it holds when its change feed keeps them, else by one refresh cycle.
+   */
+  showInTree: (workitems: readonly Workitem[]) => Promise<void>;
+  /** Shows these workitems in their open panels, as they are now (no request). */
+  showInPanels: (workitems: readonly Workitem[]) => void;
   openSocket?: SocketFactory;
 }
 
@@ -33,7 +39,9 @@ export class LiveService implements vscode.Disposable {
   readonly onDidChangeMode = this.modes.event;
   private stream: LiveChangeStream | undefined;
   private readonly treeNudge: Coalescer;
-  private readonly panelIds = new Set<string>();
+  /** Pushed workitems the tree has not shown yet, the newest version of each, in the order they changed. */
+  private readonly forTree = new Map<string, Workitem>();
+  private readonly forPanels = new Map<string, Workitem>();
   private readonly panelNudge: Coalescer;
   private readonly disposables: vscode.Disposable[] = [];
   private generation = 0;
@@ -41,16 +49,11 @@ export class LiveService implements vscode.Disposable {
   lastDelivered: { change: LiveChange; at: number } | undefined;
 
   constructor(private readonly deps: LiveServiceDeps) {
-    this.treeNudge = new Coalescer(() => deps.refreshTree(), TREE_NUDGE_GAP_MS, undefined, undefined, (error) =>
-      deps.log.warn(`Live refresh of the tree failed: ${String(error)}`),
+    this.treeNudge = new Coalescer(() => deps.showInTree(drain(this.forTree)), SHOW_GAP_MS, undefined, undefined, (error) =>
+      deps.log.warn(`Showing live changes in the tree failed: ${String(error)}`),
     );
-    this.panelNudge = new Coalescer(
-      () => {
-        const ids = [...this.panelIds];
-        this.panelIds.clear();
-        return deps.refreshPanels(ids);
-      },
-      TREE_NUDGE_GAP_MS,
+    this.panelNudge = new Coalescer(() => deps.showInPanels(drain(this.forPanels)), SHOW_GAP_MS, undefined, undefined, (error) =>
+      deps.log.warn(`Showing live changes in the panels failed: ${String(error)}`),
     );
     this.disposables.push(
       this.changes,
@@ -123,12 +126,27 @@ export class LiveService implements vscode.Disposable {
   private handOn(changes: readonly LiveChange[]): void {
     const last = changes[changes.length - 1];
     if (last) this.lastDelivered = { change: last, at: Date.now() };
-    // In feed mode the tree's own refresh reads the same feed on its schedule.
-    if (this.stream?.mode === 'socket') {
-      this.treeNudge.request();
+    for (const change of changes) {
+      // In feed mode the tree's own refresh read these from the feed already.
+      if (change.via === 'socket') keepNewest(this.forTree, change.workitem);
+      keepNewest(this.forPanels, change.workitem);
     }
-    for (const change of changes) this.panelIds.add(change.workitemId);
+    if (this.forTree.size > 0) this.treeNudge.request();
     this.panelNudge.request();
     this.changes.fire(changes);
   }
+}
+
+/** Keeps the newest version of each workitem, moved to the end (the order in which they changed). */
+function keepNewest(pending: Map<string, Workitem>, workitem: Workitem): void {
+  const held = pending.get(workitem.workitemId);
+  if (held !== undefined && (held.modifiedAt ?? 0) > (workitem.modifiedAt ?? 0)) return;
+  pending.delete(workitem.workitemId);
+  pending.set(workitem.workitemId, workitem);
+}
+
+function drain(pending: Map<string, Workitem>): Workitem[] {
+  const workitems = [...pending.values()];
+  pending.clear();
+  return workitems;
 }

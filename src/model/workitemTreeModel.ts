@@ -230,9 +230,20 @@ export class WorkitemTreeModel {
    * request; false when only a refresh can (the change feed does not keep the counts now).
    */
   applyAnswer(workitem: Workitem): boolean {
-    // A feed cycle in flight is fine: its page either brings this change (moved no further) or not.
-    const applied = this.refresher.applyAnswer(workitem);
-    if (applied) this.emitChanges();
+    return this.applyAnswers([workitem]);
+  }
+
+  /** As applyAnswer, for workitems as they are after their changes, oldest first; the view redraws once. */
+  applyAnswers(workitems: readonly Workitem[]): boolean {
+    // A feed cycle in flight is fine: its page either brings these changes (moved no further) or not.
+    let applied = true;
+    for (const workitem of workitems) {
+      if (!this.refresher.applyAnswer(workitem)) {
+        applied = false;
+        break;
+      }
+    }
+    this.emitChanges();
     return applied;
   }
 

@@ -606,6 +606,8 @@ export class DetailPanelController {
   /** Shows the workitem an action answered, as a fetch would have. */
   showAnswer(workitem: Workitem): void {
     if (this.disposed || workitem.workitemId !== this.workitemId) return;
+    // A version older than the one shown (a pushed change overtaken by a fetch) changes nothing.
+    if ((workitem.modifiedAt ?? 0) < (this.workitem?.modifiedAt ?? 0)) return;
     const banner = this.banner;
     if (this.show(workitem)) {
       // A refusal's banner outlives the render it came with only when it is about this answer.

@@ -88,6 +88,28 @@ describe('workitem actions through commands, against the sandbox', function () {
     await act(COMMANDS.hold, [workitem.workitemId], workitem, { state: 'hold', event: 'held' });
   });
 
+  it('one click, one request: Hold from an open panel sends the hold alone; the panel and the tree show its answer', async () => {
+    const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+    await runCommand(COMMANDS.openDetails, [workitem.workitemId]);
+    const countsBefore = await treeCountsMatchServer(session);
+    const exchanges = session.inspector.workbench.exchanges;
+    const since = exchanges.list()[0]?.id ?? 0;
+    // What the panel's Hold button runs.
+    assert.strictEqual(await session.inspector.runAction('hold', workitem.workitemId), 'done');
+    const countsAfter = await treeCountsMatchServer(session);
+    assert.strictEqual(countOf(countsAfter, 'hold'), countOf(countsBefore, 'hold') + 1);
+    await waitFor(() => session.inspector.panels.lastRendered(workitem.workitemId)?.state === 'hold', {
+      description: `the panel of ${workitem.workitemId} to show "hold"`,
+    });
+    // The pushed change of the same hold arrives meanwhile: it is shown without a request too.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const sent = exchanges
+      .list()
+      .filter((exchange) => exchange.id > since)
+      .map((exchange) => `${exchange.method} ${new URL(exchange.url).pathname}`);
+    assert.deepStrictEqual(sent, [`POST /users/api/calls/${workitem.workitemId}/hold`]);
+  });
+
   it('Unhold makes a held call active again (a "retrieved" event) and moves its row', async () => {
     const workitem = await takeWorkitem(session.server, 'state:hold AND channelType:voice');
     await act(COMMANDS.unhold, [workitem.workitemId], workitem, { state: 'active', event: 'retrieved' });

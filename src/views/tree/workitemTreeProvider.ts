@@ -195,8 +195,13 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * next refresh to say.
    */
   async showAnswer(workitem: Workitem | undefined): Promise<void> {
-    if (workitem !== undefined) this.pinned.applyWorkitem(workitem);
-    if (workitem === undefined || !this.model.applyAnswer(workitem)) await this.model.refresh();
+    await this.showChanges(workitem === undefined ? [] : [workitem]);
+  }
+
+  /** Workitems as they are after their changes (an action's answer, pushed changes), oldest first. */
+  async showChanges(workitems: readonly Workitem[]): Promise<void> {
+    for (const workitem of workitems) this.pinned.applyWorkitem(workitem);
+    if (workitems.length === 0 || !this.model.applyAnswers(workitems)) await this.model.refresh();
   }
 
   /** Starts over (the connection changed: other server, other user, signed in or out). */
