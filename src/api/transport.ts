@@ -126,6 +126,16 @@ class TunnelHttpAgent extends HttpAgent {
   }
 }
 
+/**
+ * This machine's own names, which no proxy can reach for us (a proxy's localhost is its own): the
+ * local sandbox is always reached directly. The same names VS Code's proxy support leaves alone;
+ * another loopback address (127.0.0.2) is treated as any remote host, as VS Code does.
+ */
+function isThisMachine(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+}
+
 function matchesNoProxy(url: URL, rules: readonly string[]): boolean {
   const host = url.hostname.toLowerCase();
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
@@ -206,7 +216,7 @@ export class Transport {
 
   private proxyFor(url: URL): URL | undefined {
     const { proxy, noProxy = [] } = this.settings;
-    if (!proxy || matchesNoProxy(url, noProxy)) return undefined;
+    if (!proxy || isThisMachine(url) || matchesNoProxy(url, noProxy)) return undefined;
     try {
       const parsed = new URL(proxy.includes('://') ? proxy : `http://${proxy}`);
       return parsed.protocol === 'http:' ? parsed : undefined;

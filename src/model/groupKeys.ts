@@ -82,8 +82,3 @@ export function parentIdOf(id: string): string {
   const slash = id.lastIndexOf('/');
   return slash < 0 ? ROOT_ID : id.slice(0, slash);
 }
-
-/** Ids of the groups from the top down to (and including) the given group path. */
-export function ancestorGroupIds(segments: readonly GroupSegment[]): string[] {
-  return segments.map((_, index) => groupIdOf(segments.slice(0, index + 1)));
-}

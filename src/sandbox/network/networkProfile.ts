@@ -14,8 +14,6 @@ export interface NetworkProfile {
   dropRate: number;
 }
 
-export const NO_DELAY: NetworkProfile = { latencyMs: 0, jitterMs: 0, dropRate: 0 };
-
 export interface NetworkCounters {
   /** TCP connections accepted. */
   connections: number;

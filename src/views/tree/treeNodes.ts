@@ -186,7 +186,3 @@ export function createTreeNode(model: ModelNode): TreeNode {
       return new MessageNode(model);
   }
 }
-
-export function isWorkitemNode(value: unknown): value is WorkitemNode {
-  return value instanceof WorkitemNode;
-}

@@ -18,7 +18,8 @@ describe('api/transport over HTTPS', function () {
   let token: string;
 
   before(async () => {
-    harness = await startTestSandbox({ tls: true, size: 300 });
+    // 127.0.0.2: a host the proxy is used for (this machine's own names never go through a proxy).
+    harness = await startTestSandbox({ tls: true, size: 300, host: '127.0.0.2' });
     proxy = await startConnectProxy();
     ca = readFileSync(harness.sandbox.caPath ?? '', 'utf8');
     // The harness's fault hooks use the shared transport.
@@ -44,7 +45,7 @@ describe('api/transport over HTTPS', function () {
       assert.ok(error instanceof NcxError);
       assert.equal(error.kind, 'network');
       assert.match(error.message, /certificate/);
-      assert.match(error.message, /127\.0\.0\.1/);
+      assert.match(error.message, /127\.0\.0\.2/);
       assert.match(error.message, /caFile/);
       return true;
     });
@@ -79,11 +80,28 @@ describe('api/transport over HTTPS', function () {
 
   it('goes around the proxy for a host in noProxy', async () => {
     const transport = new Transport();
-    transport.configure({ extraCa: [ca], proxy: proxy.url, noProxy: ['127.0.0.1'] });
+    transport.configure({ extraCa: [ca], proxy: proxy.url, noProxy: ['127.0.0.2'] });
     proxy.reset();
     await clientWith(transport).count(undefined);
     assert.equal(proxy.counters.tunnels, 0);
     transport.closeAll();
+  });
+
+  it('reaches this machine (localhost, 127.0.0.1) directly whatever the proxy: a proxy cannot reach it for us', async () => {
+    const local = await startTestSandbox({ size: 50 });
+    try {
+      const transport = new Transport();
+      transport.configure({ proxy: proxy.url });
+      proxy.reset();
+      for (const location of [local.url, local.url.replace('127.0.0.1', 'localhost')]) {
+        const localToken = (await signIn({ loginUrl: location, username: 'admin', password: 'admin-password', transport })).token;
+        assert.ok((await new NcxClient({ location, token: () => localToken, transport, retries: 0 }).count(undefined)) > 0);
+      }
+      assert.equal(proxy.counters.tunnels + proxy.counters.forwarded, 0);
+      transport.closeAll();
+    } finally {
+      await local.stop();
+    }
   });
 
   it('fails a body cut short at once on a kept-alive connection, then goes on', async () => {
