@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Connection } from '../connection/connection';
 import type { Log } from '../log/log';
 import { Coalescer } from '../model/live/coalescer';
+import { LIVE_SHOW_GAP_MS } from '../model/live/liveShowing';
 import type { LiveChange } from '../model/live/liveChange';
 import { LiveChangeStream, type LiveMode, type SocketFactory } from '../model/live/liveChangeStream';
 import type { WorkitemsApi } from '../api/workitemsApi';
@@ -13,10 +14,6 @@ import type { Workitem } from '../api/schemas';
 import { readSettings } from '../ui/vscodeSettings';
 import { openWsSocket } from './wsSocket';
 
-// The tree and the panels show pushed changes at most once per this many ms: each showing
-// re-renders the tree's rows (a tooltip being read closes), and on a busy tenant pushed changes
-// come several a second. The first change after a quiet spell shows at once.
-const SHOW_GAP_MS = 2000;
 
 export interface LiveServiceDeps {
   connection: Connection;
@@ -49,10 +46,10 @@ export class LiveService implements vscode.Disposable {
   lastDelivered: { change: LiveChange; at: number } | undefined;
 
   constructor(private readonly deps: LiveServiceDeps) {
-    this.treeNudge = new Coalescer(() => deps.showInTree(drain(this.forTree)), SHOW_GAP_MS, undefined, undefined, (error) =>
+    this.treeNudge = new Coalescer(() => deps.showInTree(drain(this.forTree)), LIVE_SHOW_GAP_MS, undefined, undefined, (error) =>
       deps.log.warn(`Showing live changes in the tree failed: ${String(error)}`),
     );
-    this.panelNudge = new Coalescer(() => deps.showInPanels(drain(this.forPanels)), SHOW_GAP_MS, undefined, undefined, (error) =>
+    this.panelNudge = new Coalescer(() => deps.showInPanels(drain(this.forPanels)), LIVE_SHOW_GAP_MS, undefined, undefined, (error) =>
       deps.log.warn(`Showing live changes in the panels failed: ${String(error)}`),
     );
     this.disposables.push(

@@ -142,6 +142,8 @@ export class DetailPanelController {
   private loadedRenderId = 0;
   /** The page has said it is ready since it was loaded, so it can take patches. */
   private patchable = false;
+  /** The workitem changed while its page was still loading: it is patched once the page is ready. */
+  private redrawWhenReady = false;
   /** The markup of each section the page shows now, to send only the ones that change. */
   private pageSections = new Map<DetailSectionId, string>();
   private readonly readiness: RenderReadiness;
@@ -428,8 +430,16 @@ export class DetailPanelController {
    */
   private renderWorkitem(): void {
     if (!this.workitem || !this.timeline) return;
+    const visible = this.host.isVisible();
+    if (this.kind === 'workitem' && !this.patchable && visible && this.loadedRenderId === this.readiness.renderId && !this.readiness.ready) {
+      // Loading the page again would start its load over (and lose the frame a reader holds): the
+      // change waits for the page's `ready`, then goes as a patch.
+      this.redrawWhenReady = true;
+      return;
+    }
+    this.redrawWhenReady = false;
     const permissions = this.deps.permissions();
-    const patch = this.kind === 'workitem' && this.patchable && this.host.isVisible();
+    const patch = this.kind === 'workitem' && this.patchable && visible;
     const renderId = this.readiness.nextRender();
     this.kind = 'workitem';
     this.allowed = availableActions(this.workitem, permissions).allowed;
@@ -564,6 +574,10 @@ export class DetailPanelController {
       return;
     }
     this.patchable = true;
+    if (this.redrawWhenReady && this.kind === 'workitem') {
+      this.renderWorkitem();
+      return;
+    }
     // The page may be a reload of an earlier render (shown again after being hidden): bring it up to date.
     this.postStatus();
     if (this.busy !== null) {

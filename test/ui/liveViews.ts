@@ -197,9 +197,13 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     await breach.waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
     const lanes = await frame.locator('#timeline-svg .tl-lane').count();
     context.log(`timeline picture of ${breached.workitemId}: ${lanes} lanes, ${await frame.locator('#timeline-svg rect.sla-breach').count()} bar(s) past the SLA`);
-    await frame.locator('#timeline-picture').scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
-    await screenshot(page, context, '41-timeline-sla');
-    await elementScreenshot(frame.locator('#timeline-picture'), context, '42-timeline-picture');
+    // The page may be patched meanwhile (names read, a time that reads differently): a section it
+    // replaced is simply found again.
+    await expect(async () => {
+      await frame.locator('#timeline-picture').scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
+      await screenshot(page, context, '41-timeline-sla');
+      await elementScreenshot(frame.locator('#timeline-picture'), context, '42-timeline-picture');
+    }, 'screenshots of the timeline picture');
 
     // (c) A call that is one leg of a journey: its legs on one axis, its transcript and recording.
     const leg = await answeredJourneyCall(server);
@@ -230,9 +234,11 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     const ticks = await legFrame.locator('#timeline-svg line.tl-speech').count();
     if (ticks !== (await lines.count())) throw new Error(`${ticks} ticks on the picture for ${await lines.count()} transcript lines`);
     context.log(`transcript of ${leg.workitemId}: ${await lines.count()} lines (as many ticks on the picture's lanes), first "${(await lines.first().innerText()).replace(/\s+/g, ' ')}"; recording of ${duration.toFixed(1)} s`);
-    await legFrame.locator('#conversation').scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
-    await screenshot(page, context, '43-journey-transcript');
-    await elementScreenshot(legFrame.locator('#conversation'), context, '44-conversation');
+    await expect(async () => {
+      await legFrame.locator('#conversation').scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
+      await screenshot(page, context, '43-journey-transcript');
+      await elementScreenshot(legFrame.locator('#conversation'), context, '44-conversation');
+    }, 'screenshots of the conversation');
   } finally {
     await sandbox.stop();
   }

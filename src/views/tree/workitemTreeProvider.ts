@@ -50,6 +50,9 @@ export interface WorkitemTreeProviderOptions {
   names?: NameLookup & { onDidChange(listener: () => void): { dispose(): void }; queue(queueId: string): Queue | undefined };
 }
 
+/** How long a reveal may take before the tree draws its changes again and the reveal is given up on. */
+const REVEAL_TIMEOUT_MS = 5000;
+
 export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   readonly view: vscode.TreeView<TreeNode>;
   private readonly model: WorkitemTreeModel;
@@ -276,8 +279,24 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (model === undefined) {
       return false;
     }
-    await this.view.reveal(this.nodeFor(model), { select: true, focus: true, expand: false });
-    return true;
+    // VS Code's reveal walks the row's parents; with their rows redrawn under it (live changes
+    // every few hundred ms) it can wait forever. Whoever waits for it (Open by ID, then the panel)
+    // waits a few seconds at most.
+    const node = this.nodeFor(model);
+    let timer: NodeJS.Timeout | undefined;
+    const reveal = async (): Promise<boolean> => {
+      // A redraw of the row's group that lands during the reveal can leave nothing selected: once more.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await this.view.reveal(node, { select: true, focus: true, expand: false });
+        if (this.view.selection.includes(node)) return true;
+      }
+      return this.view.selection.includes(node);
+    };
+    try {
+      return await Promise.race([reveal(), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), REVEAL_TIMEOUT_MS)))]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** For the "Load more" row (the node, or its id). */

@@ -162,6 +162,25 @@ describe('DetailPanelController', () => {
     assert.notStrictEqual(r.host.nonceOf(r.host.loads[0] ?? ''), r.host.nonceOf(r.host.loads[1] ?? ''));
   });
 
+  it('holds a change that comes while the page loads until its ready, then patches it (the load is not started over)', async () => {
+    const call = heldAndRetrievedCall();
+    const r = rig(new ScriptedApi(call));
+    const loading = r.controller.load();
+    await settle();
+    await settle();
+    assert.strictEqual(r.host.loads.length, 1);
+    r.controller.showAnswer(changed(call, { state: 'hold', modifiedAt: (call.modifiedAt ?? 0) + 1000 }));
+    r.controller.redraw();
+    assert.strictEqual(r.host.loads.length, 1, 'still the first load');
+    assert.strictEqual(r.host.postedOf('patch').length, 0, 'nothing posted to a page not ready');
+    pageReady(r);
+    await loading;
+    const [patch] = r.host.postedOf('patch');
+    assert.ok(patch, 'the change went as a patch once the page was ready');
+    assert.match(r.host.lastHtml, /<span class="badge state state-hold"/);
+    assert.strictEqual(r.host.loads.length, 1);
+  });
+
   it('loads the whole page when a patch does not reach it, or while the page is hidden', async () => {
     const call = heldAndRetrievedCall();
     const r = rig(new ScriptedApi(call, changed(call, { state: 'hold' }), changed(call, { state: 'active' })));
