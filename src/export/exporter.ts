@@ -92,20 +92,34 @@ export async function exportWorkitems(request: ExportRequest): Promise<number> {
     if (request.format === 'json') {
       await write(stream, '[');
     }
-    for await (const page of request.api.pages(
-      { ...request.params, rows: request.pageSize ?? SEARCH_MAX_ROWS },
-      request.signal ? { signal: request.signal } : {},
-    )) {
-      if (request.signal?.aborted) {
-        throw new NcxError('cancelled', 'The export was cancelled.');
+    const pages = request.api
+      .pages({ ...request.params, rows: request.pageSize ?? SEARCH_MAX_ROWS }, request.signal ? { signal: request.signal } : {})
+      [Symbol.asyncIterator]();
+    // The next page is asked for before this one is written: the server builds it while this side
+    // formats and writes, and at most two pages are in memory.
+    let next = pages.next();
+    try {
+      for (;;) {
+        const result = await next;
+        if (result.done) break;
+        next = pages.next();
+        const page = result.value;
+        if (request.signal?.aborted) {
+          throw new NcxError('cancelled', 'The export was cancelled.');
+        }
+        if (page.items.length > 0) {
+          await write(stream, formatPage(request.format, page, first, request.columns));
+          first = false;
+          headerWritten = true;
+        }
+        written += page.items.length;
+        request.onProgress?.(written, page.total);
       }
-      if (page.items.length > 0) {
-        await write(stream, formatPage(request.format, page, first, request.columns));
-        first = false;
-        headerWritten = true;
-      }
-      written += page.items.length;
-      request.onProgress?.(written, page.total);
+    } catch (error) {
+      // A page asked for ahead may fail after this one did: nobody waits for it any more.
+      next.catch(() => undefined);
+      void pages.return?.(undefined)?.catch(() => undefined);
+      throw error;
     }
     if (request.format === 'json') {
       await write(stream, first ? ']\n' : '\n]\n');

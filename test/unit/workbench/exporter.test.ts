@@ -85,6 +85,34 @@ describe('export/exportWorkitems against the sandbox', function () {
     assert.deepEqual(fs.readdirSync(folder), []);
   });
 
+  it('a page that fails while the one before it is written leaves no file, and no stray rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    // The third page fails: it is asked for (ahead) while the second is written.
+    const failing: Pick<NcxClient, 'pages'> = {
+      async *pages(params, options) {
+        let served = 0;
+        for await (const page of client.pages(params, options)) {
+          if (++served === 3) throw new NcxError('server', 'The server answered 500 for page 3.');
+          yield page;
+        }
+      },
+    };
+    const target = path.join(folder, 'failed.ndjson');
+    try {
+      await assert.rejects(
+        exportWorkitems({ api: failing, params: {}, format: 'ndjson', columns: [], target, pageSize: 100 }),
+        (error: unknown) => error instanceof NcxError && /page 3/.test(error.message),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(fs.readdirSync(folder), []);
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('an empty result is a valid empty file of each format', async () => {
     for (const format of ['json', 'ndjson', 'csv'] as const) {
       const target = path.join(folder, `empty.${format}`);
