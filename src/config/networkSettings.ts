@@ -44,10 +44,13 @@ export function transportSettingsFrom(
   if (values.caFile.trim() !== '') {
     try {
       const pem = readFile(values.caFile.trim());
-      if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+      // Each certificate on its own: a bundle made with `cat` from files without a final newline
+      // glues one's END line to the next one's BEGIN, which TLS would not read at all.
+      const certificates = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+      if (certificates.length === 0) {
         problems.push(`The CA file ${values.caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`);
       } else {
-        extraCa.push(pem);
+        extraCa.push(...certificates.map((certificate) => `${certificate}\n`));
       }
     } catch (error) {
       const code = (error as { code?: unknown }).code;

@@ -1,5 +1,6 @@
 // The sandbox's certificate for `--tls`: a CA made at start and a server certificate it signs for
 // the loopback names, so a client must trust the CA explicitly (as it would a tenant's gateway).
+import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,9 @@ const DAY_MS = 24 * 3600 * 1000;
 export async function makeCertificate(dataDir: string | undefined): Promise<SandboxCertificate> {
   const notBeforeDate = new Date(Date.now() - DAY_MS);
   const notAfterDate = new Date(Date.now() + 30 * DAY_MS);
-  const authority = await generate([{ name: 'commonName', value: 'NCX sandbox CA' }], {
+  // A name of its own per start, as every real CA has: a client trusting a bundle of several
+  // sandboxes' CAs finds each server's issuer by name.
+  const authority = await generate([{ name: 'commonName', value: `NCX sandbox CA ${randomBytes(6).toString('hex')}` }], {
     keyType: 'ec',
     algorithm: 'sha256',
     notBeforeDate,
@@ -56,6 +59,6 @@ export async function makeCertificate(dataDir: string | undefined): Promise<Sand
   const folder = dataDir ?? join(tmpdir(), `ncx-sandbox-tls-${process.pid}-${Date.now()}`);
   await mkdir(folder, { recursive: true });
   const caPath = join(folder, CA_FILE_NAME);
-  await writeFile(caPath, authority.cert);
+  await writeFile(caPath, authority.cert.endsWith('\n') ? authority.cert : `${authority.cert}\n`);
   return { ca: authority.cert, caPath, cert: server.cert, key: server.private };
 }

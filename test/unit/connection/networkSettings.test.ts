@@ -35,6 +35,14 @@ describe('network settings', () => {
     assert.match(notPem.problems[0] ?? '', /no PEM certificate/);
   });
 
+  it('reads each certificate of a bundle on its own, even glued together without a newline', () => {
+    const second = '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----';
+    const glued = PEM.trimEnd() + second;
+    const { settings, problems } = transportSettingsFrom(values({ caFile: '/ca/bundle.pem' }), () => glued);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.extraCa, [PEM, `${second}\n`]);
+  });
+
   it('turns system certificates off only when told to', () => {
     assert.equal(transportSettingsFrom(values({ systemCertificates: false }), noFile).settings.systemCertificates, false);
     assert.equal(transportSettingsFrom(values({ systemCertificates: undefined }), noFile).settings.systemCertificates, true);
