@@ -234,7 +234,8 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     connection,
     api,
     log,
-    showInTree: (workitems) => tree.showChanges(workitems),
+    showInTree: (workitems) => tree.showPushed(workitems),
+    refreshTree: () => tree.refreshCycle(),
     showInPanels: (workitems) => workitems.forEach((workitem) => panels.show(workitem)),
   });
   const watched = new WatchedView({ list: watches, tenant: currentTenant, names });

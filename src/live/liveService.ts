@@ -20,14 +20,23 @@ export interface LiveServiceDeps {
   api: WorkitemsApi;
   log: Log;
   /**
-   * Shows pushed workitems (each as it is after its change, oldest first) in the tree: in the
-   * counts and rows it holds when its change feed keeps them, else by one refresh cycle.
+   * Shows pushed workitems (each as it is after its change, oldest first) in the counts and rows
+   * the tree holds; false when it cannot (its change feed does not keep the counts: a filter, no
+   * watermark yet), and a refresh cycle has to.
    */
-  showInTree: (workitems: readonly Workitem[]) => Promise<void>;
+  showInTree: (workitems: readonly Workitem[]) => boolean;
+  /** One ordinary refresh cycle of the tree (a change-feed page, or a re-count where there is none). */
+  refreshTree: () => Promise<void>;
   /** Shows these workitems in their open panels, as they are now (no request). */
   showInPanels: (workitems: readonly Workitem[]) => void;
   openSocket?: SocketFactory;
 }
+
+/**
+ * A tree that cannot show pushed changes by itself refreshes at most this often because of them:
+ * each refresh costs it requests (a re-count of what is on screen when a filter is set).
+ */
+const REFRESH_GAP_MS = 2000;
 
 export class LiveService implements vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<readonly LiveChange[]>();
@@ -36,6 +45,8 @@ export class LiveService implements vscode.Disposable {
   readonly onDidChangeMode = this.modes.event;
   private stream: LiveChangeStream | undefined;
   private readonly treeNudge: Coalescer;
+  /** Pushed changes the tree could not show by itself: a refresh cycle, at most every REFRESH_GAP_MS. */
+  private readonly treeRefresh: Coalescer;
   /** Pushed workitems the tree has not shown yet, the newest version of each, in the order they changed. */
   private readonly forTree = new Map<string, Workitem>();
   private readonly forPanels = new Map<string, Workitem>();
@@ -46,8 +57,17 @@ export class LiveService implements vscode.Disposable {
   lastDelivered: { change: LiveChange; at: number } | undefined;
 
   constructor(private readonly deps: LiveServiceDeps) {
-    this.treeNudge = new Coalescer(() => deps.showInTree(drain(this.forTree)), LIVE_SHOW_GAP_MS, undefined, undefined, (error) =>
-      deps.log.warn(`Showing live changes in the tree failed: ${String(error)}`),
+    this.treeRefresh = new Coalescer(() => deps.refreshTree(), REFRESH_GAP_MS, undefined, undefined, (error) =>
+      deps.log.warn(`Live refresh of the tree failed: ${String(error)}`),
+    );
+    this.treeNudge = new Coalescer(
+      () => {
+        if (!deps.showInTree(drain(this.forTree))) this.treeRefresh.request();
+      },
+      LIVE_SHOW_GAP_MS,
+      undefined,
+      undefined,
+      (error) => deps.log.warn(`Showing live changes in the tree failed: ${String(error)}`),
     );
     this.panelNudge = new Coalescer(() => deps.showInPanels(drain(this.forPanels)), LIVE_SHOW_GAP_MS, undefined, undefined, (error) =>
       deps.log.warn(`Showing live changes in the panels failed: ${String(error)}`),
@@ -111,6 +131,7 @@ export class LiveService implements vscode.Disposable {
     this.generation++;
     this.stopStream();
     this.treeNudge.dispose();
+    this.treeRefresh.dispose();
     this.panelNudge.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }

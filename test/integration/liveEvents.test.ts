@@ -6,6 +6,7 @@ import { COMMANDS, EVENTS_VIEW_ID, LIVE_COMMANDS } from '../../src/contributions
 import { runCommand } from './helpers/commandRunner';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
 import { takeWorkitem } from './helpers/serverWorkitems';
+import { stateCounts, valueCounts } from './helpers/serverCounts';
 import { waitFor } from './helpers/waitFor';
 
 describe('live events against the sandbox', function () {
@@ -37,6 +38,37 @@ describe('live events against the sandbox', function () {
     await waitFor(() => session.inspector.panels.lastRendered(workitem.workitemId)?.state === 'hold', {
       description: 'the open panel to show "hold" without a refresh by hand',
     });
+  });
+
+  it('a pushed change moves the tree with no request; with a filter set (no change feed) a refresh cycle follows it', async () => {
+    const tree = session.inspector.tree;
+    const exchanges = session.inspector.workbench.exchanges;
+    const matches = async (filter?: string): Promise<void> => {
+      const expected = await stateCounts(session.server, filter);
+      await waitFor(
+        () => {
+          assert.deepStrictEqual(valueCounts(tree.rootGroupCounts()), expected);
+          return true;
+        },
+        { description: `the tree's counts to follow the pushed change${filter ? ` within ${filter}` : ''}` },
+      );
+    };
+    await matches();
+    const since = exchanges.list()[0]?.id ?? 0;
+    const first = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+    await session.server.act('hold', first.workitemId, {});
+    await matches();
+    assert.deepStrictEqual(exchanges.list().filter((exchange) => exchange.id > since).map((exchange) => exchange.url), [], 'no request');
+
+    tree.setFilter('channelType:voice');
+    try {
+      await matches('channelType:voice');
+      const second = await takeWorkitem(session.server, 'state:active AND channelType:voice');
+      await session.server.act('hold', second.workitemId, {});
+      await matches('channelType:voice');
+    } finally {
+      tree.clearFilter();
+    }
   });
 
   it('filters by q, and pausing keeps what is shown until resumed, missing nothing', async () => {

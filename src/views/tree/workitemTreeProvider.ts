@@ -201,10 +201,23 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     await this.showChanges(workitem === undefined ? [] : [workitem]);
   }
 
-  /** Workitems as they are after their changes (an action's answer, pushed changes), oldest first. */
+  /** Workitems as they are after their changes (an action's answer), oldest first. */
   async showChanges(workitems: readonly Workitem[]): Promise<void> {
+    if (!this.showPushed(workitems) || workitems.length === 0) await this.model.refresh();
+  }
+
+  /**
+   * Pushed changes (workitems as they are after them, oldest first) in the counts and rows held,
+   * with no request; false when only a refresh cycle can show them (see refreshCycle).
+   */
+  showPushed(workitems: readonly Workitem[]): boolean {
     for (const workitem of workitems) this.pinned.applyWorkitem(workitem);
-    if (workitems.length === 0 || !this.model.applyAnswers(workitems)) await this.model.refresh();
+    return workitems.length === 0 || this.model.applyAnswers(workitems);
+  }
+
+  /** One ordinary refresh cycle (the change feed's page, or a re-count where the feed cannot be used). */
+  refreshCycle(): Promise<void> {
+    return this.model.refresh();
   }
 
   /** Starts over (the connection changed: other server, other user, signed in or out). */
