@@ -65,6 +65,25 @@ describe('api/transport over HTTPS', function () {
     transport.closeAll();
   });
 
+  it('parses the trusted roots once per settings: a reconnect after closeAll reuses them, new settings do not', async () => {
+    const transport = new Transport();
+    transport.configure({ extraCa: [ca] });
+    const contextOf = (): unknown => (transport.agentFor(new URL(harness.url)) as unknown as { options: { secureContext?: unknown } }).options.secureContext;
+    const first = contextOf();
+    assert.ok(first, 'the CA is given through one secure context');
+    await clientWith(transport).count(undefined);
+    transport.closeAll();
+    assert.equal(contextOf(), first, 'the roots are not parsed again after closeAll');
+    await clientWith(transport).count(undefined);
+    transport.configure({});
+    assert.equal(contextOf(), undefined, "Node's default roots need no context of their own");
+    await assert.rejects(clientWith(transport).count(undefined), /certificate/);
+    transport.configure({ extraCa: [ca] });
+    assert.notEqual(contextOf(), first, 'new settings, new roots');
+    await clientWith(transport).count(undefined);
+    transport.closeAll();
+  });
+
   it('keeps its tunnel through a CONNECT proxy alive too', async () => {
     const transport = new Transport();
     transport.configure({ extraCa: [ca], proxy: proxy.url });
