@@ -215,6 +215,21 @@ export class Transport {
     return agent;
   }
 
+  /**
+   * What a WebSocket client (`ws`) needs to reach `url` (ws: or wss:) the way requests do: the
+   * same agent (direct or through the proxy's tunnel, trusting the same roots) and, for wss:, the
+   * roots as `ca` too. `ws` makes its request with `https.request`, which VS Code's proxy support
+   * patches: for a remote host it replaces the agent with its own (honouring `http.proxy` itself)
+   * and keeps only a `ca` given with the request, so without it a tenant behind a gateway's CA
+   * could never open its events socket.
+   */
+  socketOptions(url: URL): { agent: HttpAgent; ca?: string[] } {
+    const http = new URL(url.href);
+    http.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+    const ca = http.protocol === 'https:' ? trustedRoots(this.settings) : undefined;
+    return { agent: this.agentFor(http), ...(ca ? { ca } : {}) };
+  }
+
   /** Closes every connection (the next request opens a new one). */
   closeAll(): void {
     for (const agent of this.agents.values()) agent.destroy();

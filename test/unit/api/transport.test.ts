@@ -7,6 +7,8 @@ import { NcxClient } from '../../../src/api/client';
 import { NcxError } from '../../../src/api/errors';
 import { sharedTransport, Transport } from '../../../src/api/transport';
 import { signIn } from '../../../src/api/auth';
+import { EVENTS_SOCKET_PATH } from '../../../src/api/live/eventsContract';
+import { wsSocketFactory } from '../../../src/live/wsSocket';
 import { startConnectProxy, type ConnectProxy } from '../../network/connectProxy';
 import { startTestSandbox, type TestSandbox } from './helpers/sandbox';
 
@@ -95,6 +97,28 @@ describe('api/transport over HTTPS', function () {
     assert.equal(proxy.counters.tunnels, 1);
     assert.equal(proxy.counters.tlsHandshakes, 1);
     transport.closeAll();
+  });
+
+  it('opens the events socket (wss) the way requests go: through the proxy, trusting the same CA', async () => {
+    const url = new URL(EVENTS_SOCKET_PATH, harness.url);
+    url.protocol = 'wss:';
+    const opened = (transport: Transport): Promise<string> =>
+      new Promise((resolve) => {
+        const socket = wsSocketFactory(transport)(url.toString(), { Authorization: `Bearer ${token}` });
+        socket.on('open', () => {
+          socket.terminate();
+          resolve('open');
+        });
+        socket.on('error', (error: Error) => resolve(error.message));
+      });
+    const transport = new Transport();
+    transport.configure({ extraCa: [ca], proxy: proxy.url });
+    const tunnels = proxy.counters.tunnels;
+    assert.equal(await opened(transport), 'open');
+    assert.equal(proxy.counters.tunnels - tunnels, 1, 'the socket went through the proxy');
+    transport.closeAll();
+    // Without the CA the socket is refused as a request is, instead of trusting anything.
+    assert.match(await opened(new Transport()), /certificate/);
   });
 
   it('goes around the proxy for a host in noProxy', async () => {
