@@ -20,13 +20,25 @@ describe('detail panel against the sandbox', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  /**
+   * The command resolves once the page has posted "ready"; a redraw may follow at once (names
+   * arriving from a distant tenant), whose patch the page acknowledges in turn.
+   */
+  async function openReady(workitemId: string) {
+    await runCommand(COMMANDS.openDetails, [workitemId]);
+    assert.ok(session.inspector.panels.lastRendered(workitemId), 'a panel for the workitem');
+    return waitFor(
+      () => {
+        const shown = session.inspector.panels.lastRendered(workitemId);
+        return shown?.ready && shown;
+      },
+      { description: `the panel of ${workitemId} to be ready` },
+    );
+  }
+
   it('opens for a workitem id, becomes ready and shows what the sandbox has', async () => {
     const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
-    // The command resolves once the page has posted "ready".
-    await runCommand(COMMANDS.openDetails, [workitem.workitemId]);
-    const shown = session.inspector.panels.lastRendered(workitem.workitemId);
-    assert.ok(shown, 'a panel for the workitem');
-    assert.strictEqual(shown.ready, true);
+    const shown = await openReady(workitem.workitemId);
     assert.strictEqual(shown.kind, 'workitem');
     assert.strictEqual(shown.state, 'active');
     assert.strictEqual(shown.modifiedAt, workitem.modifiedAt);
@@ -36,9 +48,7 @@ describe('detail panel against the sandbox', function () {
 
   it('shows the new state after an action on the open workitem', async () => {
     const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
-    await runCommand(COMMANDS.openDetails, [workitem.workitemId]);
-    const before = session.inspector.panels.lastRendered(workitem.workitemId);
-    assert.ok(before?.ready);
+    await openReady(workitem.workitemId);
 
     assert.strictEqual(await session.inspector.runAction('hold', workitem.workitemId), 'done');
     const held = await serverWorkitem(session.server, workitem.workitemId);
@@ -57,11 +67,8 @@ describe('detail panel against the sandbox', function () {
 
   it('reveals an already open panel instead of opening a second one', async () => {
     const workitem = await takeWorkitem(session.server, 'state:inqueue');
-    await runCommand(COMMANDS.openDetails, [workitem.workitemId]);
-    const first = session.inspector.panels.lastRendered(workitem.workitemId);
-    await runCommand(COMMANDS.openDetails, [workitem.workitemId]);
-    const second = session.inspector.panels.lastRendered(workitem.workitemId);
-    assert.ok(first?.ready && second?.ready);
+    await openReady(workitem.workitemId);
+    await openReady(workitem.workitemId);
     const titled = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.label === workitem.workitemId);
     assert.strictEqual(titled.length, 1, 'one tab for the workitem');
   });

@@ -53,7 +53,14 @@ export async function run(): Promise<void> {
       reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
-  if (failures > 0) {
-    throw new Error(`${failures} integration test(s) failed`);
+  // Loaded only now, as the suites were: it needs the `vscode` module.
+  const { finishRemoteTenant } = await import('./helpers/remoteTenant');
+  const remote = await finishRemoteTenant();
+  if (remote) {
+    console.log(remote.summary);
+    remote.problems.forEach((problem) => console.error(`[remote tenant] ${problem}`));
+  }
+  if (failures > 0 || (remote?.problems.length ?? 0) > 0) {
+    throw new Error(`${failures} integration test(s) failed${remote?.problems.length ? `; ${remote.problems.join('; ')}` : ''}`);
   }
 }

@@ -7,6 +7,7 @@ import { NcxClient } from '../../../src/api/client';
 import { VIEW_CONTAINER_ID } from '../../../src/contributions';
 import { SANDBOX_ADMIN } from '../../../src/connection/connectionTypes';
 import { inspectorApi, type WorkitemInspectorApi } from './inspector';
+import { openRemoteTenant, TENANT_MODE } from './remoteTenant';
 import { applyQuietSandboxSettings } from './testSettings';
 import { waitFor } from './waitFor';
 
@@ -31,12 +32,28 @@ export async function showWorkitemsView(): Promise<void> {
   await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER_ID}`);
 }
 
+async function treeShown(inspector: WorkitemInspectorApi): Promise<void> {
+  await showWorkitemsView();
+  await waitFor(() => inspector.tree.treeState() === 'ready' && inspector.tree.rootGroupCounts().length > 0, {
+    description: 'the Workitems view to show its root groups',
+    timeoutMs: 20_000,
+  });
+}
+
 /**
  * Quiet settings, the local sandbox as the connection, the Workitems view in front and loaded.
  * Resolves once the extension is connected to the sandbox and the tree shows its root rows.
+ * Under WORKITEM_TEST_TENANT=remote, the sandbox is a remote HTTPS tenant behind a proxy instead
+ * (see remoteTenant.ts).
  */
 export async function openSandboxSession(): Promise<SandboxSession> {
   const inspector = await inspectorApi();
+  if (TENANT_MODE === 'remote') {
+    await applyQuietSandboxSettings();
+    const remote = await openRemoteTenant(inspector);
+    await treeShown(inspector);
+    return { inspector, ...remote };
+  }
   const before = inspector.connection.state;
   const changed = await applyQuietSandboxSettings();
   if (changed.includes('sandbox.traffic') && before.mode === 'sandbox' && before.status === 'connected') {
@@ -58,10 +75,7 @@ export async function openSandboxSession(): Promise<SandboxSession> {
     },
     { description: 'the extension to connect to its sandbox as admin', timeoutMs: 30_000, intervalMs: 200 },
   );
-  await waitFor(() => inspector.tree.treeState() === 'ready' && inspector.tree.rootGroupCounts().length > 0, {
-    description: 'the Workitems view to show its root groups',
-    timeoutMs: 20_000,
-  });
+  await treeShown(inspector);
   let server = clients.get(url);
   if (server === undefined) {
     server = directClient(url);
