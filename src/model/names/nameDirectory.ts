@@ -146,6 +146,11 @@ export class NameDirectory implements NameLookup {
     return loading;
   }
 
+  /** Reads these kinds in the background when they are due (not yet read, or stale). */
+  prefetch(kinds: readonly NamedKind[]): void {
+    kinds.forEach((kind) => this.readIfDue(kind));
+  }
+
   loadAll(): Promise<void> {
     return Promise.all(NAMED_KINDS.map((kind) => this.load(kind))).then(() => undefined);
   }

@@ -4,7 +4,13 @@
 // filter per workspace, follows the group-by / page-size / refresh-interval settings, and polls
 // only while visible.
 import * as vscode from 'vscode';
-import { NO_NAMES, type NameLookup } from '../../model/names/nameDirectory';
+import { NO_NAMES, type NameLookup, type NamedKind } from '../../model/names/nameDirectory';
+
+/**
+ * What a row shows by name (its agent; its queue, for the SLA): read once the root's counts are
+ * shown, so rows opened later appear named instead of being redrawn a round trip after them.
+ */
+const ROW_NAMES: readonly NamedKind[] = ['queue', 'agent'];
 import { queueSlaMs } from '../../model/live/queueSla';
 import type { Queue } from '../../api/schemas';
 import { privacyMode } from '../../model/privacy/privacyMode';
@@ -47,7 +53,11 @@ export interface WorkitemTreeProviderOptions {
   /** The extension's log: it hears when the tree stops reading the change feed, and why. */
   log?: Log;
   /** Names of queues and agents for the rows, and the queues (their SLAs mark rows waiting past them). */
-  names?: NameLookup & { onDidChange(listener: () => void): { dispose(): void }; queue(queueId: string): Queue | undefined };
+  names?: NameLookup & {
+    onDidChange(listener: () => void): { dispose(): void };
+    queue(queueId: string): Queue | undefined;
+    prefetch(kinds: readonly NamedKind[]): void;
+  };
 }
 
 /** How long a reveal may take before the tree draws its changes again and the reveal is given up on. */
@@ -63,6 +73,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly now: () => number;
   private readonly permissions: () => readonly string[];
   private readonly names: NameLookup;
+  private readonly prefetchRowNames: () => void;
   private readonly queueOf: (queueId: string) => Queue | undefined;
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   private readonly refreshManager: RefreshManager;
@@ -83,6 +94,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.permissions = options.permissions ?? (() => ['workitems:admin']);
     this.names = options.names ?? NO_NAMES;
     this.queueOf = options.names ? (queueId) => options.names?.queue(queueId) : () => undefined;
+    this.prefetchRowNames = () => options.names?.prefetch(ROW_NAMES);
     this.filterStore = new TreeFilterStore(options.workspaceState);
     const settings = this.settings();
     this.model = new WorkitemTreeModel({
@@ -157,6 +169,8 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const models = await this.model.getChildren(parentId);
     if (parentId === ROOT_ID) {
       this.updateTreeState();
+      // Signed in and answered: the names rows will need, read while the reader looks at the counts.
+      if (this.state === 'ready') this.prefetchRowNames();
       if (showsWelcomeInsteadOfRows(this.state)) {
         this.forgetChildren(ROOT_ID, []);
         return [];
@@ -287,29 +301,37 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * client's error (e.g. `notFound`) when it cannot be fetched.
    */
   async reveal(workitemId: string): Promise<boolean> {
-    const nodeId = await this.model.locate(workitemId);
-    const model = nodeId === undefined ? undefined : this.model.findNode(nodeId);
-    if (model === undefined) {
+    const located = await this.locatedNode(workitemId);
+    if (located === undefined) {
       return false;
     }
     // VS Code's reveal walks the row's parents; with their rows redrawn under it (live changes
     // every few hundred ms) it can wait forever. Whoever waits for it (Open by ID, then the panel)
     // waits a few seconds at most.
-    const node = this.nodeFor(model);
     let timer: NodeJS.Timeout | undefined;
     const reveal = async (): Promise<boolean> => {
-      // A redraw of the row's group that lands during the reveal can leave nothing selected: once more.
-      for (let attempt = 0; attempt < 2; attempt++) {
-        await this.view.reveal(node, { select: true, focus: true, expand: false });
-        if (this.view.selection.includes(node)) return true;
+      let model: ModelNode | undefined = located;
+      // A redraw that lands during the reveal can leave nothing selected, or move the row: once
+      // more, from where the row is now. Rows are compared by id: a redraw may give a row a new node.
+      for (let attempt = 0; attempt < 2 && model !== undefined; attempt++) {
+        await this.view.reveal(this.nodeFor(model), { select: true, focus: true, expand: false });
+        const revealed = model.id;
+        if (this.view.selection.some((selected) => selected.id === revealed)) return true;
+        model = await this.locatedNode(workitemId);
       }
-      return this.view.selection.includes(node);
+      return false;
     };
     try {
       return await Promise.race([reveal(), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), REVEAL_TIMEOUT_MS)))]);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The model node of the workitem's row, its groups and page loaded; undefined when the tree does not list it. */
+  private async locatedNode(workitemId: string): Promise<ModelNode | undefined> {
+    const nodeId = await this.model.locate(workitemId);
+    return nodeId === undefined ? undefined : this.model.findNode(nodeId);
   }
 
   /** For the "Load more" row (the node, or its id). */

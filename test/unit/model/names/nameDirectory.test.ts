@@ -70,6 +70,20 @@ describe('NameDirectory against the sandbox', () => {
     assert.equal(names.queue('q_gone'), undefined);
   });
 
+  it('prefetches the kinds asked for, once while they are fresh, and again once stale', async () => {
+    const names = directory();
+    names.prefetch(['queue', 'agent']);
+    names.prefetch(['queue', 'agent']);
+    assert.deepEqual(api.reads, ['queue', 'agent'], 'one read per kind, nothing else');
+    await Promise.all([names.load('queue'), names.load('agent')]);
+    assert.ok(names.nameOf('queue', 'q_retention') !== undefined, 'a row finds its name at once');
+    names.prefetch(['queue']);
+    assert.deepEqual(api.reads, ['queue', 'agent'], 'fresh names are not read again');
+    clock += 60_001;
+    names.prefetch(['queue']);
+    assert.deepEqual(api.reads, ['queue', 'agent', 'queue']);
+  });
+
   it('reads each list once however many rows ask, and tells its listeners when names arrive', async () => {
     const names = directory();
     const heard: NamedKind[] = [];
