@@ -20,6 +20,7 @@ import { runSteadyState } from './benchmarks/steadyState';
 import { runTreeFirstPaint } from './benchmarks/treeFirstPaint';
 import { runRealNetwork } from './benchmarks/realNetwork';
 import { runWorkbench } from './benchmarks/workbench';
+import { runVscodeNetwork } from './benchmarks/vscodeNetwork';
 import type { BenchContext } from './lib/context';
 import { canMeasureHeap } from './lib/heap';
 import { endRunningCommands } from './lib/processes';
@@ -42,6 +43,7 @@ const BENCHMARKS: ReadonlyArray<{ id: string; title: string; run: (context: Benc
   { id: '8', title: '8 workbench', run: runWorkbench },
   { id: '9', title: '9 live latency', run: runLiveLatency },
   { id: '10', title: '10 live tail', run: runLiveTail },
+  { id: '11', title: '11 real network in VS Code', run: runVscodeNetwork },
 ];
 
 const ArgsSchema = z.object({
