@@ -13,7 +13,7 @@ import { median, ms } from '../lib/stats';
 import { NetworkFigureSchema, type NetworkFigure } from '../vscode/networkFigures';
 
 const BENCH = '11 real network in VS Code';
-const ROUNDS = 3;
+const ROUNDS = 5;
 const HARNESS_TIMEOUT_S = 600;
 const SUITE = 'a real network in VS Code';
 
