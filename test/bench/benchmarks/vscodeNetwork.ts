@@ -17,11 +17,23 @@ const ROUNDS = 5;
 const HARNESS_TIMEOUT_S = 600;
 const SUITE = 'a real network in VS Code';
 
+const FIRST_PAINT_AFTER_SIGN_IN = 'first paint after sign-in';
+
+/** A round's share of each step, with the first paint after the sign-in taken apart from it. */
+function sharesOf(round: NetworkFigure): Record<string, number> {
+  const together = round.shares['sign-in + first paint'];
+  const signIn = round.shares['sign-in'];
+  return together === undefined || signIn === undefined ? round.shares : { ...round.shares, [FIRST_PAINT_AFTER_SIGN_IN]: together - signIn };
+}
+
 /** The steps held to a target (the suite's names), with the issue's target in round trips. */
 const TARGETS: ReadonlyArray<{ step: string; target: number; label: string }> = [
   // No connection yet: the sign-in's own request on a cold connection (TCP, TLS: 3 RTT), then the
   // first paint's parallel counts, most of them on new connections (3 RTT).
   { step: 'sign-in + first paint', target: 6, label: 'sign-in + first paint (cold connections)' },
+  // The issue's cold first paint: what the paint adds to the sign-in, whose connection is the only
+  // one open (the others are opened cold, TCP and TLS through the delay).
+  { step: FIRST_PAINT_AFTER_SIGN_IN, target: 3.5, label: "first paint, cold (after the sign-in's own request)" },
   { step: 'first paint, warm', target: 1.5, label: 'first paint, warm (the tree started over)' },
   { step: 'open a state group', target: 1.5, label: 'open a state group' },
   { step: 'open a channel group (rows)', target: 1.5, label: 'open a channel group (rows)' },
@@ -74,7 +86,7 @@ export async function runVscodeNetwork(context: BenchContext): Promise<BenchResu
     const signIn = rounds.map((round) => round.shares['sign-in'] ?? Number.NaN);
     say(`  sign-in alone (a cold connection: TCP, TLS, the request): median ${median(signIn).toFixed(2)} RTT`);
     for (const { step, target, label } of TARGETS) {
-      const shares = rounds.map((round) => round.shares[step]).filter((share): share is number => share !== undefined);
+      const shares = rounds.map((round) => sharesOf(round)[step]).filter((share): share is number => share !== undefined);
       if (shares.length === 0) continue;
       const value = median(shares);
       const met = value <= target;
