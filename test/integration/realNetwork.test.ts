@@ -1,6 +1,6 @@
 // The extension on a real network, inside VS Code: an NCX tenant over HTTPS on 127.0.0.2 (another
-// host than localhost, so VS Code's proxy support treats it as remote; a process of its own) with 100 ms added each way,
-// its CA given the way a user would (the `workitemInspector.network.caFile` setting, a bundle that
+// host than localhost, so VS Code's proxy support treats it as remote), in a process of its own,
+// with 100 ms added each way, its CA given the way a user would (the `workitemInspector.network.caFile` setting, a bundle that
 // also holds the CA of a twin tenant with no added delay). The same session (sign-in, first paint,
 // two groups opened, a panel, an action, a Refresh, a refresh cycle, five more Refreshes) runs with `http.proxySupport` at its
 // default (`override`), `off`, and through a CONNECT proxy set as `http.proxy`. Each must reuse its

@@ -3,7 +3,7 @@
 // TLS handshakes begun inside them (each ClientHello), so a test can see whether connections are
 // reused.
 import { createServer, type IncomingMessage } from 'node:http';
-import { Socket as NetSocket, type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createProxy } from 'proxy';
 
 export interface ProxyCounters {
@@ -33,14 +33,6 @@ export async function startConnectProxy(host = '127.0.0.1'): Promise<ConnectProx
   // Counting listeners go first so they see each tunnel's first bytes.
   server.prependListener('connect', (_request: IncomingMessage, socket: Socket) => {
     counters.tunnels += 1;
-    // The library opens its socket to the target with Nagle's algorithm on (it takes no option), so a
-    // tunnel's second small write would wait for the first one's delayed ACK (40 ms on Linux), which
-    // no real proxy adds: the target socket is told otherwise when the library pipes into it.
-    const pipe = socket.pipe.bind(socket);
-    socket.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
-      if (destination instanceof NetSocket) destination.setNoDelay(true);
-      return pipe(destination, options);
-    };
     socket.on('data', (chunk: Buffer) => {
       // A record may start anywhere in a chunk only after the first; ClientHellos lead a flight.
       if (chunk.length > 5 && chunk[0] === TLS_HANDSHAKE_RECORD && chunk[5] === CLIENT_HELLO) {

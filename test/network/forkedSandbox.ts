@@ -40,17 +40,22 @@ export async function startForkedSandbox(options: Omit<SandboxOptions, 'now' | '
     });
   });
   let nextId = 1;
-  const waiting = new Map<number, (answer: ChildAnswer) => void>();
+  const waiting = new Map<number, { resolve: (answer: ChildAnswer) => void; reject: (error: Error) => void }>();
   child.on('message', (message: unknown) => {
     const answer = ChildAnswerSchema.safeParse(message);
     if (!answer.success) return;
-    waiting.get(answer.data.id)?.(answer.data);
+    waiting.get(answer.data.id)?.resolve(answer.data);
     waiting.delete(answer.data.id);
+  });
+  // A child that died answers nothing: its questions fail instead of waiting forever.
+  child.once('exit', (code) => {
+    for (const { reject } of waiting.values()) reject(new Error(`the forked sandbox exited (${String(code)}) before answering`));
+    waiting.clear();
   });
   const ask = (question: Question): Promise<ChildAnswer> => {
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      waiting.set(id, resolve);
+      waiting.set(id, { resolve, reject });
       child.send({ ...question, id }, (error) => error && reject(error));
     });
   };

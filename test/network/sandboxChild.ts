@@ -1,7 +1,6 @@
 // The child side of forkedSandbox.ts: starts a sandbox in its own process with the options its
 // parent sent, and answers the parent's questions (counters, searches) over the IPC channel.
-import { z } from 'zod';
-import { startSandbox } from '../../src/sandbox';
+import { SandboxOptionsSchema, startSandbox } from '../../src/sandbox';
 import { ChildQuestionSchema, type ChildAnswer, type ChildReady } from './forkedSandboxMessages';
 
 const reply = (message: ChildAnswer | ChildReady): void => {
@@ -9,10 +8,11 @@ const reply = (message: ChildAnswer | ChildReady): void => {
 };
 
 async function main(): Promise<void> {
-  const options = z.object({}).passthrough().parse(JSON.parse(process.argv[2] ?? '{}'));
-  const sandbox = await startSandbox(options);
+  const sandbox = await startSandbox(SandboxOptionsSchema.parse(JSON.parse(process.argv[2] ?? '{}')));
   process.on('message', (raw: unknown) => {
-    const question = ChildQuestionSchema.parse(raw);
+    const parsed = ChildQuestionSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const question = parsed.data;
     if (question.kind === 'stop') {
       void sandbox.stop().then(() => process.exit(0));
       return;
