@@ -28,7 +28,7 @@
   }
 
   function saveState() {
-    vscode.setState({ workitemId: config.workitemId, scrollY: window.scrollY, timelineLoaded: timelineLoaded });
+    vscode.setState({ workitemId: config.workitemId, tenant: config.tenant, scrollY: window.scrollY, timelineLoaded: timelineLoaded });
   }
 
   function byId(id) {

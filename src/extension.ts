@@ -32,6 +32,7 @@ import { actionAudit } from './audit/actionAudit';
 import { AuditLog } from './audit/auditLog';
 import type { TenantHooks } from './commands/tenantHooks';
 import { tenantName } from './connection/tenantName';
+import { tenantColor } from './connection/tenantColor';
 import { VscodeUi } from './ui/vscodeUi';
 import { readSettings, writeUserSetting } from './ui/vscodeSettings';
 import { WorkitemTreeProvider } from './views/tree/workitemTreeProvider';
@@ -179,6 +180,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
         await vscode.commands.executeCommand(COMMANDS.allowActions);
       },
     },
+    tenant: () => ({ name: currentTenant(), color: tenantColor(currentTenant(), connection.state.mode === 'sandbox') }),
     watch: {
       isWatched: (id) => watches.isWatched(currentTenant(), id),
       // Through the commands, so the panel says what the tree and the palette say.

@@ -11,7 +11,7 @@ import { deriveTimeline, type Timeline } from './viewModel/timeline';
 import { NO_NAMES, type NameLookup } from '../model/names/nameDirectory';
 import { availableActions } from '../model/workitemActions';
 import type { SectionContext } from './detail/context';
-import { renderBanner, renderHeader, type HeaderStatus } from './detail/header';
+import { renderBanner, renderHeader, tenantBadge, type HeaderStatus, type PanelTenant } from './detail/header';
 import type { DetailSectionId } from './detail/sectionIds';
 import type { DetailPageConfig } from './messages';
 import { renderContactSection, renderFieldsSection, renderIssuesSection, renderRawJsonSection } from './detail/sections';
@@ -56,6 +56,8 @@ export interface DetailErrorHtmlInput extends PageAssets {
   time?: TimeFormat;
   now?: number;
   renderId?: number;
+  /** Which tenant the panel belongs to. */
+  tenant?: PanelTenant;
 }
 
 export type { DetailPageConfig } from './messages';
@@ -93,6 +95,7 @@ export function renderDetailParts(input: DetailHtmlInput): DetailParts {
   const changed: ReadonlySet<string> = new Set(input.status?.changedFields ?? []);
   const config: DetailPageConfig = {
     workitemId: workitem.workitemId,
+    ...(input.status?.tenant ? { tenant: input.status.tenant.name } : {}),
     renderId: input.renderId ?? 0,
     kind: 'workitem',
     timelineTotal: timeline.entries.length,
@@ -138,6 +141,7 @@ export function renderDetailErrorHtml(input: DetailErrorHtmlInput): string {
   const context: SectionContext = { l10n, now: input.now ?? 0, time, names: NO_NAMES };
   const config: DetailPageConfig = {
     workitemId: input.workitemId,
+    ...(input.tenant ? { tenant: input.tenant.name } : {}),
     renderId: input.renderId ?? 0,
     kind: 'error',
     timelineTotal: 0,
@@ -150,7 +154,7 @@ export function renderDetailErrorHtml(input: DetailErrorHtmlInput): string {
     ? html`<button type="button" data-command="refresh">${l10n.t('Retry')}</button>`
     : undefined;
   const body = html`<header class="header">
-<div class="title-row"><h1 class="workitem-id">${displayText(input.workitemId, l10n, 200)}</h1></div>
+<div class="title-row"><h1 class="workitem-id">${displayText(input.workitemId, l10n, 200)}</h1>${tenantBadge(input.tenant, l10n)}</div>
 <p class="status" id="status" role="status" aria-live="polite"><span id="status-text"></span></p>
 </header>
 <main>

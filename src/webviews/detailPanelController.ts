@@ -4,7 +4,7 @@
 // shown in the page and logged.
 import { journeyQuery, JOURNEY_MAX_LEGS, JOURNEY_SORT } from '../api/journeyContract';
 import { journeyView } from './viewModel/journey';
-import type { HeaderStatus } from './detail/header';
+import type { HeaderStatus, PanelTenant } from './detail/header';
 import { NO_NAMES, type NameLookup } from '../model/names/nameDirectory';
 import { boundedStringify } from '../api/boundedJson';
 import type { WorkitemAction } from '../api/domain';
@@ -72,6 +72,12 @@ export interface DetailPanelControllerDeps {
   openWorkitem?(workitemId: string): Promise<void>;
   /** Why actions are refused now (a protected tenant), and the way to allow them. */
   protection?: { lockedReason(): string | undefined; allow(): Promise<void> };
+  /**
+   * The tenant this panel's workitem belongs to, and the tenant the inspector is connected to now
+   * (undefined while it is this one): a panel never reads or acts through another tenant's
+   * connection, where the same id may name another workitem.
+   */
+  tenant?: { panel: PanelTenant; awayTo(): string | undefined };
   /** Watching: whether this workitem is watched, and a toggle (the panel draws again after it). */
   watch?: { isWatched(workitemId: string): boolean; toggle(workitemId: string, workitem: Workitem | undefined): Promise<void> };
   timers?: Timers;
@@ -105,6 +111,10 @@ export interface DetailPanelSnapshot {
   banner?: Banner;
   busy: WorkitemAction | null;
   issues: number;
+  /** The tenant the panel belongs to (its header names it). */
+  tenant?: string;
+  /** Shown while the inspector is connected to another tenant (see awayReason). */
+  away?: string;
 }
 
 interface Banner {
@@ -130,6 +140,8 @@ export class DetailPanelController {
   private checkedAt?: number;
   /** Since when the server could not be reached while the workitem shown stayed as last read. */
   private offlineSince?: number;
+  /** The away reason the page shows now (see awayReason). */
+  private shownAway: string | undefined;
   private changedAt?: number;
   private changed: string[] = [];
   private banner?: Banner;
@@ -291,6 +303,8 @@ export class DetailPanelController {
     if (this.checkedAt !== undefined) snapshot.checkedAt = this.checkedAt;
     if (this.changedAt !== undefined) snapshot.changedAt = this.changedAt;
     if (this.banner) snapshot.banner = { ...this.banner };
+    if (this.deps.tenant) snapshot.tenant = this.deps.tenant.panel.name;
+    if (this.shownAway !== undefined) snapshot.away = this.shownAway;
     return snapshot;
   }
 
@@ -305,11 +319,17 @@ export class DetailPanelController {
   // ── fetching and rendering ────────────────────────────────────────────────────────────────
 
   private async fetchAndShow(): Promise<void> {
+    if (this.awayReason() !== undefined) {
+      // Kept as last read; it says why it is not read again (renderWorkitem disables its actions).
+      if (this.kind !== 'workitem') this.showFetchError(new Error(this.awayReason()));
+      else if (this.shownAway !== this.awayReason()) this.renderWorkitem();
+      return;
+    }
     const abort = new AbortController();
     this.abort = abort;
     let rendered: boolean;
     try {
-      const workitem = await this.deps.getApi().fetchWorkitem(this.workitemId, { signal: abort.signal });
+      const workitem = await this.api().fetchWorkitem(this.workitemId, { signal: abort.signal });
       rendered = !this.disposed && this.show(workitem);
     } catch (error) {
       rendered = !this.disposed && this.showFetchError(error);
@@ -329,7 +349,7 @@ export class DetailPanelController {
     if (this.banner?.source === 'fetch') this.banner = undefined;
     const json = boundedStringify(workitem).text;
     const fingerprint = `${json}\n${this.deps.permissions().join(' ')}\n${privacyMode.enabled}`;
-    if (this.kind === 'workitem' && fingerprint === this.fingerprint) {
+    if (this.kind === 'workitem' && fingerprint === this.fingerprint && this.shownAway === undefined) {
       this.postStatus();
       return false;
     }
@@ -353,7 +373,7 @@ export class DetailPanelController {
       return;
     }
     try {
-      const page = await this.deps.getApi().search({ q: query, rows: JOURNEY_MAX_LEGS, sort: JOURNEY_SORT });
+      const page = await this.api().search({ q: query, rows: JOURNEY_MAX_LEGS, sort: JOURNEY_SORT });
       const legs = page.items.some((item) => item.workitemId === this.workitemId) ? page.items : [this.workitem, ...page.items];
       const view = journeyView({ legs: legs.map((leg) => privacyMode.view(leg)), currentId: this.workitemId, names: this.deps.names ?? NO_NAMES, time: this.deps.time(), now: this.deps.now() });
       const more = page.total > page.items.length ? this.deps.l10n.t('{0} more not shown.', page.total - page.items.length) : undefined;
@@ -371,7 +391,7 @@ export class DetailPanelController {
       return;
     }
     try {
-      const api = this.deps.getApi();
+      const api = this.api();
       const found = await api.transcript(this.workitem);
       if (!found) {
         this.post({ type: 'transcript', lines: [], recordings: [], message: l10n.t('The server has no transcript or recording for this workitem.') });
@@ -445,8 +465,12 @@ export class DetailPanelController {
     this.allowed = availableActions(this.workitem, permissions).allowed;
     if (this.banner?.source === 'action') this.banner = undefined;
     const locked = this.deps.protection?.lockedReason();
+    const away = this.awayReason();
+    this.shownAway = away;
     const status: HeaderStatus = {
       ...(locked !== undefined ? { locked } : {}),
+      ...(away !== undefined ? { away } : {}),
+      ...(this.deps.tenant ? { tenant: this.deps.tenant.panel } : {}),
       changedFields: this.changed,
       ...(this.deps.watch ? { watched: this.deps.watch.isWatched(this.workitemId) } : {}),
     };
@@ -558,9 +582,26 @@ export class DetailPanelController {
         time: this.deps.time(),
         now: this.deps.now(),
         renderId,
+        ...(this.deps.tenant ? { tenant: this.deps.tenant.panel } : {}),
       }),
     );
     return true;
+  }
+
+  /** The connection's API, only while it is this panel's tenant's. */
+  private api(): WorkitemsApi {
+    const away = this.awayReason();
+    if (away !== undefined) throw new Error(away);
+    return this.deps.getApi();
+  }
+
+  /** Why this panel is not read or acted on now: the inspector is connected to another tenant. */
+  private awayReason(): string | undefined {
+    const tenant = this.deps.tenant;
+    const current = tenant?.awayTo();
+    return tenant === undefined || current === undefined
+      ? undefined
+      : this.deps.l10n.t('{0} belongs to {1}; the inspector is connected to {2} now. Connect to {1} again to refresh it or act on it.', this.workitemId, tenant.panel.name, current);
   }
 
   // ── page messages ─────────────────────────────────────────────────────────────────────────
@@ -591,6 +632,11 @@ export class DetailPanelController {
       return;
     }
     // The page may only ask for what it was offered: a stale or forged message must not act.
+    const away = this.awayReason();
+    if (away !== undefined) {
+      this.deps.log.warn(`Detail panel ${this.workitemId}: ${action} not sent: ${away}`);
+      return;
+    }
     if (!this.allowed.includes(action)) {
       this.deps.log.warn(`Detail panel ${this.workitemId}: ${action} is not offered for this workitem; ignored.`);
       return;

@@ -11,11 +11,15 @@ import { COMMANDS, DETAIL_PANEL_VIEW_TYPE } from '../contributions';
 import { DetailPanelController, type DetailPanelControllerDeps, type DetailPanelSnapshot, type PanelActionResult, type PanelHost } from './detailPanelController';
 import type { ExtensionMessage } from './messages';
 import { createNonce } from './nonce';
-import { shown, type Shown } from '../model/format/shownText';
+import { panelTitle } from './panelTitle';
+import type { PanelTenant } from './detail/header';
+import { tenantColor } from '../connection/tenantColor';
+import { SANDBOX_TENANT } from '../connection/tenantName';
 
-/** The tab title renders `$(icon)` syntax: the workitem id is a server's word. */
-function panelTitle(workitemId: string): Shown {
-  return shown(workitemId);
+
+/** Panels are told apart by tenant and id: the same id on two tenants is two workitems. */
+function panelKey(tenant: string | undefined, workitemId: string): string {
+  return `${tenant ?? ''}\n${workitemId}`;
 }
 import { privacyMode } from '../model/privacy/privacyMode';
 import { mayCopyUnmasked } from '../privacy/unmaskedCopy';
@@ -40,12 +44,14 @@ export interface DetailPanelDeps {
   watch?: DetailPanelControllerDeps['watch'];
   /** Protected tenants: buttons disabled with the reason, and the way to allow actions. */
   protection?: DetailPanelControllerDeps['protection'];
+  /** The tenant the inspector is connected to now: a panel opened now belongs to it. */
+  tenant?(): PanelTenant;
 }
 
 export type { DetailPanelSnapshot } from './detailPanelController';
 
 /** What the page stores with `vscode.setState`; only the id matters for restoring. */
-const RestoredStateSchema = z.looseObject({ workitemId: z.string().check(z.minLength(1)) });
+const RestoredStateSchema = z.looseObject({ workitemId: z.string().check(z.minLength(1)), tenant: z.optional(z.string().check(z.minLength(1))) });
 
 interface OpenPanel {
   panel: vscode.WebviewPanel;
@@ -62,7 +68,8 @@ export class DetailPanelManager implements vscode.Disposable {
 
   /** Opens (or reveals and refreshes) the panel; resolves once its page posted `ready`. */
   async open(workitemId: string, issues?: ValidationIssue[]): Promise<void> {
-    const existing = this.panels.get(workitemId);
+    const tenant = this.deps.tenant?.();
+    const existing = this.panels.get(panelKey(tenant?.name, workitemId));
     if (existing) {
       const shown = this.untilVisible(existing.panel);
       existing.panel.reveal();
@@ -74,11 +81,11 @@ export class DetailPanelManager implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(
       DETAIL_PANEL_VIEW_TYPE,
-      panelTitle(workitemId),
+      panelTitle(workitemId, tenant?.name),
       vscode.ViewColumn.Active,
       this.panelOptions(),
     );
-    await this.attach(panel, workitemId, issues ?? []).load();
+    await this.attach(panel, workitemId, tenant, issues ?? []).load();
   }
 
   /** Adopts a panel VS Code restored after a reload; `state` is what the page last saved. */
@@ -90,14 +97,17 @@ export class DetailPanelManager implements vscode.Disposable {
       return;
     }
     const { workitemId } = parsed.data;
-    if (this.panels.has(workitemId)) {
+    // A page saved before panels knew their tenant belongs to the tenant connected now.
+    const current = this.deps.tenant?.();
+    const tenant = parsed.data.tenant === undefined || current === undefined || parsed.data.tenant === current.name ? current : this.tenantNamed(parsed.data.tenant);
+    if (this.panels.has(panelKey(tenant?.name, workitemId))) {
       panel.dispose();
       return;
     }
-    panel.title = panelTitle(workitemId);
+    panel.title = panelTitle(workitemId, tenant?.name);
     panel.webview.options = this.panelOptions();
     try {
-      await this.attach(panel, workitemId, []).load();
+      await this.attach(panel, workitemId, tenant, []).load();
     } catch (error) {
       this.deps.log.warn(`Detail panel ${workitemId}: restore did not complete: ${String(error)}`);
     }
@@ -106,27 +116,33 @@ export class DetailPanelManager implements vscode.Disposable {
   /** Re-fetches one panel, or every open panel when no id is given. */
   async refresh(workitemId?: string): Promise<void> {
     const targets =
-      workitemId !== undefined ? [this.panels.get(workitemId)].filter((open) => open !== undefined) : [...this.panels.values()];
+      workitemId !== undefined ? [this.current(workitemId)].filter((open) => open !== undefined) : [...this.panels.values()];
     await Promise.all(targets.map(({ controller }) => controller.refresh()));
   }
 
   /** Shows what an action answered in the workitem's open panel (no request). */
   show(workitem: Workitem): void {
-    this.panels.get(workitem.workitemId)?.controller.showAnswer(workitem);
+    this.current(workitem.workitemId)?.controller.showAnswer(workitem);
   }
 
+  /** Whether the workitem's panel is open in the tenant connected now. */
   isOpen(workitemId: string): boolean {
-    return this.panels.has(workitemId);
+    return this.current(workitemId) !== undefined;
   }
 
   /** What the panel shows (for integration tests, which cannot read inside the webview). */
   lastRendered(workitemId: string): DetailPanelSnapshot | undefined {
-    return this.panels.get(workitemId)?.controller.snapshot();
+    return this.current(workitemId)?.controller.snapshot();
+  }
+
+  /** What every open panel shows, whichever tenant it belongs to (for integration tests). */
+  snapshots(): DetailPanelSnapshot[] {
+    return [...this.panels.values()].map(({ controller }) => controller.snapshot());
   }
 
   /** The HTML the open panel was last given (for integration tests that check what a page holds). */
   lastHtml(workitemId: string): string | undefined {
-    return this.panels.get(workitemId)?.panel.webview.html;
+    return this.current(workitemId)?.panel.webview.html;
   }
 
   /** What panels show besides the workitem changed (names, watches): they draw again, no request. */
@@ -139,6 +155,16 @@ export class DetailPanelManager implements vscode.Disposable {
       panel.dispose();
     }
     this.panels.clear();
+  }
+
+  /** The workitem's panel in the tenant connected now. */
+  private current(workitemId: string): OpenPanel | undefined {
+    return this.panels.get(panelKey(this.deps.tenant?.().name, workitemId));
+  }
+
+  /** Another tenant than the one connected now, by name (its colour follows from it). */
+  private tenantNamed(name: string): PanelTenant {
+    return { name, color: tenantColor(name, name === SANDBOX_TENANT) };
   }
 
   /** Resolves when the panel is visible (reveal reports it by event), or after a few seconds regardless. */
@@ -163,7 +189,8 @@ export class DetailPanelManager implements vscode.Disposable {
     return { enableScripts: true, localResourceRoots: [this.mediaUri], enableFindWidget: true };
   }
 
-  private attach(panel: vscode.WebviewPanel, workitemId: string, issues: readonly ValidationIssue[]): DetailPanelController {
+  private attach(panel: vscode.WebviewPanel, workitemId: string, tenant: PanelTenant | undefined, issues: readonly ValidationIssue[]): DetailPanelController {
+    const key = panelKey(tenant?.name, workitemId);
     const webview = panel.webview;
     const host: PanelHost = {
       cspSource: webview.cspSource,
@@ -190,6 +217,17 @@ export class DetailPanelManager implements vscode.Disposable {
         ...(this.deps.names ? { names: this.deps.names } : {}),
         ...(this.deps.watch ? { watch: this.deps.watch } : {}),
         ...(this.deps.protection ? { protection: this.deps.protection } : {}),
+        ...(tenant
+          ? {
+              tenant: {
+                panel: tenant,
+                awayTo: () => {
+                  const now = this.deps.tenant?.().name;
+                  return now === undefined || now === tenant.name ? undefined : now;
+                },
+              },
+            }
+          : {}),
         openWorkitem: (id) => this.open(id),
         l10n: vscode.l10n,
         time: () => ({ locale: vscode.env.language }),
@@ -212,11 +250,11 @@ export class DetailPanelManager implements vscode.Disposable {
     panel.onDidDispose(() => {
       controller.dispose();
       subscriptions.forEach((subscription) => subscription.dispose());
-      if (this.panels.get(workitemId)?.panel === panel) {
-        this.panels.delete(workitemId);
+      if (this.panels.get(key)?.panel === panel) {
+        this.panels.delete(key);
       }
     });
-    this.panels.set(workitemId, { panel, controller });
+    this.panels.set(key, { panel, controller });
     return controller;
   }
 }

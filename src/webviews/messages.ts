@@ -94,6 +94,8 @@ const count = z.number().check(z.int(), z.nonnegative());
 /** What the page's script reads from `body[data-config]`, and again from each `patch`. */
 export const DetailPageConfigSchema = z.object({
   workitemId: z.string(),
+  /** The panel's tenant, kept with the page's state so a restored panel reopens in it. */
+  tenant: z.optional(z.string()),
   renderId: count,
   kind: z.enum(['workitem', 'error']),
   timelineTotal: count,

@@ -7,6 +7,9 @@ import * as vscode from 'vscode';
 import { signIn } from '../../src/api/auth';
 import { NcxClient } from '../../src/api/client';
 import { COMMANDS } from '../../src/contributions';
+import { tenantName } from '../../src/connection/tenantName';
+import { panelTitle } from '../../src/webviews/panelTitle';
+import type { DetailPanelSnapshot } from '../../src/webviews/detailPanelController';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox';
 import { runCommand } from './helpers/commandRunner';
 import { inspectorApi, type WorkitemInspectorApi } from './helpers/inspector';
@@ -170,5 +173,48 @@ describe('connection: read-only user, wrong password, a protected tenant, back t
     );
     const workitem = await takeWorkitem(session.server, 'state:active AND channelType:voice');
     assert.strictEqual(await inspector.runAction('hold', workitem.workitemId), 'done');
+  });
+
+  // The same id on two tenants is two workitems: a panel belongs to the tenant it was opened in,
+  // says so in its tab and header, and is neither read nor acted on through another tenant's session.
+  it('opens the same id on two tenants as two panels, each naming its tenant, never read through the other', async () => {
+    const session = await openSandboxSession();
+    const [id] = (await otherAsAdmin.search({ rows: 1 })).items.map((item) => item.workitemId);
+    assert.ok(id, 'a workitem on the other tenant');
+    const local = await serverWorkitem(session.server, id);
+    const remote = await serverWorkitem(otherAsAdmin, id);
+    assert.notStrictEqual(JSON.stringify(local), JSON.stringify(remote), 'two different workitems under one id');
+    const tabTitles = (): string[] => vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tab.label);
+    const sandboxTenant = tenantName(inspector.connection.state) ?? '';
+
+    await runCommand(COMMANDS.openDetails, [id]);
+    assert.strictEqual(inspector.panels.lastRendered(id)?.tenant, sandboxTenant);
+    await inspector.connection.signIn({ loginUrl: other.url, username: 'admin', password: 'admin-password' });
+    const otherTenant = tenantName(inspector.connection.state) ?? '';
+    assert.notStrictEqual(otherTenant, sandboxTenant);
+    const sandboxPanel = (): DetailPanelSnapshot | undefined => inspector.panels.snapshots().find((panel) => panel.tenant === sandboxTenant);
+    await waitFor(() => sandboxPanel()?.away?.includes(`connected to ${otherTenant} now`), {
+      description: 'the sandbox panel to say it is not read through the other tenant',
+    });
+    assert.strictEqual(sandboxPanel()?.modifiedAt, local.modifiedAt, 'it still shows the sandbox workitem');
+    assert.strictEqual(inspector.panels.isOpen(id), false, 'no panel of this id on the tenant connected now');
+
+    await runCommand(COMMANDS.openDetails, [id]);
+    const remotePanel = inspector.panels.lastRendered(id);
+    assert.strictEqual(remotePanel?.tenant, otherTenant);
+    assert.strictEqual(remotePanel.modifiedAt, remote.modifiedAt, "the other tenant's workitem, not a mix");
+    const titles = tabTitles();
+    for (const tenant of [sandboxTenant, otherTenant]) {
+      assert.ok(titles.includes(panelTitle(id, tenant)), `a tab titled ${panelTitle(id, tenant)} among ${titles.join(', ')}`);
+    }
+    assert.match(inspector.panels.lastHtml(id) ?? '', new RegExp(`id="tenant"[^>]*>${otherTenant.replace(/\./g, '\\.')}</span>`));
+
+    await inspector.connection.useSandbox();
+    await waitFor(() => sandboxPanel()?.away === undefined && inspector.panels.lastRendered(id)?.ready, {
+      description: 'the sandbox panel to be read again',
+    });
+    await waitFor(() => inspector.panels.snapshots().find((panel) => panel.tenant === otherTenant)?.away !== undefined, {
+      description: "the other tenant's panel to say it is not read through the sandbox",
+    });
   });
 });

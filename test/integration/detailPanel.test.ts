@@ -3,6 +3,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/contributions';
+import { tenantName } from '../../src/connection/tenantName';
+import { panelTitle } from '../../src/webviews/panelTitle';
 import { runCommand } from './helpers/commandRunner';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
 import { serverWorkitem, takeWorkitem } from './helpers/serverWorkitems';
@@ -69,7 +71,9 @@ describe('detail panel against the sandbox', function () {
     const workitem = await takeWorkitem(session.server, 'state:inqueue');
     await openReady(workitem.workitemId);
     await openReady(workitem.workitemId);
-    const titled = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.label === workitem.workitemId);
-    assert.strictEqual(titled.length, 1, 'one tab for the workitem');
+    // The tab names the workitem's tenant: the same id on another tenant is another workitem.
+    const title = panelTitle(workitem.workitemId, tenantName(session.inspector.connection.state));
+    const titled = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.label === title);
+    assert.strictEqual(titled.length, 1, `one tab titled ${title}`);
   });
 });

@@ -7,10 +7,23 @@ import { actionLabel } from '../actionLabels';
 import { attributeText, displayText, html, joinHtml, type SafeHtml } from '../html/escape';
 import type { SectionContext } from './context';
 import type { NamedKind } from '../../model/names/nameDirectory';
+import type { TenantColor } from '../../connection/tenantColor';
+
+/** The tenant a panel's workitem belongs to, in its colour (a class of the page's own CSS). */
+export interface PanelTenant {
+  name: string;
+  color: TenantColor;
+}
 
 export interface HeaderStatus {
   /** Why actions are refused (a protected tenant): the buttons are shown disabled with it. */
   locked?: string;
+  /**
+   * The inspector is connected to another tenant than this panel's: what it shows stays as last
+   * read, and its buttons are disabled with this reason (no offer to allow: nothing is locked).
+   */
+  away?: string;
+  tenant?: PanelTenant;
   /** Whether the workitem is watched; no Watch button when undefined (nothing to watch with). */
   watched?: boolean;
   checkedAt?: number;
@@ -22,6 +35,13 @@ function badge(value: string, known: boolean, label: string, context: SectionCon
   const { l10n } = context;
   const title = known ? label : l10n.t('{0}: unknown value', label);
   return html`<span class="badge${extraClass}${known ? '' : ' unknown'}" title="${title}">${displayText(value, context.l10n, 80)}</span>`;
+}
+
+/** Which tenant the page shows, in the tenant's colour; the name is a server's word (a host). */
+export function tenantBadge(tenant: PanelTenant | undefined, l10n: SectionContext['l10n']): SafeHtml | undefined {
+  return tenant === undefined
+    ? undefined
+    : html`<span class="badge tenant tenant-${tenant.color}" id="tenant" title="${attributeText(l10n.t('Tenant {0}', tenant.name))}">${displayText(tenant.name, l10n, 80)}</span>`;
 }
 
 function actionButton(action: WorkitemAction, context: SectionContext, locked: string | undefined): SafeHtml {
@@ -76,14 +96,17 @@ export function renderHeader(
             .join(', '),
         )}</p>`
       : undefined;
-  const actions = availability.allowed.map((action) => actionButton(action, context, status.locked));
+  const actions = availability.allowed.map((action) => actionButton(action, context, status.away ?? status.locked));
+  const away =
+    status.away !== undefined ? html`<p class="locked away" id="away" role="note">${displayText(status.away, l10n, 300)}</p>` : undefined;
   const locked =
-    status.locked !== undefined && availability.allowed.length > 0
+    status.away === undefined && status.locked !== undefined && availability.allowed.length > 0
       ? html`<p class="locked" id="locked" role="note">${displayText(status.locked, l10n, 300)} <button type="button" class="secondary" data-command="allowActions">${l10n.t('Allow Actions…')}</button></p>`
       : undefined;
   return html`<header class="header" id="header">
 <div class="title-row">
 <h1 class="workitem-id" title="${attributeText(workitem.workitemId)}">${displayText(workitem.workitemId, l10n, 200)}</h1>
+${tenantBadge(status.tenant, l10n)}
 ${badge(workitem.state, isKnownState(workitem.state), l10n.t('State'), context, ` state${state}`)}
 ${badge(workitem.channelType, isKnownChannel(workitem.channelType), l10n.t('Channel'), context)}
 ${badge(workitem.type, isKnownType(workitem.type), l10n.t('Type'), context)}
@@ -99,6 +122,7 @@ ${joinHtml(actions)}
 ${status.watched === undefined || (workitem.state === 'dispositioned' && !status.watched) ? undefined : html`<button type="button" class="secondary" data-command="toggleWatch" aria-pressed="${status.watched ? 'true' : 'false'}">${status.watched ? l10n.t('Stop Watching') : l10n.t('Watch')}</button>`}
 <span class="copied" id="copied" role="status" aria-live="polite"></span>
 </div>
+${away}
 ${locked}
 ${notPermitted}
 </header>`;

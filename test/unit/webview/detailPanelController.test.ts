@@ -543,3 +543,55 @@ describe('DetailPanelController', () => {
     await settle();
   });
 });
+
+describe('DetailPanelController: a panel belongs to its tenant', () => {
+  /** A panel opened on acme.example; `connected` is the tenant the inspector is connected to. */
+  function tenantRig(api: ScriptedApi): { r: Rig; connectTo(tenant: string): void } {
+    let connected = 'acme.example';
+    const r = rig(api, {
+      tenant: { panel: { name: 'acme.example', color: 'orange' }, awayTo: () => (connected === 'acme.example' ? undefined : connected) },
+    });
+    return { r, connectTo: (tenant) => (connected = tenant) };
+  }
+
+  it('names its tenant in the header, in its colour', async () => {
+    const { r } = tenantRig(new ScriptedApi(heldAndRetrievedCall()));
+    await withReady(r, r.controller.load());
+    assert.match(r.host.htmls.at(-1) ?? '', /<span class="badge tenant tenant-orange" id="tenant"[^>]*>acme\.example<\/span>/);
+    assert.strictEqual(r.controller.snapshot().tenant, 'acme.example');
+    assert.strictEqual(r.controller.snapshot().away, undefined);
+  });
+
+  it('is neither read nor acted on through another tenant, says so, and reads again once its tenant is back', async () => {
+    const api = new ScriptedApi(heldAndRetrievedCall());
+    const { r, connectTo } = tenantRig(api);
+    await withReady(r, r.controller.load());
+    assert.strictEqual(api.fetches, 1);
+
+    connectTo('sandbox');
+    await withReady(r, r.controller.refresh());
+    assert.strictEqual(api.fetches, 1, 'no request through the other tenant');
+    const away = r.controller.snapshot().away ?? '';
+    assert.match(away, /belongs to acme\.example; the inspector is connected to sandbox now/);
+    assert.strictEqual(r.controller.snapshot().state, 'active', 'what it showed stays');
+    r.controller.handleMessage({ type: 'runAction', action: 'hold' });
+    await settle();
+    assert.deepStrictEqual(r.actions, [], 'no action sent to the other tenant');
+
+    connectTo('acme.example');
+    api.answerNext(changed(heldAndRetrievedCall(), { modifiedAt: (heldAndRetrievedCall().modifiedAt ?? 0) + 1 }));
+    await withReady(r, r.controller.refresh());
+    assert.strictEqual(api.fetches, 2);
+    assert.strictEqual(r.controller.snapshot().away, undefined, 'the note is gone');
+  });
+
+  it('a first read while another tenant is connected shows why, with nothing fetched', async () => {
+    const api = new ScriptedApi(heldAndRetrievedCall());
+    const { r, connectTo } = tenantRig(api);
+    connectTo('sandbox');
+    await withReady(r, r.controller.load());
+    assert.strictEqual(api.fetches, 0);
+    assert.strictEqual(r.controller.snapshot().kind, 'error');
+    assert.match(r.controller.snapshot().banner?.message ?? '', /connected to sandbox now/);
+  });
+});
