@@ -186,13 +186,15 @@ describe('connection: read-only user, wrong password, a protected tenant, back t
     assert.notStrictEqual(JSON.stringify(local), JSON.stringify(remote), 'two different workitems under one id');
     const tabTitles = (): string[] => vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tab.label);
     const sandboxTenant = tenantName(inspector.connection.state) ?? '';
+    // Earlier tests may have left panels of other workitems open.
+    const panelsOf = (workitemId: string): DetailPanelSnapshot[] => inspector.panels.snapshots().filter((panel) => panel.workitemId === workitemId);
 
     await runCommand(COMMANDS.openDetails, [id]);
     assert.strictEqual(inspector.panels.lastRendered(id)?.tenant, sandboxTenant);
     await inspector.connection.signIn({ loginUrl: other.url, username: 'admin', password: 'admin-password' });
     const otherTenant = tenantName(inspector.connection.state) ?? '';
     assert.notStrictEqual(otherTenant, sandboxTenant);
-    const sandboxPanel = (): DetailPanelSnapshot | undefined => inspector.panels.snapshots().find((panel) => panel.tenant === sandboxTenant);
+    const sandboxPanel = (): DetailPanelSnapshot | undefined => panelsOf(id).find((panel) => panel.tenant === sandboxTenant);
     await waitFor(() => sandboxPanel()?.away?.includes(`connected to ${otherTenant} now`), {
       description: 'the sandbox panel to say it is not read through the other tenant',
     });
@@ -210,10 +212,17 @@ describe('connection: read-only user, wrong password, a protected tenant, back t
     assert.match(inspector.panels.lastHtml(id) ?? '', new RegExp(`id="tenant"[^>]*>${otherTenant.replace(/\./g, '\\.')}</span>`));
 
     await inspector.connection.useSandbox();
-    await waitFor(() => sandboxPanel()?.away === undefined && inspector.panels.lastRendered(id)?.ready, {
-      description: 'the sandbox panel to be read again',
-    });
-    await waitFor(() => inspector.panels.snapshots().find((panel) => panel.tenant === otherTenant)?.away !== undefined, {
+    // Back on the sandbox, opening the id reveals the sandbox's panel (behind the other one until now).
+    await runCommand(COMMANDS.openDetails, [id]);
+    await waitFor(
+      () => {
+        const shownNow = inspector.panels.lastRendered(id);
+        return sandboxPanel()?.away === undefined && shownNow?.ready === true && shownNow.tenant === sandboxTenant;
+      },
+      { description: 'the sandbox panel to be read again' },
+    );
+    assert.strictEqual(panelsOf(id).length, 2, 'still two panels of the id, one per tenant');
+    await waitFor(() => panelsOf(id).find((panel) => panel.tenant === otherTenant)?.away !== undefined, {
       description: "the other tenant's panel to say it is not read through the sandbox",
     });
   });
