@@ -20,6 +20,10 @@ export const COMMANDS = {
   signIn: 'workitemInspector.signIn',
   signOut: 'workitemInspector.signOut',
   useSandbox: 'workitemInspector.useSandbox',
+  connectTo: 'workitemInspector.connectTo',
+  addConnection: 'workitemInspector.addConnection',
+  editConnection: 'workitemInspector.editConnection',
+  removeConnection: 'workitemInspector.removeConnection',
   showLog: 'workitemInspector.showLog',
   connectionMenu: 'workitemInspector.connectionMenu',
   /** Tree-internal rows ("Load more", an error row's retry, a page's validation issues). */

@@ -33,6 +33,8 @@ import { AuditLog } from './audit/auditLog';
 import type { TenantHooks } from './commands/tenantHooks';
 import { tenantName } from './connection/tenantName';
 import { tenantColor } from './connection/tenantColor';
+import { findProfile, readProfiles, type ConnectionProfile } from './connection/profiles/connectionProfile';
+import { isProtectedProfile, type ProfileHooks } from './commands/connections';
 import { VscodeUi } from './ui/vscodeUi';
 import { readSettings, writeUserSetting } from './ui/vscodeSettings';
 import { WorkitemTreeProvider } from './views/tree/workitemTreeProvider';
@@ -129,7 +131,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const ui = maskingUi(new VscodeUi(), privacyMode);
   // Built after the connection, which already needs its exchange callback.
   let workbench: Workbench | undefined = undefined;
-  const { connection, gates, disposables: connectionParts } = createConnection(context, log, {
+  const { connection, gates, sessions, disposables: connectionParts } = createConnection(context, log, {
     onExchange: (exchange) => workbench?.onExchange(exchange),
     onLocation: (location) => workbench?.setLocation(location),
   });
@@ -138,11 +140,19 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const history = new AuditLog(context.globalStorageUri.fsPath);
   const queryLibrary = new QueryLibrary(context.globalState);
   const watches = new WatchList(context.globalState);
-  // Protected tenants: every NCX tenant unless `ncx.protected` is off; never the sandbox.
+  const profiles: ProfileHooks = {
+    list: () => readProfiles(readSettings().connections).profiles,
+    save: (list) => writeUserSetting('connections', [...list]),
+    hasSession: async (tenant) => (await sessions.get(tenant)) !== undefined,
+  };
+  /** The named connection in use (undefined on the sandbox, or for a tenant not in the list). */
+  const currentProfile = (): ConnectionProfile | undefined =>
+    connection.state.mode === 'ncx' ? findProfile(profiles.list(), tenantName(connection.state)) : undefined;
+  // Protected tenants: each NCX tenant as its connection says (by default `ncx.protected`); never the sandbox.
   const actionLock = new ActionLock();
   const protection: ProtectionHooks = {
     tenant: () => (connection.state.mode === 'ncx' ? tenantName(connection.state) : undefined),
-    isProtected: () => connection.state.mode === 'ncx' && readSettings()['ncx.protected'],
+    isProtected: () => connection.state.mode === 'ncx' && isProtectedProfile(currentProfile(), readSettings()['ncx.protected']),
     lockedReason: () => {
       const tenant = protection.tenant();
       return tenant !== undefined && actionLock.isLocked(tenant, protection.isProtected()) ? lockedReasonOf(tenant) : undefined;
@@ -161,6 +171,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     names,
     workspaceState: context.workspaceState,
     permissions: () => connection.permissions,
+    tenant: () => tenantName(connection.state),
     log,
     onRefreshError: (error) => log.warn(`Auto-refresh failed: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -180,7 +191,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
         await vscode.commands.executeCommand(COMMANDS.allowActions);
       },
     },
-    tenant: () => ({ name: currentTenant(), color: tenantColor(currentTenant(), connection.state.mode === 'sandbox') }),
+    tenant: () => ({ name: currentTenant(), color: tenantColor(currentTenant(), connection.state.mode === 'sandbox', currentProfile()?.color) }),
     watch: {
       isWatched: (id) => watches.isWatched(currentTenant(), id),
       // Through the commands, so the panel says what the tree and the palette say.
@@ -208,6 +219,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
       tenant: currentTenant,
     },
     protection,
+    profiles,
   };
   const runner = new ActionRunner({
     ...ctx,
@@ -224,7 +236,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     extensionUri: context.extensionUri,
     getApi: () => connection.getApi(),
     connectionState: () => connection.state,
-    authScheme: () => readSettings()['ncx.authScheme'],
+    authScheme: () => currentProfile()?.authScheme ?? readSettings()['ncx.authScheme'],
     groupQueryOf: (groupId) => tree.groupQueryOf(groupId),
     selectedWorkitemIds: () => tree.selectedWorkitems().map((item) => item.workitemId),
     openDetails: (workitemId) => panels.open(workitemId),
@@ -284,7 +296,10 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     { dispose: () => pinsFollowLibrary.dispose() },
     connection.onDidRejectToken((state) => {
       showRejectedToken(ui, state)
-        .then((choice) => (choice ? vscode.commands.executeCommand(COMMANDS[choice]) : undefined))
+        .then((choice) =>
+          // Sign In goes straight to the tenant that refused the session.
+          choice ? vscode.commands.executeCommand(COMMANDS[choice], ...(choice === 'signIn' && state.tenant !== undefined ? [state.tenant] : [])) : undefined,
+        )
         .then(undefined, (error: unknown) => log.error(`Offering to sign in again: ${String(error)}`));
     }),
   );

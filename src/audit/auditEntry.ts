@@ -13,7 +13,7 @@ export const AuditEntrySchema = z.object({
   v: z.literal(1),
   /** Unix ms when the request was sent. */
   at: z.number().check(z.int(), z.nonnegative()),
-  /** The connection the action went to (`sandbox`, or the NCX host). */
+  /** The connection the action went to (`sandbox`, or the named NCX connection). */
   tenant: text(300),
   /** The signed-in user, when known. */
   user: z.optional(text(300)),

@@ -6,6 +6,7 @@ import { l10n } from '../ui/l10n';
 import type { PickItem } from '../ui/ui';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
+import type { SignInTo } from './connections';
 
 const ALL = Symbol('all tenants');
 
@@ -21,7 +22,7 @@ function entryItem(entry: AuditEntry): PickItem<AuditEntry> {
   };
 }
 
-export function showActionHistoryCommand(ctx: CommandContext, signIn: CommandHandler, useSandbox: CommandHandler): CommandHandler {
+export function showActionHistoryCommand(ctx: CommandContext, signIn: SignInTo, useSandbox: CommandHandler): CommandHandler {
   return async () => {
     if (!ctx.tenants) return;
     const { entries, skipped } = await ctx.tenants.history.read();
@@ -57,7 +58,7 @@ export function showActionHistoryCommand(ctx: CommandContext, signIn: CommandHan
     });
     if (!picked) return;
     await openWorkitemLink(
-      { ui: ctx.ui, connection: ctx.connection, panels: ctx.panels, signIn: async () => { await signIn(); }, useSandbox: async () => { await useSandbox(); } },
+      { ui: ctx.ui, connection: ctx.connection, panels: ctx.panels, signIn: async () => { await signIn(picked.tenant); }, useSandbox: async () => { await useSandbox(); } },
       { tenant: picked.tenant, id: picked.workitemId },
     );
   };

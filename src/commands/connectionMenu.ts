@@ -6,11 +6,16 @@ import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
 import { ours, shown } from '../model/format/shownText';
 
-export type ConnectionMenuChoice = 'signIn' | 'signOut' | 'useSandbox' | 'showLog';
+export type ConnectionMenuChoice = 'signIn' | 'signOut' | 'useSandbox' | 'showLog' | 'connectTo' | 'addConnection';
 
 export function connectionMenuItems(ctx: CommandContext): Array<PickItem<ConnectionMenuChoice>> {
   const state = ctx.connection.state;
   const items: Array<PickItem<ConnectionMenuChoice>> = [
+    {
+      label: ours(`$(plug) ${l10n.t('Connect To…')}`),
+      description: state.mode === 'ncx' && state.tenant ? shown(state.tenant) : l10n.t('Local Sandbox'),
+      value: 'connectTo',
+    },
     {
       label: ours(`$(sign-in) ${l10n.t('Sign In to NCX…')}`),
       description: state.mode === 'ncx' && state.host ? shown(state.host) : undefined,
@@ -27,6 +32,7 @@ export function connectionMenuItems(ctx: CommandContext): Array<PickItem<Connect
   if (state.mode === 'ncx') {
     items.push({ label: ours(`$(beaker) ${l10n.t('Use Local Sandbox')}`), value: 'useSandbox' });
   }
+  items.push({ label: ours(`$(add) ${l10n.t('Add Connection…')}`), value: 'addConnection' });
   items.push({ label: ours(`$(output) ${l10n.t('Show Log')}`), value: 'showLog' });
   return items;
 }

@@ -10,6 +10,7 @@ import type { ConnectionState, SignInRequest } from '../connection/connection';
 import type { Log } from '../log/log';
 import type { Ui } from '../ui/ui';
 import type { TenantHooks } from './tenantHooks';
+import type { ProfileHooks } from './connections';
 
 export interface WorkitemTreeHooks {
   /** The Refresh command: every count and row on screen taken again from the server. */
@@ -47,8 +48,11 @@ export interface ConnectionHooks {
   readonly permissions: readonly string[];
   getApi(): Promise<WorkitemsApi>;
   signIn(request: SignInRequest): Promise<ConnectionState>;
-  signOut(): Promise<void>;
+  /** Forgets a tenant's stored session (by default the current tenant's). */
+  signOut(tenant?: string): Promise<void>;
   useSandbox(): Promise<void>;
+  /** Switches to a named connection, with its stored session. */
+  useTenant(tenant: string): Promise<void>;
 }
 
 export interface SettingsHooks {
@@ -72,4 +76,6 @@ export interface CommandContext {
   watches?: WatchHooks;
   /** Protected tenants: actions refused until allowed for a while. */
   protection?: ProtectionHooks;
+  /** The named connections (the `connections` setting). */
+  profiles?: ProfileHooks;
 }

@@ -5,8 +5,9 @@ import { parseWorkitemLink } from '../links/workitemLink';
 import { l10n } from '../ui/l10n';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
+import type { SignInTo } from './connections';
 
-export function openLinkCommand(ctx: CommandContext, signIn: CommandHandler, useSandbox: CommandHandler): CommandHandler {
+export function openLinkCommand(ctx: CommandContext, signIn: SignInTo, useSandbox: CommandHandler): CommandHandler {
   return async (...args) => {
     const [text] = args;
     if (!ctx.tenants) return;
@@ -21,7 +22,7 @@ export function openLinkCommand(ctx: CommandContext, signIn: CommandHandler, use
     }
     ctx.log.info(`Opening the link to ${parsed.link.id} in ${parsed.link.tenant}`);
     await openWorkitemLink(
-      { ui: ctx.ui, connection: ctx.connection, panels: ctx.panels, signIn: async () => { await signIn(); }, useSandbox: async () => { await useSandbox(); } },
+      { ui: ctx.ui, connection: ctx.connection, panels: ctx.panels, signIn: async () => { await signIn(parsed.link.tenant); }, useSandbox: async () => { await useSandbox(); } },
       parsed.link,
     );
   };

@@ -27,6 +27,7 @@ import { exportActionHistoryCommand, showActionHistoryCommand } from './actionHi
 import { copyLinkCommand } from './copyLink';
 import { openLinkCommand } from './openLink';
 import { useSandboxCommand } from './useSandbox';
+import { addConnectionCommand, connectToCommand, editConnectionCommand, removeConnectionCommand, reachTenant, type ProfileHooks } from './connections';
 import { unwatchAllCommand, unwatchCommand, watchCommand } from './watch';
 import { allowActionsCommand, lockActionsCommand } from './protection';
 
@@ -54,6 +55,10 @@ export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner)
   const signOut = signOutCommand(ctx);
   const useSandbox = useSandboxCommand(ctx);
   const showLog = showLogCommand(ctx);
+  const profiles: ProfileHooks = ctx.profiles ?? { list: () => [], save: async () => undefined, hasSession: async () => false };
+  const addConnection = addConnectionCommand(ctx, profiles, signIn);
+  const connectTo = connectToCommand(ctx, profiles, signIn, addConnection);
+  const reach = reachTenant(ctx, profiles, signIn);
   const unguarded: Record<CommandKey, CommandHandler> = {
     allowActions: allowActionsCommand(ctx),
     lockActions: lockActionsCommand(ctx),
@@ -82,18 +87,22 @@ export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner)
     signIn,
     signOut,
     useSandbox,
+    connectTo,
+    addConnection,
+    editConnection: editConnectionCommand(ctx, profiles),
+    removeConnection: removeConnectionCommand(ctx, profiles),
     showLog,
     connectionMenu: connectionMenuCommand(ctx, async (choice) => {
-      await { signIn, signOut, useSandbox, showLog }[choice]();
+      await { signIn, signOut, useSandbox, showLog, connectTo, addConnection }[choice]();
     }),
     loadMore: loadMoreCommand(ctx),
     retry: retryCommand(ctx),
     showIssues: showIssuesCommand(ctx),
     togglePrivacy: togglePrivacyCommand(),
-    showActionHistory: showActionHistoryCommand(ctx, signIn, useSandbox),
+    showActionHistory: showActionHistoryCommand(ctx, reach, useSandbox),
     exportActionHistory: exportActionHistoryCommand(ctx),
     copyLink: copyLinkCommand(ctx),
-    openLink: openLinkCommand(ctx, signIn, useSandbox),
+    openLink: openLinkCommand(ctx, reach, useSandbox),
   };
   const guarded = {} as Record<CommandKey, CommandHandler>;
   for (const key of Object.keys(unguarded) as CommandKey[]) {

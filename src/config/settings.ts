@@ -14,6 +14,13 @@ export type TreeSort = (typeof TREE_SORTS)[number];
 export const SettingsSchema = z.object({
   /** `sandbox`: the embedded local NCX sandbox; `ncx`: a real NCX location after "Sign In". */
   'connection.mode': z.catch(z.enum(['sandbox', 'ncx']), 'sandbox'),
+  /** The named connection used in `ncx` mode (one of `connections`). */
+  'connection.tenant': z.catch(z.string(), ''),
+  /**
+   * Named NCX connections (name, login URL, auth scheme, colour, protected); each entry is checked
+   * by readProfiles (src/connection/profiles), which leaves out an invalid one and says so.
+   */
+  connections: z.catch(z.array(z.unknown()), []),
   /** Login host for "Sign In to NCX…"; application scope so a workspace cannot redirect the token. */
   'ncx.loginUrl': z.catch(z.string(), ''),
   /** Live NCX clients send the raw token; `bearer` follows the published spec. */

@@ -1,13 +1,15 @@
 // One signed-in session as the connection holds it (the token lives here and nowhere else in the
 // extension's memory), and how it is described to the rest of the extension.
 import type { WorkitemsApi } from '../api/workitemsApi';
-import type { ConnectionMode, ConnectionState, ConnectionStatus } from './connectionTypes';
+import type { AuthScheme, ConnectionMode, ConnectionState, ConnectionStatus } from './connectionTypes';
 
 export interface ActiveSession {
   readonly mode: ConnectionMode;
   readonly location: string;
   readonly loginUrl: string;
   readonly username: string;
+  /** How its token is sent (the connection's own scheme, or the setting's). */
+  readonly authScheme: AuthScheme;
   token: string;
   authorities: string[];
   expiresAt?: number;

@@ -1,7 +1,7 @@
 // Where the inspector's requests go, and as whom. Two modes: the local sandbox (the default: the
 // extension starts it as a child process the first time something needs data, and signs in as its
-// admin) or a real NCX location after "Sign In to NCX…". Everything else asks `getApi()` and
-// listens to `onDidChangeConnection`; nobody else sees the token.
+// admin) or an NCX tenant, one of the named connections, each with its session under its own key.
+// Everything else asks `getApi()` and listens to `onDidChangeConnection`; nobody else sees the token.
 import { NcxError, isNcxError } from '../api/errors';
 import { withoutTrailingSlashes } from '../api/paths';
 import type { WorkitemsApi } from '../api/workitemsApi';
@@ -15,6 +15,7 @@ import { guardUnauthorized } from './unauthorizedGuard';
 import { checkServerUrl } from './urlPolicy';
 import {
   SANDBOX_ADMIN,
+  type AuthScheme,
   type ConnectionDeps,
   type ConnectionMode,
   type ConnectionState,
@@ -23,6 +24,7 @@ import {
 } from './connectionTypes';
 import { describeSession, hostOf, messageOf, type ActiveSession } from './activeSession';
 import { SandboxSupervisor } from './sandboxSupervisor';
+import { findProfile, sameName, type ConnectionProfile } from './profiles/connectionProfile';
 
 export * from './connectionTypes';
 
@@ -31,6 +33,10 @@ const SANDBOX_RESIGN_MIN_INTERVAL_MS = 30_000;
 
 export class Connection {
   private mode: ConnectionMode;
+  /** The NCX tenant (named connection) used in NCX mode; kept while on the sandbox, for going back. */
+  private tenant: string | undefined;
+  /** Settles once `deps.prepare` ran: nothing is read before (a session may be moving keys). */
+  private readonly prepared: Promise<void>;
   private session: ActiveSession | undefined;
   private connecting: Promise<ActiveSession> | undefined;
   /** Bumped whenever the connection is reset, so a slow connect from before cannot win. */
@@ -58,12 +64,27 @@ export class Connection {
     this.refreshTimer = new RefreshTimer(this.now, deps.timers ?? realTimers);
     this.sandbox = new SandboxSupervisor(deps.startSandbox, deps.log, () => this.sandboxExited());
     this.mode = deps.settings()['connection.mode'];
-    this.current = { mode: this.mode, status: 'idle', authorities: [] };
+    this.tenant = deps.settings()['connection.tenant'] || undefined;
+    this.current = this.withTenant({ mode: this.mode, status: 'idle', authorities: [] });
     // Not a real secret (the sandbox is local), but a password is a password in a pasted log.
     deps.log.addSecret(SANDBOX_ADMIN.password);
+    this.prepared = (deps.prepare?.() ?? Promise.resolve()).then(
+      () => {
+        if (this.followSettings()) {
+          this.reset();
+          this.connectionChanged.fire();
+        }
+      },
+      (error: unknown) => deps.log.error(`Preparing the stored connections failed: ${messageOf(error)}`),
+    );
     if (this.mode === 'ncx') {
       void this.describeStoredSession(this.generation);
     }
+  }
+
+  /** The NCX tenant chosen (named connection), whether or not it is the one in use now. */
+  get tenantName(): string | undefined {
+    return this.tenant;
   }
 
   get state(): ConnectionState {
@@ -106,8 +127,7 @@ export class Connection {
     if (!session) {
       throw new NcxError('cancelled', l10n.t('The connection changed.'));
     }
-    const authScheme = this.deps.settings()['ncx.authScheme'];
-    return { location: session.location, token: () => (this.session === session ? session.token : undefined), authScheme };
+    return { location: session.location, token: () => (this.session === session ? session.token : undefined), authScheme: session.authScheme };
   }
 
   /** Signs in to NCX with the user's credentials and makes that the connection. */
@@ -124,27 +144,44 @@ export class Connection {
     if (!location.ok) {
       throw new NcxError('badRequest', l10n.t('The server sent a location that is not safe to use: {0}', location.reason));
     }
+    const tenant = request.tenant ?? hostOf(grant.location)?.toLowerCase() ?? login.url.host.toLowerCase();
     this.mode = 'ncx';
+    this.tenant = tenant;
     // Signing in to the embedded sandbox itself (e.g. as a read-only user) must not stop it.
     this.reset({ keepSandbox: isSameOrigin(grant.location, this.sandbox.url) });
     const session = this.buildSession('ncx', grant, loginUrl, request.username, settings);
-    await this.deps.sessions.set(this.toStored(session));
+    await this.deps.sessions.set(tenant, this.toStored(session));
     this.adopt(session);
+    if (request.tenant === undefined) await this.rememberTenant({ name: tenant, loginUrl });
     await this.writeMode('ncx');
-    this.deps.log.info(`Signed in to ${login.url.host} as ${session.username}`);
+    this.deps.log.info(`Signed in to ${login.url.host} as ${session.username} (connection ${tenant})`);
     this.connectionChanged.fire();
     return this.current;
   }
 
-  /** Forgets the NCX session (the stored token too). */
-  async signOut(): Promise<void> {
-    await this.deps.sessions.delete();
-    if (this.mode === 'ncx') {
+  /** Forgets a tenant's session (its stored token too); by default the tenant chosen now. No other tenant's. */
+  async signOut(tenant: string | undefined = this.tenant): Promise<void> {
+    if (tenant === undefined) return;
+    await this.deps.sessions.delete(tenant);
+    if (this.mode === 'ncx' && this.isCurrentTenant(tenant)) {
       this.reset();
       this.setState({ mode: 'ncx', status: 'signedOut', authorities: [] });
       this.connectionChanged.fire();
     }
-    this.deps.log.info('Signed out of NCX');
+    this.deps.log.info(`Signed out of ${tenant}`);
+  }
+
+  /**
+   * Switches to a named connection, with the session stored for it (nothing is fetched yet; without
+   * a stored session the state says signed out). The sandbox stops, as when signing in.
+   */
+  async useTenant(tenant: string): Promise<void> {
+    if (this.mode === 'ncx' && this.isCurrentTenant(tenant)) return;
+    this.mode = 'ncx';
+    this.tenant = tenant;
+    this.reset();
+    this.connectionChanged.fire();
+    await this.writeMode('ncx');
   }
 
   /** Switches back to the local sandbox (the stored NCX session stays for a later sign-in). */
@@ -160,7 +197,7 @@ export class Connection {
 
   private async writeMode(mode: ConnectionMode): Promise<void> {
     try {
-      await this.deps.setMode(mode);
+      await this.deps.setMode(mode, this.tenant);
     } catch (error) {
       // The connection already switched; only the choice will not survive a restart.
       this.deps.log.warn(`Saving the connection mode failed: ${messageOf(error)}`);
@@ -172,7 +209,6 @@ export class Connection {
    * depends on changed; a sandbox with other size / traffic settings is restarted lazily.
    */
   async settingsChanged(affects: (key: keyof Settings) => boolean): Promise<void> {
-    const settings = this.deps.settings();
     let stale = false;
     if (affects('sandbox.size') || affects('sandbox.traffic')) {
       if (this.sandbox.running) {
@@ -180,12 +216,14 @@ export class Connection {
         stale = stale || this.mode === 'sandbox';
       }
     }
-    if (affects('connection.mode') && settings['connection.mode'] !== this.mode) {
-      this.mode = settings['connection.mode'];
-      stale = true;
+    if (affects('connection.mode') || affects('connection.tenant')) {
+      stale = this.followSettings() || stale;
     }
-    if (affects('ncx.authScheme') || affects('ncx.allowInsecureHttp') || affects('requestTimeoutSeconds')) {
+    if (affects('ncx.allowInsecureHttp') || affects('requestTimeoutSeconds')) {
       stale = stale || this.session !== undefined || this.connecting !== undefined;
+    }
+    if ((affects('ncx.authScheme') || affects('connections')) && this.session && this.session.authScheme !== this.authScheme()) {
+      stale = true;
     }
     if (stale) {
       this.reset();
@@ -193,12 +231,12 @@ export class Connection {
     }
   }
 
-  /** Another window changed the stored session: follow it. */
-  async storedSessionChanged(): Promise<void> {
-    if (this.mode !== 'ncx') {
+  /** Another window changed a tenant's stored session (by default the current one's): follow it. */
+  async storedSessionChanged(tenant: string | undefined = this.tenant): Promise<void> {
+    if (this.mode !== 'ncx' || this.tenant === undefined || tenant === undefined || !this.isCurrentTenant(tenant)) {
       return;
     }
-    const stored = await this.deps.sessions.get();
+    const stored = await this.deps.sessions.get(this.tenant);
     const session = this.session;
     if (!stored) {
       if (session || this.current.status !== 'signedOut') {
@@ -234,6 +272,10 @@ export class Connection {
   }
 
   private async connect(generation: number): Promise<ActiveSession> {
+    await this.prepared;
+    if (generation !== this.generation) {
+      throw new NcxError('cancelled', l10n.t('The connection changed while connecting.'));
+    }
     const settings = this.deps.settings();
     const mode = this.mode;
     this.setState({ ...this.current, mode, status: 'connecting', error: undefined });
@@ -262,7 +304,7 @@ export class Connection {
   }
 
   private async connectNcx(settings: Settings): Promise<ActiveSession> {
-    const stored = await this.deps.sessions.get();
+    const stored = this.tenant === undefined ? undefined : await this.deps.sessions.get(this.tenant);
     if (!stored) {
       this.setState({ mode: 'ncx', status: 'signedOut', authorities: [] });
       throw new NcxError('unauthorized', l10n.t('Not signed in to NCX. Run "Sign In to NCX…" or "Use Local Sandbox".'));
@@ -309,11 +351,13 @@ export class Connection {
   ): ActiveSession {
     const claims = this.deps.readClaims(grant.token);
     // The client reads the token on every request, so a renewed token needs no new client.
-    const api = this.deps.createApi({ location: grant.location, token: () => session.token, settings });
+    const authScheme = this.authScheme();
+    const api = this.deps.createApi({ location: grant.location, token: () => session.token, settings, authScheme });
     const session: ActiveSession = {
       mode,
       location: grant.location,
       loginUrl,
+      authScheme,
       username: claims.username ?? typedUsername,
       token: grant.token,
       authorities: claims.authorities,
@@ -354,7 +398,8 @@ export class Connection {
   /** Shows host and user of the stored NCX session without connecting (nothing is fetched). */
   private async describeStoredSession(generation: number): Promise<void> {
     try {
-      const stored = await this.deps.sessions.get();
+      await this.prepared;
+      const stored = this.tenant === undefined ? undefined : await this.deps.sessions.get(this.tenant);
       if (generation !== this.generation || this.current.status !== 'idle') {
         return;
       }
@@ -381,7 +426,7 @@ export class Connection {
       return;
     }
     try {
-      const grant = await this.deps.refreshToken({ location: session.location, token: session.token });
+      const grant = await this.deps.refreshToken({ location: session.location, token: session.token }, session.authScheme);
       if (session !== this.session) {
         return;
       }
@@ -426,8 +471,8 @@ export class Connection {
   }
 
   private async persist(session: ActiveSession): Promise<void> {
-    if (session.mode === 'ncx') {
-      await this.deps.sessions.set(this.toStored(session));
+    if (session.mode === 'ncx' && this.tenant !== undefined) {
+      await this.deps.sessions.set(this.tenant, this.toStored(session));
     }
   }
 
@@ -457,8 +502,47 @@ export class Connection {
   }
 
   private setState(next: ConnectionState): void {
-    this.current = next;
-    this.stateChanged.fire(next);
+    this.current = this.withTenant(next);
+    this.stateChanged.fire(this.current);
+  }
+
+  /** In NCX mode the state names the tenant chosen; on the sandbox it names none. */
+  private withTenant(state: ConnectionState): ConnectionState {
+    const named = state.mode === 'ncx' ? this.tenant : undefined;
+    const next = { ...state };
+    delete next.tenant;
+    return named === undefined ? next : { ...next, tenant: named };
+  }
+
+  private isCurrentTenant(tenant: string): boolean {
+    return this.tenant !== undefined && sameName(tenant, this.tenant);
+  }
+
+  /** The current tenant's auth scheme: its named connection's, or the setting's. */
+  private authScheme(): AuthScheme {
+    return findProfile(this.deps.profiles?.() ?? [], this.tenant)?.authScheme ?? this.deps.settings()['ncx.authScheme'];
+  }
+
+  /** Reads mode and tenant from the settings; true when they changed what is in use. */
+  private followSettings(): boolean {
+    const settings = this.deps.settings();
+    const mode = settings['connection.mode'];
+    const tenant = settings['connection.tenant'] || undefined;
+    const sameTenantNow = tenant === undefined ? this.tenant === undefined : this.isCurrentTenant(tenant);
+    if (mode === this.mode && (mode === 'sandbox' || sameTenantNow)) return false;
+    this.mode = mode;
+    this.tenant = tenant ?? this.tenant;
+    return true;
+  }
+
+  private async rememberTenant(profile: ConnectionProfile): Promise<void> {
+    if (findProfile(this.deps.profiles?.() ?? [], profile.name)) return;
+    try {
+      await this.deps.remember?.(profile);
+    } catch (error) {
+      // Signed in all the same; only the connection list will not show it after a restart.
+      this.deps.log.warn(`Saving the connection ${profile.name} failed: ${messageOf(error)}`);
+    }
   }
 }
 

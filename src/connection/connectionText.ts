@@ -3,9 +3,10 @@ import { l10n } from '../ui/l10n';
 import type { ConnectionState } from './connection';
 import { ours, shown, type Shown } from '../model/format/shownText';
 
-/** "Sandbox", or the NCX host. */
+/** "Sandbox", or the NCX tenant: its connection's name, else its host. */
 export function connectionPlace(state: ConnectionState): Shown {
-  return state.mode === 'sandbox' ? l10n.t('Sandbox') : state.host ? shown(state.host) : l10n.t('NCX');
+  const tenant = state.tenant ?? state.host;
+  return state.mode === 'sandbox' ? l10n.t('Sandbox') : tenant ? shown(tenant) : l10n.t('NCX');
 }
 
 /** One sentence: where requests go, as whom, and what is wrong if anything. */
@@ -23,7 +24,7 @@ export function connectionSummary(state: ConnectionState): Shown {
         ? l10n.t('Local sandbox at {0}, signed in as {1}', state.host ?? '?', state.username ?? '?')
         : l10n.t('NCX at {0}, signed in as {1}', place, state.username ?? '?');
     case 'signedOut':
-      return l10n.t('Not signed in to NCX');
+      return state.tenant === undefined ? l10n.t('Not signed in to NCX') : l10n.t('Not signed in to {0}', state.tenant);
     case 'rejected':
       return l10n.t('{0} rejected the session of {1}: sign in again', place, state.username ?? '?');
     case 'failed':
@@ -46,7 +47,7 @@ export function statusBarText(state: ConnectionState): Shown {
     case 'connected':
       return ours(`$(${state.mode === 'sandbox' ? 'beaker' : 'cloud'}) ${place} · ${user}`);
     case 'signedOut':
-      return ours(`$(account) ${l10n.t('Sign in to NCX')}`);
+      return ours(`$(account) ${state.tenant === undefined ? l10n.t('Sign in to NCX') : l10n.t('Sign in to {0}', state.tenant)}`);
     case 'rejected':
       return ours(`$(warning) ${place} · ${l10n.t('sign in again')}`);
     case 'failed':

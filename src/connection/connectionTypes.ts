@@ -5,6 +5,7 @@ import type { Settings } from '../config/settings';
 import type { SecretAwareLog } from '../log/redactingLog';
 import type { Timers } from '../model/timers';
 import type { SessionStore } from './sessionStore';
+import type { ConnectionProfile } from './profiles/connectionProfile';
 
 export type ConnectionMode = Settings['connection.mode'];
 
@@ -22,6 +23,8 @@ export type ConnectionStatus =
 export interface ConnectionState {
   mode: ConnectionMode;
   status: ConnectionStatus;
+  /** The NCX tenant's name (its connection's), in NCX mode once one is chosen. */
+  tenant?: string;
   /** `host[:port]` of the location requests go to, when known. */
   host?: string;
   username?: string;
@@ -46,6 +49,8 @@ export interface SignInRequest {
   loginUrl: string;
   username: string;
   password: string;
+  /** The named connection signed in to; by default the tenant is named after the host it answers from. */
+  tenant?: string;
 }
 
 export interface TokenGrant {
@@ -65,16 +70,25 @@ export interface ApiFactoryOptions {
   location: string;
   token: () => string | undefined;
   settings: Settings;
+  authScheme: AuthScheme;
 }
+
+export type AuthScheme = Settings['ncx.authScheme'];
 
 export interface ConnectionDeps {
   settings(): Settings;
-  /** Writes `connection.mode` to the user's settings. */
-  setMode(mode: ConnectionMode): Promise<void>;
+  /** Writes `connection.mode` and, in NCX mode, `connection.tenant` to the user's settings. */
+  setMode(mode: ConnectionMode, tenant?: string): Promise<void>;
+  /** The named connections (login URL, auth scheme) as the settings declare them now. */
+  profiles?(): readonly ConnectionProfile[];
+  /** Records a tenant signed in to by URL among the named connections, when it is not one yet. */
+  remember?(profile: ConnectionProfile): Promise<void>;
+  /** Runs once before anything is read (moving a single-connection session to its tenant's key). */
+  prepare?(): Promise<void>;
   sessions: SessionStore;
   startSandbox(settings: Settings): Promise<SandboxHandle>;
   signIn(request: SignInRequest): Promise<TokenGrant>;
-  refreshToken(grant: TokenGrant): Promise<TokenGrant>;
+  refreshToken(grant: TokenGrant, authScheme: AuthScheme): Promise<TokenGrant>;
   createApi(options: ApiFactoryOptions): WorkitemsApi;
   readClaims(token: string): TokenClaims;
   log: SecretAwareLog;

@@ -13,12 +13,17 @@ import { setUpNetwork } from './networkSetup';
 import { RateGates } from './rateGates';
 import { sandboxLauncher } from './sandboxLauncher';
 import { SecretSessionStore } from './secretSessionStore';
+import type { SessionStore } from './sessionStore';
 import { readTokenClaims } from './tokenClaims';
+import { readProfiles, withProfile } from './profiles/connectionProfile';
+import { carryOverSingleConnection } from './profiles/carryOver';
 
 export interface CreatedConnection {
   connection: Connection;
   /** Each tenant's shared request budget (429s slow the whole extension for that tenant). */
   gates: RateGates;
+  /** Each tenant's stored session (to tell which connections are signed in; the connection holds the token). */
+  sessions: SessionStore;
   disposables: vscode.Disposable[];
 }
 
@@ -34,18 +39,24 @@ export function createConnection(
   const gates = new RateGates();
   const connection = new Connection({
     settings: readSettings,
-    setMode: (mode) => writeUserSetting('connection.mode', mode),
+    setMode: async (mode, tenant) => {
+      // The tenant first: a window following the mode change finds the tenant already chosen.
+      if (tenant !== undefined) await writeUserSetting('connection.tenant', tenant);
+      await writeUserSetting('connection.mode', mode);
+    },
+    profiles: () => readProfiles(readSettings().connections).profiles,
+    remember: (profile) => writeUserSetting('connections', withProfile(readProfiles(readSettings().connections).profiles, profile)),
+    prepare: () => carryOverSingleConnection({ secrets: context.secrets, sessions, settings: readSettings, write: writeUserSetting, memento: context.globalState, log }),
     sessions,
     startSandbox: sandboxLauncher({ script: context.asAbsolutePath('dist/sandbox.js'), log }),
     signIn: (request) => signIn({ ...request, timeoutMs: timeoutMs(), onRequest }),
-    refreshToken: (grant) =>
-      refreshToken({ ...grant, authScheme: readSettings()['ncx.authScheme'], timeoutMs: timeoutMs(), onRequest }),
-    createApi: ({ location, token, settings }) => {
+    refreshToken: (grant, authScheme) => refreshToken({ ...grant, authScheme, timeoutMs: timeoutMs(), onRequest }),
+    createApi: ({ location, token, settings, authScheme }) => {
       observers.onLocation?.(location);
       return new NcxClient({
         location,
         token,
-        authScheme: settings['ncx.authScheme'],
+        authScheme,
         timeoutMs: settings.requestTimeoutSeconds * 1000,
         onRequest,
         gate: gates.gateFor(location),
@@ -55,6 +66,9 @@ export function createConnection(
     readClaims: readTokenClaims,
     log,
   });
+  // A connection left out of the list is said once per change, never guessed at.
+  const reportProfiles = (): void => readProfiles(readSettings().connections).problems.forEach((problem) => log.warn(`Settings: ${problem}`));
+  reportProfiles();
   const reportFailure = (what: string) => (error: unknown) =>
     log.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   const disposables: vscode.Disposable[] = [
@@ -66,11 +80,12 @@ export function createConnection(
     ),
     sessions,
     onDidChangeSettings((affects) => {
+      if (affects('connections')) reportProfiles();
       connection.settingsChanged(affects).catch(reportFailure('Applying the changed settings'));
     }),
-    sessions.onDidChange(() => {
-      connection.storedSessionChanged().catch(reportFailure('Following the sign-in of another window'));
+    sessions.onDidChange((tenant) => {
+      connection.storedSessionChanged(tenant).catch(reportFailure('Following the sign-in of another window'));
     }),
   ];
-  return { connection, gates, disposables };
+  return { connection, gates, sessions, disposables };
 }

@@ -20,7 +20,7 @@ export async function showRejectedToken(ui: Ui, state: ConnectionState): Promise
   const answer = await ui.warn(
     l10n.t(
       '{0} no longer accepts the session of {1} (HTTP 401: expired or revoked). Sign in again to continue.',
-      state.host ?? l10n.t('NCX'),
+      state.tenant ?? state.host ?? l10n.t('NCX'),
       state.username ?? '?',
     ),
     signIn,

@@ -1,6 +1,6 @@
-// The NCX session the user signed in to: kept whole in SecretStorage (the token must never land
-// in settings or globalState), and validated on the way out because another window, or an older
-// version of the extension, may have written it.
+// The NCX sessions the user signed in to, one per tenant: kept whole in SecretStorage (a token must
+// never land in settings or globalState), and validated on the way out because another window, or
+// an older version of the extension, may have written it.
 import * as z from '../api/zodMini';
 import type { Event } from './emitter';
 
@@ -12,12 +12,13 @@ export const StoredSessionSchema = z.object({
 });
 export type StoredSession = z.infer<typeof StoredSessionSchema>;
 
+/** Each tenant's session under a key of its own: signing out of one touches no other. */
 export interface SessionStore {
-  get(): Promise<StoredSession | undefined>;
-  set(session: StoredSession): Promise<void>;
-  delete(): Promise<void>;
-  /** Fires when any window of this profile changed the stored session. */
-  readonly onDidChange: Event<void>;
+  get(tenant: string): Promise<StoredSession | undefined>;
+  set(tenant: string, session: StoredSession): Promise<void>;
+  delete(tenant: string): Promise<void>;
+  /** Fires with the tenant whose stored session any window of this profile changed. */
+  readonly onDidChange: Event<string>;
 }
 
 /** Parses what the store holds; anything unreadable counts as "no session". */

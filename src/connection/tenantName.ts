@@ -1,13 +1,13 @@
-// The name a workitem's connection goes by in links and in the action history: `sandbox` for the
-// local sandbox, the host (`acme.thrio.io`) for an NCX tenant. One connection today; named
-// connections will give each its own name.
+// The name a workitem's connection goes by in links, panels and the action history: `sandbox` for
+// the local sandbox, the named connection's name for an NCX tenant (by default the host it answers
+// from, `acme.thrio.io`, which is also what the single-connection versions called it).
 import type { ConnectionState } from './connectionTypes';
 
 export const SANDBOX_TENANT = 'sandbox';
 
 /** Undefined when an NCX connection does not know its host yet (signed out). */
-export function tenantName(state: Pick<ConnectionState, 'mode' | 'host'>): string | undefined {
-  return state.mode === 'sandbox' ? SANDBOX_TENANT : state.host?.toLowerCase();
+export function tenantName(state: Pick<ConnectionState, 'mode' | 'host' | 'tenant'>): string | undefined {
+  return state.mode === 'sandbox' ? SANDBOX_TENANT : (state.tenant ?? state.host?.toLowerCase());
 }
 
 /** Tenant names compare like host names: without regard to case. */

@@ -32,7 +32,8 @@ describe('connection: read-only user, wrong password, a protected tenant, back t
   /** Runs "Sign In to NCX…" typing the three answers a person would. */
   async function signInWithCommand(loginUrl: string, username: string, password: string): Promise<string[]> {
     const answers = [loginUrl, username, password];
-    const inputs = answerQuickInputs({ input: () => answers.shift() });
+    // With named connections saved, the first step asks which one: a login URL is typed instead.
+    const inputs = answerQuickInputs({ input: () => answers.shift(), pick: (labels) => labels.find((label) => label.includes('Another Login URL')) });
     try {
       await runCommand(COMMANDS.signIn);
     } finally {

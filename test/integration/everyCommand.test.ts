@@ -64,6 +64,7 @@ describe('every command, against the sandbox', function () {
     return row;
   }
 
+  const connections = (): unknown => vscode.workspace.getConfiguration('workitemInspector').get<unknown>('connections');
   const scenarios: Record<CommandKey, () => Promise<void>> = {
     allowActions: async () => {
       // The local sandbox is never protected: nothing to allow, and actions run.
@@ -298,6 +299,32 @@ describe('every command, against the sandbox', function () {
     },
     showLog: async () => {
       await runCommand(COMMANDS.showLog);
+    },
+    connectTo: async () => {
+      // Offers the sandbox, each named connection and "Add Connection…"; choosing the sandbox keeps it.
+      const picks = answerQuickInputs({ pick: (labels) => labels.find((label) => label.includes('Local Sandbox')) });
+      try {
+        await runCommand(COMMANDS.connectTo);
+      } finally {
+        picks.dispose();
+      }
+      assert.ok(picks.asked[0]?.offered.some((label) => label.includes('Add Connection')), picks.asked[0]?.offered.join(' | '));
+      assert.strictEqual(session.inspector.connection.state.mode, 'sandbox');
+    },
+    addConnection: async () => {
+      const before = connections();
+      await runCommandDismissingUi(COMMANDS.addConnection);
+      assert.deepStrictEqual(connections(), before, 'dismissing the first box adds nothing');
+    },
+    editConnection: async () => {
+      const before = connections();
+      await runCommandDismissingUi(COMMANDS.editConnection);
+      assert.deepStrictEqual(connections(), before, 'dismissed: nothing changes');
+    },
+    removeConnection: async () => {
+      const before = connections();
+      await runCommandDismissingUi(COMMANDS.removeConnection);
+      assert.deepStrictEqual(connections(), before, 'dismissed: nothing removed');
     },
     connectionMenu: async () => {
       const picks = answerQuickInputs({ pick: () => undefined });

@@ -77,7 +77,8 @@ describe('secrets: the password and the token are kept out of logs, settings, st
   /** Runs "Sign In to NCX…" typing the three answers a person would. */
   async function signInWithCommand(password: string): Promise<void> {
     const answers = [relay.url, PROBE_USER, password];
-    const inputs = answerQuickInputs({ input: () => answers.shift() });
+    // With named connections saved, the first step asks which one: a login URL is typed instead.
+    const inputs = answerQuickInputs({ input: () => answers.shift(), pick: (labels) => labels.find((label) => label.includes('Another Login URL')) });
     try {
       await runCommand(COMMANDS.signIn);
     } finally {

@@ -33,7 +33,7 @@ import { PinnedNode } from './pinnedNode';
 import { PinnedGroups, type PinnedGroup } from '../../model/queries/pinnedGroups';
 import type { SavedQuery } from '../../model/queries/queryLibrary';
 import { workitemNodeIdOf } from '../../model/groupKeys';
-import { shown, type Shown } from '../../model/format/shownText';
+import { ours, shown, type Shown } from '../../model/format/shownText';
 import { formatTimeOfDay } from '../../model/format/time';
 import { l10n } from '../../ui/l10n';
 
@@ -58,6 +58,8 @@ export interface WorkitemTreeProviderOptions {
     queue(queueId: string): Queue | undefined;
     prefetch(kinds: readonly NamedKind[]): void;
   };
+  /** The tenant the rows belong to, named in the view's description. */
+  tenant?: () => string | undefined;
 }
 
 /** How long a reveal may take before the tree draws its changes again and the reveal is given up on. */
@@ -72,6 +74,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly settings: () => Settings;
   private readonly now: () => number;
   private readonly permissions: () => readonly string[];
+  private readonly tenant: () => string | undefined;
   private readonly names: NameLookup;
   private readonly prefetchRowNames: () => void;
   private readonly queueOf: (queueId: string) => Queue | undefined;
@@ -92,6 +95,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.settings = options.settings ?? readSettings;
     this.now = options.now ?? Date.now;
     this.permissions = options.permissions ?? (() => ['workitems:admin']);
+    this.tenant = options.tenant ?? (() => undefined);
     this.names = options.names ?? NO_NAMES;
     this.queueOf = options.names ? (queueId) => options.names?.queue(queueId) : () => undefined;
     this.prefetchRowNames = () => options.names?.prefetch(ROW_NAMES);
@@ -237,6 +241,8 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** Starts over (the connection changed: other server, other user, signed in or out). */
   reload(): void {
     this.model.reload();
+    // Another tenant, perhaps: the description names it.
+    this.showFilter();
   }
 
   /** Swaps the client and starts over. */
@@ -523,7 +529,10 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private showFilter(): void {
     const filter = this.model.getFilter();
-    const description: Shown | undefined = filter === undefined ? undefined : l10n.t('Filter: {0}', filter);
+    const tenant = this.tenant();
+    const filtered: Shown | undefined = filter === undefined ? undefined : l10n.t('Filter: {0}', filter);
+    const description: Shown | undefined =
+      tenant === undefined ? filtered : filtered === undefined ? shown(tenant) : ours(`${shown(tenant)} · ${filtered}`);
     this.view.description = description;
     void this.setContext(CONTEXT_KEYS.treeFiltered, filter !== undefined);
     this.updateTreeState();

@@ -59,6 +59,8 @@ describe('api/zodMini', () => {
   it('falls back to every default when each setting is unreadable', () => {
     assert.deepEqual(report.settingsOnGarbage, {
       'connection.mode': 'sandbox',
+      'connection.tenant': 'garbage',
+      connections: [],
       'ncx.loginUrl': 'garbage',
       'ncx.protected': true,
       'ncx.authScheme': 'bearer',

@@ -188,9 +188,11 @@ describe('connection commands', () => {
 
   it('lists Sign Out and Use Local Sandbox only when connected to NCX', () => {
     const { ctx, connection } = handlersFor();
-    assert.deepEqual(connectionMenuItems(ctx).map((item) => item.value), ['signIn', 'showLog']);
-    connection.state = { mode: 'ncx', status: 'connected', host: 'us1.example.com', username: 'jason', authorities: [] };
-    assert.deepEqual(connectionMenuItems(ctx).map((item) => item.value), ['signIn', 'signOut', 'useSandbox', 'showLog']);
+    assert.deepEqual(connectionMenuItems(ctx).map((item) => item.value), ['connectTo', 'signIn', 'addConnection', 'showLog']);
+    connection.state = { mode: 'ncx', status: 'connected', host: 'us1.example.com', tenant: 'acme-prod', username: 'jason', authorities: [] };
+    const items = connectionMenuItems(ctx);
+    assert.deepEqual(items.map((item) => item.value), ['connectTo', 'signIn', 'signOut', 'useSandbox', 'addConnection', 'showLog']);
+    assert.equal(items[0]?.description, 'acme-prod', '"Connect To…" names the tenant in use');
   });
 
   it('runs the choice of the connection menu', async () => {

@@ -27,7 +27,7 @@ const manifest = ManifestSchema.parse(
 const properties = manifest.contributes.configuration.properties;
 
 /** Settings that decide where a credential is sent, or how. */
-const SERVER_SETTINGS = ['connection.mode', 'ncx.loginUrl', 'ncx.authScheme', 'ncx.allowInsecureHttp'];
+const SERVER_SETTINGS = ['connection.mode', 'connection.tenant', 'connections', 'ncx.loginUrl', 'ncx.authScheme', 'ncx.allowInsecureHttp'];
 
 const PASSWORD = 'SECRET-MARKER-url-password';
 const remoteHost = fc

@@ -154,7 +154,7 @@ describe('package.json contributions', () => {
       const declared = properties[`${SETTINGS_SECTION}.${key}`];
       assert.deepStrictEqual(declared.default, defaults[key], key);
       assert.ok(declared.description ?? declared.markdownDescription, `${key} has a description`);
-      const application = ['connection.mode', 'ncx.loginUrl', 'ncx.authScheme', 'ncx.allowInsecureHttp', 'ncx.protected', 'network.caFile'].includes(key);
+      const application = ['connection.mode', 'connection.tenant', 'connections', 'ncx.loginUrl', 'ncx.authScheme', 'ncx.allowInsecureHttp', 'ncx.protected', 'network.caFile'].includes(key);
       assert.strictEqual(declared.scope, application ? 'application' : 'window', key);
     }
     assert.deepStrictEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });

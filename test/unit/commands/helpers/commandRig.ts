@@ -19,6 +19,7 @@ export class FakeConnection implements ConnectionHooks {
   readonly signIns: SignInRequest[] = [];
   signInError: Error | undefined;
   signOuts = 0;
+  readonly signedOutOf: Array<string | undefined> = [];
   sandboxSwitches = 0;
 
   constructor(private readonly api: WorkitemsApi) {}
@@ -40,12 +41,20 @@ export class FakeConnection implements ConnectionHooks {
     return this.state;
   }
 
-  async signOut(): Promise<void> {
+  async signOut(tenant?: string): Promise<void> {
     this.signOuts++;
+    this.signedOutOf.push(tenant);
   }
 
   async useSandbox(): Promise<void> {
     this.sandboxSwitches++;
+  }
+
+  readonly tenantSwitches: string[] = [];
+
+  async useTenant(tenant: string): Promise<void> {
+    this.tenantSwitches.push(tenant);
+    this.state = { mode: 'ncx', status: 'idle', tenant, authorities: [] };
   }
 }
 

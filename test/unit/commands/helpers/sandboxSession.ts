@@ -58,6 +58,7 @@ export function connectedHooks(session: SignedInSession): ConnectionHooks {
     signIn: async () => state,
     signOut: async () => undefined,
     useSandbox: async () => undefined,
+    useTenant: async () => undefined,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type SandboxHandle,
 } from '../../../../src/connection/connection';
 import { readTokenClaims } from '../../../../src/connection/tokenClaims';
+import { readProfiles, withProfile } from '../../../../src/connection/profiles/connectionProfile';
 import { logRequest } from '../../../../src/log/log';
 import { startSandbox, type RunningSandbox } from '../../../../src/sandbox/server/startSandbox';
 import { ManualClock } from '../../../support/manualClock';
@@ -35,8 +36,12 @@ export class ConnectionRig {
     const onRequest = (entry: Parameters<typeof logRequest>[1]): void => logRequest(this.log, entry);
     this.connection = new Connection({
       settings: () => this.settings,
-      setMode: async (mode) => {
-        this.settings = { ...this.settings, 'connection.mode': mode };
+      setMode: async (mode, tenant) => {
+        this.settings = { ...this.settings, 'connection.mode': mode, ...(tenant !== undefined ? { 'connection.tenant': tenant } : {}) };
+      },
+      profiles: () => readProfiles(this.settings.connections).profiles,
+      remember: async (profile) => {
+        this.settings = { ...this.settings, connections: withProfile(readProfiles(this.settings.connections).profiles, profile) };
       },
       sessions: this.sessions,
       startSandbox: async (settings): Promise<SandboxHandle> => {
@@ -54,9 +59,9 @@ export class ConnectionRig {
         this.signIns++;
         return signIn({ ...request, onRequest });
       },
-      refreshToken: (grant) => {
+      refreshToken: (grant, authScheme) => {
         this.refreshes++;
-        return refreshToken({ ...grant, onRequest });
+        return refreshToken({ ...grant, authScheme, onRequest });
       },
       createApi: ({ location, token }) => new NcxClient({ location, token, retries: 0, onRequest }),
       readClaims: readTokenClaims,

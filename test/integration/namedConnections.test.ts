@@ -1,0 +1,143 @@
+// Named connections as a support engineer uses them: two tenants (two sandboxes of different seeds
+// and sizes, in this process) declared in the `connections` setting, each signed in to once through
+// "Connect To…", then switched between without a password; an action reaches only the tenant it was
+// taken on; signing out of one leaves the other signed in; a connection's own protection holds.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { signIn } from '../../src/api/auth';
+import { NcxClient } from '../../src/api/client';
+import { COMMANDS } from '../../src/contributions';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox';
+import { runCommand } from './helpers/commandRunner';
+import { inspectorApi, type WorkitemInspectorApi } from './helpers/inspector';
+import { recordMessages, type MessageRecorder } from './helpers/messages';
+import { answerQuickInputs } from './helpers/quickInputs';
+import { openSandboxSession, showWorkitemsView } from './helpers/sandboxSession';
+import { stateCounts, valueCounts } from './helpers/serverCounts';
+import { serverWorkitem, takeWorkitem } from './helpers/serverWorkitems';
+import { writeUserSetting } from './helpers/testSettings';
+import { waitFor } from './helpers/waitFor';
+
+const ACME = 'acme-test';
+const GLOBEX = 'globex-test';
+
+describe('named connections: two tenants, each with its own session', function () {
+  this.timeout(90_000);
+  let inspector: WorkitemInspectorApi;
+  let acme: RunningSandbox;
+  let globex: RunningSandbox;
+  let acmeAdmin: NcxClient;
+  let globexAdmin: NcxClient;
+  let messages: MessageRecorder;
+
+  async function adminOf(sandbox: RunningSandbox): Promise<NcxClient> {
+    const grant = await signIn({ loginUrl: sandbox.url, username: 'admin', password: 'admin-password' });
+    return new NcxClient({ location: grant.location, token: () => grant.token, retries: 0 });
+  }
+
+  /** "Connect To…" choosing `tenant`; returns the boxes it asked (user name and password when not signed in). */
+  async function connectTo(tenant: string, answers: string[] = []): Promise<string[]> {
+    const inputs = answerQuickInputs({ pick: (labels) => labels.find((label) => label.endsWith(` ${tenant}`)), input: () => answers.shift() });
+    try {
+      await runCommand(COMMANDS.connectTo);
+    } finally {
+      inputs.dispose();
+    }
+    return inputs.asked.filter((asked) => asked.kind === 'input').map((asked) => asked.title ?? '');
+  }
+
+  async function treeShows(server: NcxClient, what: string): Promise<void> {
+    const expected = await stateCounts(server);
+    await waitFor(
+      () => {
+        assert.deepStrictEqual(valueCounts(inspector.tree.rootGroupCounts()), expected);
+        return true;
+      },
+      { description: `the tree to show ${what}` },
+    );
+  }
+
+  before(async () => {
+    await openSandboxSession();
+    inspector = await inspectorApi();
+    [acme, globex] = await Promise.all([
+      startSandbox({ port: 0, size: 300, seed: 41, traffic: false }),
+      startSandbox({ port: 0, size: 450, seed: 42, traffic: false }),
+    ]);
+    [acmeAdmin, globexAdmin] = await Promise.all([adminOf(acme), adminOf(globex)]);
+    await writeUserSetting('connections', [
+      { name: ACME, loginUrl: acme.url, protected: false },
+      { name: GLOBEX, loginUrl: globex.url, protected: false },
+    ]);
+  });
+
+  beforeEach(() => {
+    messages = recordMessages();
+  });
+
+  afterEach(() => {
+    messages.dispose();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await inspector.connection.useSandbox();
+    await inspector.connection.signOut(ACME);
+    await inspector.connection.signOut(GLOBEX);
+    await writeUserSetting('connections', []);
+    await Promise.all([acme?.stop(), globex?.stop()]);
+  });
+
+  it('signs in to each tenant once, then switches between them without a password', async () => {
+    assert.deepStrictEqual(await connectTo(ACME, ['admin', 'admin-password']), [`Sign In to ${ACME} (1/2)`, `Sign In to ${ACME} (2/2)`]);
+    await showWorkitemsView();
+    assert.strictEqual(inspector.connection.state.tenant, ACME);
+    await treeShows(acmeAdmin, ACME);
+    assert.ok(String(inspector.tree.view.description ?? '').includes(ACME), 'the view names the tenant');
+
+    assert.strictEqual((await connectTo(GLOBEX, ['admin', 'admin-password'])).length, 2);
+    await treeShows(globexAdmin, GLOBEX);
+
+    assert.deepStrictEqual(await connectTo(ACME), [], 'no box asked: the stored session was used');
+    assert.strictEqual(inspector.connection.state.tenant, ACME);
+    await treeShows(acmeAdmin, `${ACME} again`);
+    assert.strictEqual(vscode.workspace.getConfiguration('workitemInspector').get('connection.tenant'), ACME);
+  });
+
+  it('sends an action to the tenant it was taken on, and to no other', async () => {
+    await connectTo(ACME);
+    const call = await takeWorkitem(acmeAdmin, 'state:active AND channelType:voice');
+    const twin = await serverWorkitem(globexAdmin, call.workitemId).catch(() => undefined);
+    assert.strictEqual(await inspector.runAction('hold', call.workitemId), 'done');
+    assert.strictEqual((await serverWorkitem(acmeAdmin, call.workitemId)).state, 'hold');
+    if (twin) {
+      // The same id on the other tenant is another workitem: untouched.
+      assert.strictEqual((await serverWorkitem(globexAdmin, call.workitemId)).modifiedAt, twin.modifiedAt);
+    }
+    const [entry] = (await inspector.history.read()).entries.filter((line) => line.workitemId === call.workitemId && line.action === 'hold');
+    assert.strictEqual(entry?.tenant, ACME, 'the action history names the connection');
+  });
+
+  it('signs out of one tenant and keeps the other signed in', async () => {
+    await connectTo(ACME);
+    await inspector.connection.signOut(GLOBEX);
+    assert.strictEqual(inspector.connection.state.status === 'connected' || inspector.connection.state.status === 'idle', true);
+    await treeShows(acmeAdmin, `${ACME}, still signed in`);
+    // Globex asks for its password again; dismissing it leaves the connection where it was.
+    assert.strictEqual((await connectTo(GLOBEX, [])).length, 1, 'the user name box was asked, and dismissed');
+    assert.strictEqual(inspector.connection.state.tenant, ACME);
+  });
+
+  it("follows a connection's own protection: refused until allowed", async () => {
+    await writeUserSetting('connections', [
+      { name: ACME, loginUrl: acme.url, protected: true },
+      { name: GLOBEX, loginUrl: globex.url, protected: false },
+    ]);
+    await connectTo(ACME);
+    const call = await takeWorkitem(acmeAdmin, 'state:active AND channelType:voice');
+    messages.answerQuestions(() => undefined);
+    assert.strictEqual(await inspector.runAction('hold', call.workitemId), 'notAllowed');
+    assert.ok(messages.shown.some((message) => message.text.startsWith(`${ACME} is protected`)), messages.shown.map((message) => message.text).join(' | '));
+    assert.strictEqual((await serverWorkitem(acmeAdmin, call.workitemId)).state, 'active', 'nothing was sent');
+  });
+});

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import type { ProfileHooks } from '../../../src/commands/connections';
+import { createCommandHandlers } from '../../../src/commands/registry';
+import type { ConnectionProfile } from '../../../src/connection/profiles/connectionProfile';
+import type { PickItem } from '../../../src/ui/ui';
+import { KnownWorkitemsApi } from './helpers/deferredApi';
+import { commandRig } from './helpers/commandRig';
+import { activeVoiceCall } from './helpers/workitems';
+
+const ACME: ConnectionProfile = { name: 'acme-prod', loginUrl: 'https://login.acme.example' };
+const GLOBEX: ConnectionProfile = { name: 'globex', loginUrl: 'https://login.globex.example', protected: false };
+
+/** The command rig with named connections in memory: `acme-prod` has a stored session, `globex` none. */
+function connectionsRig(initial: ConnectionProfile[] = [ACME, GLOBEX]) {
+  const rig = commandRig(new KnownWorkitemsApi([activeVoiceCall()], []));
+  let list = [...initial];
+  const withSession = new Set(['acme-prod']);
+  const profiles: ProfileHooks = {
+    list: () => list,
+    save: async (next) => {
+      list = [...next];
+    },
+    hasSession: async (tenant) => withSession.has(tenant),
+  };
+  rig.ctx.profiles = profiles;
+  // Picks answered in order, each by the first row whose label includes the text.
+  const picks: string[] = [];
+  const offered: string[][] = [];
+  rig.ui.choosePick = (items: Array<PickItem<unknown>>) => {
+    offered.push(items.map((item) => item.label));
+    const wanted = picks.shift();
+    const index = wanted === undefined ? -1 : items.findIndex((item) => item.label.includes(wanted));
+    return index < 0 ? undefined : index;
+  };
+  return { ...rig, handlers: createCommandHandlers(rig.ctx, rig.runner), picks, offered, list: () => list };
+}
+
+describe('named connection commands', () => {
+  it('"Connect To…" offers the sandbox, each connection and Add; a signed-in tenant is switched to without a password', async () => {
+    const rig = connectionsRig();
+    rig.picks.push('acme-prod');
+    await rig.handlers.connectTo();
+    assert.deepEqual(rig.connection.tenantSwitches, ['acme-prod']);
+    assert.equal(rig.ui.inputs.length, 0, 'no user name or password asked');
+    const labels = rig.offered[0] ?? [];
+    assert.equal(labels.length, 4);
+    assert.match(labels[0] ?? '', /\$\(check\) \$\(beaker\) Local Sandbox/, 'the sandbox in use is ticked');
+    assert.match(labels[3] ?? '', /Add Connection/);
+  });
+
+  it('"Connect To…" a tenant without a session signs in to it: user name and password only, sent with its name', async () => {
+    const rig = connectionsRig();
+    rig.picks.push('globex');
+    rig.ui.inputAnswers = ['dana.whitfield', 'correct horse'];
+    await rig.handlers.connectTo();
+    assert.deepEqual(rig.connection.signIns, [{ loginUrl: GLOBEX.loginUrl, username: 'dana.whitfield', password: 'correct horse', tenant: 'globex' }]);
+    assert.deepEqual(
+      rig.ui.inputs.map((input) => input.title),
+      ['Sign In to globex (1/2)', 'Sign In to globex (2/2)'],
+    );
+  });
+
+  it('"Sign In to NCX…" asks which connection first, and still takes another login URL', async () => {
+    const rig = connectionsRig();
+    rig.picks.push('Another Login URL');
+    rig.ui.inputAnswers = ['https://login.initech.example', 'peter', 'tps-report'];
+    await rig.handlers.signIn();
+    assert.deepEqual(rig.connection.signIns, [{ loginUrl: 'https://login.initech.example', username: 'peter', password: 'tps-report' }]);
+    assert.deepEqual(rig.offered[0]?.slice(0, 2).map((label) => label.replace(/^\$\(cloud\) /, '')), ['acme-prod', 'globex']);
+  });
+
+  it('"Add Connection…" refuses a taken or unsafe name, and adds a protected connection', async () => {
+    const rig = connectionsRig();
+    rig.ui.inputAnswers = ['initech', 'https://login.initech.example'];
+    rig.picks.push('Protected');
+    await rig.handlers.addConnection();
+    const validate = rig.ui.inputs[0]?.validate;
+    assert.ok(validate);
+    assert.match(validate('ACME-PROD') ?? '', /exists already/);
+    assert.match(validate('[x](command:workbench.action.terminal.new)') ?? '', /Use letters, digits/);
+    assert.equal(validate('hooli'), undefined);
+    assert.match(rig.ui.inputs[1]?.validate?.('http://login.initech.example') ?? '', /plain http/);
+    assert.deepEqual(rig.list().at(-1), { name: 'initech', loginUrl: 'https://login.initech.example', protected: true });
+    assert.match(rig.ui.messages.at(-1)?.text ?? '', /Added the connection initech/);
+  });
+
+  it('"Edit Connection…" changes one field and keeps the rest', async () => {
+    const rig = connectionsRig();
+    rig.picks.push('globex', 'Colour', 'purple');
+    await rig.handlers.editConnection();
+    assert.deepEqual(rig.list(), [ACME, { ...GLOBEX, color: 'purple' }]);
+  });
+
+  it('"Remove Connection…" asks, signs out of that tenant only, and goes back to the sandbox when it was in use', async () => {
+    const rig = connectionsRig();
+    rig.connection.state = { mode: 'ncx', status: 'connected', tenant: 'acme-prod', username: 'agent', authorities: [] };
+    rig.picks.push('acme-prod');
+    rig.ui.confirmAnswers = [true];
+    await rig.handlers.removeConnection();
+    assert.match(rig.ui.confirmations[0]?.message ?? '', /Remove the connection acme-prod\?/);
+    assert.deepEqual(rig.connection.signedOutOf, ['acme-prod']);
+    assert.deepEqual(rig.list(), [GLOBEX]);
+    assert.equal(rig.connection.sandboxSwitches, 1);
+  });
+
+  it('"Remove Connection…" declined removes nothing', async () => {
+    const rig = connectionsRig();
+    rig.picks.push('globex');
+    await rig.handlers.removeConnection();
+    assert.deepEqual(rig.list(), [ACME, GLOBEX]);
+    assert.equal(rig.connection.signOuts, 0);
+  });
+});

@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import { isNcxError } from '../../../src/api/errors';
+import type { ApiFactoryOptions } from '../../../src/connection/connection';
+import { tenantName } from '../../../src/connection/tenantName';
+import { NcxClient } from '../../../src/api/client';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server/startSandbox';
+import { connectionRig, type ConnectionRig } from './helpers/connectionRig';
+
+// Two sandboxes of different sizes stand in for two tenants: a count tells which one answered.
+describe('named connections: several tenants, each with its own session', () => {
+  let acme: RunningSandbox;
+  let globex: RunningSandbox;
+  let rig: ConnectionRig;
+
+  before(async () => {
+    [acme, globex] = await Promise.all([
+      startSandbox({ port: 0, size: 40, seed: 11, traffic: false }),
+      startSandbox({ port: 0, size: 70, seed: 12, traffic: false }),
+    ]);
+  });
+
+  after(async () => {
+    await Promise.all([acme.stop(), globex.stop()]);
+  });
+
+  afterEach(async () => {
+    await rig.cleanUp();
+  });
+
+  const profiles = (): unknown[] => [
+    { name: 'acme-prod', loginUrl: acme.url },
+    { name: 'globex', loginUrl: globex.url, protected: false },
+  ];
+
+  it('keeps each tenant signed in under its own key, and switches back without asking for a password', async () => {
+    rig = connectionRig({}, { connections: profiles() });
+    await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });
+    assert.equal(await (await rig.connection.getApi()).count(undefined), 40);
+    assert.equal(rig.connection.state.tenant, 'acme-prod');
+    assert.equal(tenantName(rig.connection.state), 'acme-prod');
+    await rig.connection.signIn({ loginUrl: globex.url, username: 'admin', password: 'admin-password', tenant: 'globex' });
+    assert.equal(await (await rig.connection.getApi()).count(undefined), 70);
+    assert.deepEqual([...rig.sessions.byTenant.keys()].sort(), ['acme-prod', 'globex']);
+    assert.equal(rig.settings['connection.tenant'], 'globex');
+
+    const signIns = rig.signIns;
+    await rig.connection.useTenant('acme-prod');
+    assert.equal(rig.connection.state.status, 'idle', 'nothing fetched until asked');
+    assert.equal(await (await rig.connection.getApi()).count(undefined), 40);
+    assert.equal(rig.signIns, signIns, 'the stored session was used, no new sign-in');
+    assert.equal(rig.connection.state.username, 'agent');
+    assert.equal(rig.settings['connection.tenant'], 'acme-prod');
+    assert.equal(rig.settings['connection.mode'], 'ncx');
+  });
+
+  it('signs out of one tenant without touching the other', async () => {
+    rig = connectionRig({}, { connections: profiles() });
+    await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });
+    await rig.connection.signIn({ loginUrl: globex.url, username: 'agent', password: 'agent-password', tenant: 'globex' });
+    await rig.connection.signOut('acme-prod');
+    assert.equal(rig.connection.state.status, 'connected', 'the tenant in use is still signed in');
+    assert.equal(rig.sessions.byTenant.has('acme-prod'), false);
+    assert.equal(rig.sessions.byTenant.has('globex'), true);
+
+    await rig.connection.useTenant('acme-prod');
+    const error = await (await rig.connection.getApi().then(() => undefined, (rejected: unknown) => rejected));
+    assert.ok(isNcxError(error) && error.kind === 'unauthorized', 'signed out of acme-prod: it asks for a sign-in');
+    assert.equal(rig.connection.state.status, 'signedOut');
+    assert.equal(rig.connection.state.tenant, 'acme-prod', 'the state still names the tenant chosen');
+  });
+
+  it('ignores a sign-out of another tenant in another window, and follows one of its own', async () => {
+    rig = connectionRig({}, { connections: profiles() });
+    await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });
+    const changes = rig.connectionChanges;
+    rig.sessions.changeFromAnotherWindow(undefined, 'globex');
+    await rig.connection.storedSessionChanged('globex');
+    assert.equal(rig.connection.state.status, 'connected');
+    assert.equal(rig.connectionChanges, changes);
+
+    rig.sessions.changeFromAnotherWindow(undefined, 'acme-prod');
+    await rig.connection.storedSessionChanged('ACME-PROD');
+    assert.equal(rig.connection.state.status, 'signedOut');
+  });
+
+  it('names a tenant signed in to by URL after its host, and adds it to the named connections', async () => {
+    rig = connectionRig();
+    await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password' });
+    const host = new URL(acme.url).host.toLowerCase();
+    assert.equal(rig.connection.state.tenant, host);
+    assert.deepEqual(rig.settings.connections, [{ name: host, loginUrl: acme.url }]);
+    assert.equal(rig.settings['connection.tenant'], host);
+  });
+
+  it("sends each tenant's token the way its connection says", async () => {
+    const schemes: string[] = [];
+    rig = connectionRig(
+      {
+        createApi: ({ location, token, authScheme }: ApiFactoryOptions) => {
+          schemes.push(authScheme);
+          return new NcxClient({ location, token, authScheme, retries: 0 });
+        },
+      },
+      { connections: [{ name: 'acme-prod', loginUrl: acme.url, authScheme: 'raw' }, ...profiles().slice(1)] },
+    );
+    await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });
+    await rig.connection.signIn({ loginUrl: globex.url, username: 'agent', password: 'agent-password', tenant: 'globex' });
+    assert.deepEqual(schemes, ['raw', 'bearer']);
+    assert.equal((await rig.connection.liveEndpoint()).authScheme, 'bearer');
+  });
+
+  it('follows a tenant chosen in the settings (another window, or by hand)', async () => {
+    rig = connectionRig({}, { connections: profiles() });
+    await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });
+    await rig.connection.signIn({ loginUrl: globex.url, username: 'agent', password: 'agent-password', tenant: 'globex' });
+    rig.settings = { ...rig.settings, 'connection.tenant': 'acme-prod' };
+    await rig.connection.settingsChanged((key) => key === 'connection.tenant');
+    assert.equal(rig.connection.state.tenant, 'acme-prod');
+    assert.equal(await (await rig.connection.getApi()).count(undefined), 40);
+  });
+});
