@@ -266,7 +266,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     panels,
     registerDetailPanelSerializer(panels),
     ...registerCommands(ctx, runner),
-    createConnectionStatusBar(connection),
+    createConnectionStatusBar(connection, panels),
     createRateStatusBar(gates),
     createProtectionStatusBar(actionLock, protection, [connection.onDidChangeState, vscode.workspace.onDidChangeConfiguration]),
     // Locked or allowed, the panels' buttons follow.

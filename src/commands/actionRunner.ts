@@ -16,6 +16,7 @@ import { actionProgress, actionTitle, actionVerb } from './actionText';
 import { askActionInput } from './askActionInput';
 import type { ConnectionHooks, DetailPanelHooks, WorkitemTreeHooks } from './context';
 import { refusalMessage } from './refusalMessage';
+import { liveTenantName, tenantName } from '../connection/tenantName';
 import { targetId, type WorkitemTarget } from './targets';
 import { ours, type Shown } from '../model/format/shownText';
 
@@ -145,8 +146,9 @@ export class ActionRunner {
       if (!allowed) return { workitemId: id, outcome: 'notAllowed', reason: locked };
     }
     if (spec.confirm && !options.confirmed) {
+      const tenant = liveTenantName(this.deps.connection.state);
       const confirmed = await ui.confirm(
-        l10n.t('{0} {1}?', actionTitle(action), id),
+        tenant === undefined ? l10n.t('{0} {1}?', actionTitle(action), id) : l10n.t('{0} {1} on {2}?', actionTitle(action), id, tenant),
         spec.words.consequence?.(l10n) ?? ours(''),
         actionTitle(action),
       );
@@ -171,7 +173,7 @@ export class ActionRunner {
     try {
       answer = await api.act(action, id, input, options.signal ? { signal: options.signal } : undefined);
       await this.deps.audit?.({ action, workitemId: id, parameters, sentAt });
-      log.info(`${action} ${id} ${JSON.stringify(input)}: done`);
+      log.info(`${action} ${id} on ${this.where()} ${JSON.stringify(input)}: done`);
     } catch (error) {
       await this.deps.audit?.({ action, workitemId: id, parameters, sentAt, error });
       return this.report(action, id, error, options);
@@ -189,9 +191,14 @@ export class ActionRunner {
     return { workitemId: id, outcome: 'done', ...(answer ? { workitem: answer } : {}) };
   }
 
+  /** The tenant an action goes to, for the log (the sandbox, or the named connection). */
+  private where(): string {
+    return tenantName(this.deps.connection.state) ?? 'NCX';
+  }
+
   private report(action: WorkitemAction, id: string, error: unknown, options: { quiet?: boolean }): ActionReport {
     const { ui, log } = this.deps;
-    log.warn(`${action} ${id} failed: ${messageOf(error)}`);
+    log.warn(`${action} ${id} on ${this.where()} failed: ${messageOf(error)}`);
     if (isNcxError(error) && error.kind === 'cancelled') {
       return { workitemId: id, outcome: 'cancelled' };
     }

@@ -35,6 +35,8 @@ export class Connection {
   private mode: ConnectionMode;
   /** The NCX tenant (named connection) used in NCX mode; kept while on the sandbox, for going back. */
   private tenant: string | undefined;
+  /** Settles once this connection's own latest write of mode and tenant is done. */
+  private writing: Promise<void> = Promise.resolve();
   /** Settles once `deps.prepare` ran: nothing is read before (a session may be moving keys). */
   private readonly prepared: Promise<void>;
   private session: ActiveSession | undefined;
@@ -196,11 +198,20 @@ export class Connection {
   }
 
   private async writeMode(mode: ConnectionMode): Promise<void> {
+    // Mode and tenant are two settings: between the two writes the settings name neither what was
+    // nor what is chosen, so their change events (fired as each is written, even before `setMode`
+    // returns) are read once both are written (settingsChanged).
+    let written = (): void => undefined;
+    this.writing = new Promise((resolve) => {
+      written = resolve;
+    });
     try {
       await this.deps.setMode(mode, this.tenant);
     } catch (error) {
       // The connection already switched; only the choice will not survive a restart.
       this.deps.log.warn(`Saving the connection mode failed: ${messageOf(error)}`);
+    } finally {
+      written();
     }
   }
 
@@ -217,6 +228,11 @@ export class Connection {
       }
     }
     if (affects('connection.mode') || affects('connection.tenant')) {
+      // A write begun meanwhile is waited for too.
+      for (let write = this.writing; ; write = this.writing) {
+        await write;
+        if (write === this.writing) break;
+      }
       stale = this.followSettings() || stale;
     }
     if (affects('ncx.allowInsecureHttp') || affects('requestTimeoutSeconds')) {

@@ -1,6 +1,7 @@
 // How the connection is described to the user: the status bar item and the connection menu's title.
 import { l10n } from '../ui/l10n';
 import type { ConnectionState } from './connection';
+import { tenantName } from './tenantName';
 import { ours, shown, type Shown } from '../model/format/shownText';
 
 /** "Sandbox", or the NCX tenant: its connection's name, else its host. */
@@ -30,6 +31,17 @@ export function connectionSummary(state: ConnectionState): Shown {
     case 'failed':
       return l10n.t('Could not connect to {0}: {1}', place, state.error ?? '?');
   }
+}
+
+/**
+ * What the status bar says while the focused detail panel belongs to another tenant than the one
+ * connected (undefined when it does not): that panel's tenant first, so a shared screen never shows
+ * a workitem under the wrong name.
+ */
+export function otherTenantText(state: ConnectionState, focusedTenant: string | undefined): Shown | undefined {
+  const connected = tenantName(state);
+  if (focusedTenant === undefined || (connected !== undefined && connected.toLowerCase() === focusedTenant.toLowerCase())) return undefined;
+  return ours(`$(window) ${l10n.t('{0} (panel) · connected to {1}', focusedTenant, connectionPlace(state))}`);
 }
 
 /**

@@ -10,6 +10,11 @@ export function tenantName(state: Pick<ConnectionState, 'mode' | 'host' | 'tenan
   return state.mode === 'sandbox' ? SANDBOX_TENANT : (state.tenant ?? state.host?.toLowerCase());
 }
 
+/** The NCX tenant's name, undefined on the sandbox: a question about production names where it goes. */
+export function liveTenantName(state: Pick<ConnectionState, 'mode' | 'host' | 'tenant'>): string | undefined {
+  return state.mode === 'ncx' ? tenantName(state) : undefined;
+}
+
 /** Tenant names compare like host names: without regard to case. */
 export function sameTenant(a: string, b: string | undefined): boolean {
   return b !== undefined && a.toLowerCase() === b.toLowerCase();

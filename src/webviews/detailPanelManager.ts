@@ -61,6 +61,9 @@ interface OpenPanel {
 export class DetailPanelManager implements vscode.Disposable {
   private readonly panels = new Map<string, OpenPanel>();
   private readonly mediaUri: vscode.Uri;
+  private readonly focusEmitter = new vscode.EventEmitter<string | undefined>();
+  /** The panel with the focus, and its tenant. */
+  private focused: { panel: vscode.WebviewPanel; tenant: string } | undefined;
 
   constructor(private readonly deps: DetailPanelDeps) {
     this.mediaUri = vscode.Uri.joinPath(deps.extensionUri, 'media');
@@ -155,6 +158,22 @@ export class DetailPanelManager implements vscode.Disposable {
       panel.dispose();
     }
     this.panels.clear();
+    this.focusEmitter.dispose();
+  }
+
+  /** The tenant of the detail panel that has the focus (undefined when none has it). */
+  get focusedTenant(): string | undefined {
+    return this.focused?.tenant;
+  }
+
+  /** Fires when the focused panel's tenant changes (a panel focused, left or closed). */
+  readonly onDidChangeFocusedTenant = this.focusEmitter.event;
+
+  private focusChanged(tenant: string | undefined, panel: vscode.WebviewPanel): void {
+    const before = this.focused?.tenant;
+    if (tenant !== undefined) this.focused = { panel, tenant };
+    else if (this.focused?.panel === panel) this.focused = undefined;
+    if (this.focused?.tenant !== before) this.focusEmitter.fire(this.focused?.tenant);
   }
 
   /** The workitem's panel in the tenant connected now. */
@@ -245,7 +264,10 @@ export class DetailPanelManager implements vscode.Disposable {
     );
     const subscriptions = [
       webview.onDidReceiveMessage((raw: unknown) => controller.handleMessage(raw)),
-      panel.onDidChangeViewState((event) => controller.visibilityChanged(event.webviewPanel.visible)),
+      panel.onDidChangeViewState((event) => {
+        controller.visibilityChanged(event.webviewPanel.visible);
+        this.focusChanged(event.webviewPanel.active ? tenant?.name : undefined, panel);
+      }),
     ];
     panel.onDidDispose(() => {
       controller.dispose();
@@ -253,7 +275,9 @@ export class DetailPanelManager implements vscode.Disposable {
       if (this.panels.get(key)?.panel === panel) {
         this.panels.delete(key);
       }
+      this.focusChanged(undefined, panel);
     });
+    if (panel.active) this.focusChanged(tenant?.name, panel);
     this.panels.set(key, { panel, controller });
     return controller;
   }

@@ -128,6 +128,20 @@ describe('named connections: two tenants, each with its own session', function (
     assert.strictEqual(inspector.connection.state.tenant, ACME);
   });
 
+  it('keeps a filter per tenant: set on one, the other shows all of its own, and it is back on return', async () => {
+    await connectTo(ACME);
+    inspector.tree.setFilter('channelType:voice');
+    const voice = await stateCounts(acmeAdmin, 'channelType:voice');
+    await waitFor(() => JSON.stringify(valueCounts(inspector.tree.rootGroupCounts())) === JSON.stringify(voice), { description: 'the filtered tree' });
+    await connectTo(GLOBEX, ['admin', 'admin-password']);
+    assert.strictEqual(inspector.tree.currentFilter(), undefined);
+    await treeShows(globexAdmin, `${GLOBEX}, unfiltered`);
+    await connectTo(ACME);
+    assert.strictEqual(inspector.tree.currentFilter(), 'channelType:voice');
+    await waitFor(() => JSON.stringify(valueCounts(inspector.tree.rootGroupCounts())) === JSON.stringify(voice), { description: `${ACME}'s filter again` });
+    inspector.tree.clearFilter();
+  });
+
   it("follows a connection's own protection: refused until allowed", async () => {
     await writeUserSetting('connections', [
       { name: ACME, loginUrl: acme.url, protected: true },

@@ -103,7 +103,7 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     await runFromPalette(page, 'Workitems: Sign Out');
     // The refreshed detail panel takes the keyboard focus, and a webview keeps F1 to itself: back
     // to the sandbox through the connection's status-bar entry instead, as a mouse user would.
-    const connectionEntry = page.locator('.part.statusbar .statusbar-item', { hasText: 'Sign in to NCX' }).first();
+    const connectionEntry = page.locator('.part.statusbar .statusbar-item', { hasText: /Sign in to / }).first();
     await chooseFromStatusBarEntry(page, connectionEntry, 'Use Local Sandbox');
     await waitForRows(page, 'the local sandbox again', (rows) => rows.some((row) => STATE_ROW.test(row)));
   } finally {

@@ -148,6 +148,14 @@ export async function chooseFromStatusBarEntry(page: Page, entry: Locator, label
 export async function signInThroughPalette(page: Page, answers: readonly [string, string, string]): Promise<void> {
   await openPalette(page, 'Workitems: Sign In to NCX…');
   await page.keyboard.press('Enter');
+  // With named connections saved, the first step asks which one: this types a login URL instead.
+  const firstBox = page.locator('.quick-input-widget .quick-input-title', { hasText: '(1/3)' });
+  const another = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Another Login URL' });
+  await firstBox.or(another).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  if (await another.isVisible()) {
+    await quickInput(page).fill('Another Login URL');
+    await page.keyboard.press('Enter');
+  }
   for (const [index, answer] of answers.entries()) {
     await page
       .locator('.quick-input-widget .quick-input-title', { hasText: `(${index + 1}/3)` })

@@ -13,6 +13,7 @@ import { askActionInput } from '../askActionInput';
 import type { CommandContext } from '../context';
 import { targetId, type WorkitemTarget } from '../targets';
 import { showBulkSummary, type BulkSummary } from './bulkSummary';
+import { liveTenantName } from '../../connection/tenantName';
 
 /** Enough to overlap round trips, few enough not to flood a tenant (or the sandbox's rate limit). */
 export const BULK_CONCURRENCY = 4;
@@ -66,7 +67,9 @@ export async function runBulkAction<A extends WorkitemAction>(
     .filter(Boolean)
     .join('\n\n');
   // Each part of the detail is a Shown sentence of l10n.t; joining them keeps it one.
-  const confirmed = await ctx.ui.confirm(l10n.t('{0}: {1} workitems?', title, allowed.length), ours(detail), title);
+  const tenant = liveTenantName(ctx.connection.state);
+  const question = tenant === undefined ? l10n.t('{0}: {1} workitems?', title, allowed.length) : l10n.t('{0}: {1} workitems on {2}?', title, allowed.length, tenant);
+  const confirmed = await ctx.ui.confirm(question, ours(detail), title);
   if (!confirmed) {
     return undefined;
   }

@@ -105,7 +105,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       api: options.api,
       groupBy: settings['tree.groupBy'],
       pageSize: settings['tree.pageSize'],
-      filter: this.filterStore.read(),
+      filter: this.filterStore.read(this.tenant()),
       changeFeed: settings['tree.changeFeed'],
       sortBy: settings['tree.sortBy'],
     });
@@ -240,8 +240,10 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** Starts over (the connection changed: other server, other user, signed in or out). */
   reload(): void {
-    this.model.reload();
-    // Another tenant, perhaps: the description names it.
+    // Another tenant, perhaps: its own filter (setting one starts over too), and the description names it.
+    const filter = this.filterStore.read(this.tenant());
+    if (filter !== this.model.getFilter()) this.model.setFilter(filter);
+    else this.model.reload();
     this.showFilter();
   }
 
@@ -277,13 +279,13 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       throw new RangeError(check.message);
     }
     this.model.setFilter(check.filter);
-    void this.filterStore.write(check.filter);
+    void this.filterStore.write(check.filter, this.tenant());
     this.showFilter();
   }
 
   clearFilter(): void {
     this.model.setFilter(undefined);
-    void this.filterStore.write(undefined);
+    void this.filterStore.write(undefined, this.tenant());
     this.showFilter();
   }
 

@@ -7,6 +7,7 @@ import { silentLog } from '../../../src/log/log';
 import type { RunningSandbox } from '../../../src/sandbox/server/startSandbox';
 import { DeferredActionsApi } from './helpers/deferredApi';
 import { FakePanels, FakeTree } from './helpers/fakeHooks';
+import { recordingLog } from './helpers/recordingLog';
 import { FakeUi } from './helpers/fakeUi';
 import { actionRequests, connectedHooks, signInAs, startTestSandbox, type SignedInSession } from './helpers/sandboxSession';
 import { activeVoiceCall } from './helpers/workitems';
@@ -136,6 +137,19 @@ describe('ActionRunner against the sandbox', () => {
     assert.equal(ui.confirmations.length, 2);
     assert.match(ui.confirmations[0]?.message ?? '', new RegExp(workitem.workitemId));
     assert.equal((await admin.api.fetchWorkitem(workitem.workitemId)).state, 'terminated');
+  });
+
+  it('names the NCX tenant in the question, and in the log line of what was sent', async () => {
+    const workitem = await firstWorkitem(admin, 'state:active AND channelType:voice');
+    const hooks = { ...connectedHooks(admin), state: { mode: 'ncx' as const, status: 'connected' as const, tenant: 'acme-prod', authorities: [...admin.authorities] } };
+    const log = recordingLog();
+    const ui = new FakeUi();
+    const runner = new ActionRunner({ ui, log, connection: hooks, tree: new FakeTree(), panels: new FakePanels() });
+    ui.confirmAnswers = [false];
+    assert.equal(await runner.run('hangup', workitem), 'cancelled');
+    assert.equal(ui.confirmations[0]?.message, `Hang Up ${workitem.workitemId} on acme-prod?`);
+    assert.equal(await runner.run('hold', workitem), 'done');
+    assert.ok(log.lines.some((line) => line.includes(`hold ${workitem.workitemId} on acme-prod`)), log.lines.join('\n'));
   });
 
   it('transfers to the queue picked from the server\'s queue list', async () => {

@@ -109,6 +109,32 @@ describe('named connections: several tenants, each with its own session', () => 
     assert.equal((await rig.connection.liveEndpoint()).authScheme, 'bearer');
   });
 
+  it('is not thrown off by the change events of its own two-step write of mode and tenant', async () => {
+    const changes: Array<Promise<void>> = [];
+    rig = connectionRig(
+      {
+        // As VS Code does it: each write fires its change event, the tenant's before the mode is written.
+        setMode: async (mode, tenant) => {
+          rig.settings = { ...rig.settings, 'connection.tenant': tenant ?? '' };
+          changes.push(rig.connection.settingsChanged((key) => key === 'connection.tenant'));
+          await new Promise((resolve) => setImmediate(resolve));
+          rig.settings = { ...rig.settings, 'connection.mode': mode };
+          changes.push(rig.connection.settingsChanged((key) => key === 'connection.mode'));
+        },
+      },
+      { connections: profiles() },
+    );
+    await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });
+    await Promise.all(changes);
+    assert.equal(rig.connectionChanges, 1, 'one change: the sign-in');
+    assert.equal(rig.connection.state.status, 'connected');
+    assert.equal(rig.started.length, 0, 'no sandbox started in between');
+    await rig.connection.useSandbox();
+    await Promise.all(changes);
+    assert.equal(rig.connectionChanges, 2);
+    assert.equal(rig.connection.state.mode, 'sandbox');
+  });
+
   it('follows a tenant chosen in the settings (another window, or by hand)', async () => {
     rig = connectionRig({}, { connections: profiles() });
     await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });

@@ -12,7 +12,7 @@ import { workitemPickItem } from '../../../src/commands/pickWorkitem';
 import { refusalMessage } from '../../../src/commands/refusalMessage';
 import { signInCommand } from '../../../src/commands/signIn';
 import type { ConnectionState } from '../../../src/connection/connection';
-import { connectionSummary, statusBarText } from '../../../src/connection/connectionText';
+import { connectionSummary, otherTenantText, statusBarText } from '../../../src/connection/connectionText';
 import { realisticWorkitem } from '../api/fixtures/workitems';
 import { commandRig } from '../commands/helpers/commandRig';
 
@@ -53,6 +53,15 @@ describe('Server text on every VS Code surface builder', () => {
     const text = statusBarText(hostileState('connected'));
     assertInert(text, ['cloud']);
     assert.ok(text.startsWith('$(cloud) '));
+  });
+
+  it("status bar while another tenant's panel has the focus: both names inert, that tenant first", () => {
+    const text = otherTenantText({ ...hostileState('connected'), tenant: HOSTILE }, `acme-prod ${HOSTILE}`);
+    assert.ok(text !== undefined);
+    assertInert(text, ['window']);
+    assert.ok(visible(text).startsWith(`$(window) acme-prod ${HOSTILE}`));
+    assert.strictEqual(otherTenantText({ mode: 'sandbox', status: 'connected', authorities: [] }, 'SANDBOX'), undefined, 'the same tenant: the usual text');
+    assert.strictEqual(otherTenantText(hostileState('connected'), undefined), undefined);
   });
 
   it('status bar tooltip and connection menu title: the summary', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { NcxError } from '../../../src/api/errors';
 import { describeFetchFailure } from '../../../src/model/fetchFailure';
-import { checkFilter, FILTER_STATE_KEY, TreeFilterStore, type KeyValueState } from '../../../src/views/tree/filterStore';
+import { checkFilter, FILTER_STATE_KEY, TENANT_FILTERS_KEY, TreeFilterStore, type KeyValueState } from '../../../src/views/tree/filterStore';
 import { channelIconId, stateColorId } from '../../../src/views/tree/iconIds';
 import { escapeMarkdown } from '../../../src/views/tree/markdownText';
 import { showsWelcomeInsteadOfRows, treeStateOf } from '../../../src/views/tree/treeContextKeys';
@@ -30,6 +30,20 @@ describe('tree helpers', () => {
       assert.strictEqual(store.read(), 'state:hold AND priority:>=4');
       await store.write(undefined);
       assert.strictEqual(store.read(), undefined);
+    });
+
+    it("keeps each tenant's filter apart, the single filter of earlier versions standing in until a tenant has its own", async () => {
+      const state = new MemoryState();
+      state.values.set(FILTER_STATE_KEY, 'channelType:voice');
+      const store = new TreeFilterStore(state);
+      assert.strictEqual(store.read('acme-prod'), 'channelType:voice');
+      await store.write('state:hold', 'ACME-prod');
+      await store.write(undefined, 'sandbox');
+      assert.strictEqual(store.read('acme-prod'), 'state:hold');
+      assert.strictEqual(store.read('sandbox'), undefined, 'cleared on the sandbox, not inherited');
+      assert.strictEqual(store.read('globex'), 'channelType:voice');
+      state.values.set(TENANT_FILTERS_KEY, ['state:hold']);
+      assert.strictEqual(store.read('acme-prod'), 'channelType:voice', 'an unreadable map counts as none');
     });
 
     it('ignores a stored value that is not a valid query, or not a string', () => {
