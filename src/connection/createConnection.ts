@@ -15,7 +15,9 @@ import { sandboxLauncher } from './sandboxLauncher';
 import { SecretSessionStore } from './secretSessionStore';
 import type { SessionStore } from './sessionStore';
 import { readTokenClaims } from './tokenClaims';
-import { readProfiles, withProfile } from './profiles/connectionProfile';
+import { findProfile, readProfiles, withProfile, type ConnectionProfile } from './profiles/connectionProfile';
+import { StoredSessionKeeper } from './profiles/storedSessionKeeper';
+import type { AuthScheme, TokenGrant } from './connectionTypes';
 import { carryOverSingleConnection } from './profiles/carryOver';
 
 export interface CreatedConnection {
@@ -37,6 +39,8 @@ export function createConnection(
   const onRequest = (entry: RequestLogEntry): void => logRequest(log, entry);
   const timeoutMs = (): number => readSettings().requestTimeoutSeconds * 1000;
   const gates = new RateGates();
+  const profilesNow = (): ConnectionProfile[] => readProfiles(readSettings().connections).profiles;
+  const renewToken = (grant: TokenGrant, authScheme: AuthScheme): Promise<TokenGrant> => refreshToken({ ...grant, authScheme, timeoutMs: timeoutMs(), onRequest });
   const connection = new Connection({
     settings: readSettings,
     setMode: async (mode, tenant) => {
@@ -44,13 +48,13 @@ export function createConnection(
       if (tenant !== undefined) await writeUserSetting('connection.tenant', tenant);
       await writeUserSetting('connection.mode', mode);
     },
-    profiles: () => readProfiles(readSettings().connections).profiles,
-    remember: (profile) => writeUserSetting('connections', withProfile(readProfiles(readSettings().connections).profiles, profile)),
+    profiles: profilesNow,
+    remember: (profile) => writeUserSetting('connections', withProfile(profilesNow(), profile)),
     prepare: () => carryOverSingleConnection({ secrets: context.secrets, sessions, settings: readSettings, write: writeUserSetting, memento: context.globalState, log }),
     sessions,
     startSandbox: sandboxLauncher({ script: context.asAbsolutePath('dist/sandbox.js'), log }),
     signIn: (request) => signIn({ ...request, timeoutMs: timeoutMs(), onRequest }),
-    refreshToken: (grant, authScheme) => refreshToken({ ...grant, authScheme, timeoutMs: timeoutMs(), onRequest }),
+    refreshToken: renewToken,
     createApi: ({ location, token, settings, authScheme }) => {
       observers.onLocation?.(location);
       return new NcxClient({
@@ -67,6 +71,21 @@ export function createConnection(
     log,
   });
   // A connection left out of the list is said once per change, never guessed at.
+  // The sessions of the tenants not in use are renewed too, each on its own schedule.
+  const keeper = new StoredSessionKeeper({
+    tenants: () => profilesNow().map((profile) => profile.name),
+    inUse: () => (connection.state.mode === 'ncx' ? connection.tenantName : undefined),
+    sessions,
+    refreshToken: renewToken,
+    authScheme: (tenant) => findProfile(profilesNow(), tenant)?.authScheme ?? readSettings()['ncx.authScheme'],
+    readClaims: readTokenClaims,
+    allowInsecureHttp: () => readSettings()['ncx.allowInsecureHttp'],
+    log,
+  });
+  const rescan = (): void => {
+    keeper.rescan().catch((error: unknown) => log.warn(`Scheduling the renewal of stored sessions: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  rescan();
   const reportProfiles = (): void => readProfiles(readSettings().connections).problems.forEach((problem) => log.warn(`Settings: ${problem}`));
   reportProfiles();
   const reportFailure = (what: string) => (error: unknown) =>
@@ -79,12 +98,18 @@ export function createConnection(
       ).dispose,
     ),
     sessions,
+    { dispose: () => keeper.dispose() },
+    new vscode.Disposable(connection.onDidChangeConnection(rescan).dispose),
     onDidChangeSettings((affects) => {
-      if (affects('connections')) reportProfiles();
+      if (affects('connections')) {
+        reportProfiles();
+        rescan();
+      }
       connection.settingsChanged(affects).catch(reportFailure('Applying the changed settings'));
     }),
     sessions.onDidChange((tenant) => {
       connection.storedSessionChanged(tenant).catch(reportFailure('Following the sign-in of another window'));
+      rescan();
     }),
   ];
   return { connection, gates, sessions, disposables };

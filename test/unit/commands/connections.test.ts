@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ProfileHooks } from '../../../src/commands/connections';
 import { createCommandHandlers } from '../../../src/commands/registry';
+import { buildWorkitemLink } from '../../../src/links/workitemLink';
 import type { ConnectionProfile } from '../../../src/connection/profiles/connectionProfile';
 import type { PickItem } from '../../../src/ui/ui';
 import { KnownWorkitemsApi } from './helpers/deferredApi';
@@ -101,6 +102,23 @@ describe('named connection commands', () => {
     assert.deepEqual(rig.connection.signedOutOf, ['acme-prod']);
     assert.deepEqual(rig.list(), [GLOBEX]);
     assert.equal(rig.connection.sandboxSwitches, 1);
+  });
+
+  it('a link to a tenant signed in to before switches to it and opens the workitem, asking nothing', async () => {
+    const rig = connectionsRig();
+    const target = { scheme: 'vscode', authority: 'workitem-inspector.workitem-inspector' };
+    rig.ctx.tenants = { history: { read: async () => ({ entries: [], skipped: [] }), exportTo: async () => undefined }, linkTarget: target, chooseExportFile: async () => undefined };
+    rig.ui.messageAnswers = ['Sign In to acme-prod…'];
+    await rig.handlers.openLink(buildWorkitemLink(target, { tenant: 'acme-prod', id: 'wi_20001' }));
+    assert.deepEqual(rig.connection.tenantSwitches, ['acme-prod']);
+    assert.equal(rig.ui.inputs.length, 0);
+    assert.deepEqual(rig.panels.opened.map((opened) => opened.id), ['wi_20001']);
+
+    // globex has no stored session: its sign-in asks user name and password, for globex.
+    rig.ui.messageAnswers = ['Sign In to globex…'];
+    rig.ui.inputAnswers = ['peter', 'tps-report'];
+    await rig.handlers.openLink(buildWorkitemLink(target, { tenant: 'globex', id: 'wi_7' }));
+    assert.equal(rig.connection.signIns[0]?.tenant, 'globex');
   });
 
   it('"Remove Connection…" declined removes nothing', async () => {
