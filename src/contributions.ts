@@ -87,6 +87,7 @@ export const EVENTS_VIEW_ID = 'workitemInspector.events';
 export const WATCHED_VIEW_ID = 'workitemInspector.watched';
 export const REQUESTS_VIEW_ID = 'workitemInspector.requests';
 export const QUERIES_VIEW_ID = 'workitemInspector.queries';
+export const CONNECTIONS_VIEW_ID = 'workitemInspector.connections';
 
 export const DETAIL_PANEL_VIEW_TYPE = 'workitemInspector.detail';
 export const RESULTS_VIEW_TYPE = 'workitemInspector.results';

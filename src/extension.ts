@@ -31,12 +31,13 @@ import { createPrivacyStatusBar } from './privacy/privacyStatusBar';
 import { actionAudit } from './audit/actionAudit';
 import { AuditLog } from './audit/auditLog';
 import type { TenantHooks } from './commands/tenantHooks';
-import { tenantName } from './connection/tenantName';
+import { SANDBOX_TENANT, tenantName } from './connection/tenantName';
+import { ConnectionsView } from './views/connections/connectionsView';
 import { tenantColor } from './connection/tenantColor';
 import { findProfile, readProfiles, type ConnectionProfile } from './connection/profiles/connectionProfile';
 import { isProtectedProfile, type ProfileHooks } from './commands/connections';
 import { VscodeUi } from './ui/vscodeUi';
-import { readSettings, writeUserSetting } from './ui/vscodeSettings';
+import { onDidChangeSettings, readSettings, writeUserSetting } from './ui/vscodeSettings';
 import { WorkitemTreeProvider } from './views/tree/workitemTreeProvider';
 import { DetailPanelManager, registerDetailPanelSerializer } from './webviews/detailPanelManager';
 import { QueryLibrary } from './model/queries/queryLibrary';
@@ -71,6 +72,8 @@ export interface WorkitemInspectorApi {
   readonly events: EventsView;
   /** Watched workitems, per tenant (they survive a reload). */
   readonly watches: WatchList;
+  /** The Connections view (its rows as last drawn). */
+  readonly connections: ConnectionsView;
 }
 
 export interface StoredStateView {
@@ -253,6 +256,20 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     showInPanels: (workitems) => workitems.forEach((workitem) => panels.show(workitem)),
   });
   const watched = new WatchedView({ list: watches, tenant: currentTenant, names });
+  const connectionsView = new ConnectionsView({
+    rows: async () => {
+      const list = profiles.list();
+      const signedIn = await Promise.all(list.map(async (profile) => ((await profiles.hasSession(profile.name)) ? [profile.name] : [])));
+      const settings = readSettings();
+      return {
+        profiles: list,
+        inUse: connection.state.mode === 'sandbox' ? SANDBOX_TENANT : connection.state.tenant,
+        signedIn: new Set(signedIn.flat()),
+        protectedByDefault: settings['ncx.protected'],
+        authSchemeByDefault: settings['ncx.authScheme'],
+      };
+    },
+  });
   const events = new EventsView({
     live,
     connection: () => connection.state.host ?? connection.state.mode,
@@ -280,6 +297,13 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     live,
     events,
     watched,
+    connectionsView,
+    // What a connection row says: in use, signed in, protected.
+    new vscode.Disposable(connection.onDidChangeState(() => connectionsView.refresh()).dispose),
+    sessions.onDidChange(() => connectionsView.refresh()),
+    onDidChangeSettings((affects) => {
+      if (affects('connections') || affects('ncx.protected') || affects('ncx.authScheme')) connectionsView.refresh();
+    }),
     startWatchNotifier({ list: watches, live, tenant: currentTenant, names, ui, log, open: (id) => panels.open(id) }),
     names.onDidChange(() => watched.refresh()),
     connection.onDidChangeConnection(() => watched.refresh()),
@@ -319,6 +343,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     live,
     events,
     watches,
+    connections: connectionsView,
   };
 }
 

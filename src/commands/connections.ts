@@ -6,6 +6,8 @@ import { hostOf } from '../connection/activeSession';
 import { findProfile, nameProblem, withoutProfile, withProfile, type ConnectionProfile } from '../connection/profiles/connectionProfile';
 import { TENANT_COLORS, tenantColor, type TenantColor } from '../connection/tenantColor';
 import { SANDBOX_TENANT, tenantName } from '../connection/tenantName';
+import type { ConnectionTarget } from '../connection/profiles/connectionRows';
+import * as z from '../api/zodMini';
 import { checkServerUrl } from '../connection/urlPolicy';
 import { ours, shown, type Shown } from '../model/format/shownText';
 import { l10n } from '../ui/l10n';
@@ -23,7 +25,27 @@ export interface ProfileHooks {
 /** Signs in to a named connection (asking user name and password), or by login URL without one. */
 export type SignInTo = (tenant?: string) => Promise<unknown>;
 
-type Target = { kind: 'sandbox' } | { kind: 'tenant'; name: string } | { kind: 'add' };
+type Target = ConnectionTarget | { kind: 'add' };
+
+const ConnectionRowArgSchema = z.looseObject({
+  target: z.union([z.object({ kind: z.literal('sandbox') }), z.object({ kind: z.literal('tenant'), name: z.string().check(z.minLength(1)) })]),
+});
+
+/**
+ * The connection a command was run on: a row of the Connections view (a click, a context menu) or
+ * a tenant's name (a link, the rejected-session notice); undefined from the palette.
+ */
+export function connectionTargetOf(arg: unknown): ConnectionTarget | undefined {
+  if (typeof arg === 'string' && arg.length > 0) return { kind: 'tenant', name: arg };
+  const row = ConnectionRowArgSchema.safeParse(arg);
+  return row.success ? row.data.target : undefined;
+}
+
+/** The named connection a command was run on, when it was run on one that exists. */
+function profileOf(profiles: ProfileHooks, arg: unknown): ConnectionProfile | undefined {
+  const target = connectionTargetOf(arg);
+  return target?.kind === 'tenant' ? findProfile(profiles.list(), target.name) : undefined;
+}
 
 /** Whether a tenant is protected: its own choice, else the `ncx.protected` setting. */
 export function isProtectedProfile(profile: ConnectionProfile | undefined, protectedByDefault: boolean): boolean {
@@ -64,7 +86,12 @@ export function reachTenant(ctx: CommandContext, profiles: ProfileHooks, signIn:
 }
 
 export function connectToCommand(ctx: CommandContext, profiles: ProfileHooks, signIn: SignInTo, add: CommandHandler): CommandHandler {
-  return async () => {
+  return async (arg?: unknown) => {
+    const given = connectionTargetOf(arg);
+    if (given !== undefined) {
+      await connect(ctx, profiles, signIn, given);
+      return;
+    }
     const current = tenantName(ctx.connection.state);
     const mark = (name: string): string => (current !== undefined && current.toLowerCase() === name.toLowerCase() ? '$(check) ' : '');
     const items = (async (): Promise<Array<PickItem<Target>>> => {
@@ -84,20 +111,29 @@ export function connectToCommand(ctx: CommandContext, profiles: ProfileHooks, si
     })();
     const target = await ctx.ui.pick(items, { title: l10n.t('Connect To'), placeholder: l10n.t('The sandbox or a named NCX tenant') });
     if (target === undefined) return;
-    if (target.kind === 'sandbox') {
-      await ctx.connection.useSandbox();
-      return;
-    }
     if (target.kind === 'add') {
       await add();
       return;
     }
-    if (await profiles.hasSession(target.name)) {
-      await ctx.connection.useTenant(target.name);
-      return;
-    }
-    await signIn(target.name);
+    await connect(ctx, profiles, signIn, target);
   };
+}
+
+/** The sandbox, or a tenant with its stored session (signing in first when it has none). */
+async function connect(ctx: CommandContext, profiles: ProfileHooks, signIn: SignInTo, target: ConnectionTarget): Promise<void> {
+  if (target.kind === 'sandbox') {
+    await ctx.connection.useSandbox();
+    return;
+  }
+  if (findProfile(profiles.list(), target.name) === undefined) {
+    void ctx.ui.warn(l10n.t('There is no connection named {0}.', target.name));
+    return;
+  }
+  if (await profiles.hasSession(target.name)) {
+    await ctx.connection.useTenant(target.name);
+    return;
+  }
+  await signIn(target.name);
 }
 
 export function addConnectionCommand(ctx: CommandContext, profiles: ProfileHooks, signIn: SignInTo): CommandHandler {
@@ -141,8 +177,8 @@ export function addConnectionCommand(ctx: CommandContext, profiles: ProfileHooks
 type EditChoice = 'loginUrl' | 'color' | 'protection' | 'authScheme';
 
 export function editConnectionCommand(ctx: CommandContext, profiles: ProfileHooks): CommandHandler {
-  return async () => {
-    const profile = await pickProfile(ctx, profiles, l10n.t('Edit Connection'));
+  return async (arg?: unknown) => {
+    const profile = profileOf(profiles, arg) ?? (await pickProfile(ctx, profiles, l10n.t('Edit Connection')));
     if (profile === undefined) return;
     const choice = await ctx.ui.pick<EditChoice>(
       [
@@ -210,8 +246,8 @@ async function editField(ctx: CommandContext, profile: ConnectionProfile, choice
 }
 
 export function removeConnectionCommand(ctx: CommandContext, profiles: ProfileHooks): CommandHandler {
-  return async () => {
-    const profile = await pickProfile(ctx, profiles, l10n.t('Remove Connection'));
+  return async (arg?: unknown) => {
+    const profile = profileOf(profiles, arg) ?? (await pickProfile(ctx, profiles, l10n.t('Remove Connection')));
     if (profile === undefined) return;
     const remove = l10n.t('Remove {0}', profile.name);
     const confirmed = await ctx.ui.confirm(

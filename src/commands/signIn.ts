@@ -8,6 +8,7 @@ import { checkServerUrl } from '../connection/urlPolicy';
 import { l10n } from '../ui/l10n';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
+import { connectionTargetOf } from './connections';
 import { ours, shown, type Shown } from '../model/format/shownText';
 
 function required(message: Shown): (value: string) => Shown | undefined {
@@ -20,7 +21,8 @@ type Place = { profile: ConnectionProfile } | { loginUrl: string };
 export function signInCommand(ctx: CommandContext): CommandHandler {
   const choosePlace = async (requested: unknown): Promise<Place | undefined> => {
     const profiles = ctx.profiles?.list() ?? [];
-    const named = typeof requested === 'string' ? findProfile(profiles, requested) : undefined;
+    const target = connectionTargetOf(requested);
+    const named = target?.kind === 'tenant' ? findProfile(profiles, target.name) : undefined;
     if (named) return { profile: named };
     if (profiles.length > 0) {
       const current = ctx.connection.state.tenant;

@@ -233,7 +233,7 @@ export class Connection {
         await write;
         if (write === this.writing) break;
       }
-      stale = this.followSettings() || stale;
+      stale = this.followSettings(affects) || stale;
     }
     if (affects('ncx.allowInsecureHttp') || affects('requestTimeoutSeconds')) {
       stale = stale || this.session !== undefined || this.connecting !== undefined;
@@ -252,7 +252,12 @@ export class Connection {
     if (this.mode !== 'ncx' || this.tenant === undefined || tenant === undefined || !this.isCurrentTenant(tenant)) {
       return;
     }
+    const generation = this.generation;
     const stored = await this.deps.sessions.get(this.tenant);
+    // Switched meanwhile (the sandbox, another tenant): what was read is no longer this connection's.
+    if (generation !== this.generation || this.mode !== 'ncx' || !this.isCurrentTenant(tenant)) {
+      return;
+    }
     const session = this.session;
     if (!stored) {
       if (session || this.current.status !== 'signedOut') {
@@ -539,13 +544,22 @@ export class Connection {
     return findProfile(this.deps.profiles?.() ?? [], this.tenant)?.authScheme ?? this.deps.settings()['ncx.authScheme'];
   }
 
-  /** Reads mode and tenant from the settings; true when they changed what is in use. */
-  private followSettings(): boolean {
+  /**
+   * Reads from the settings the keys a change touched (`affects`; by default both); true when they
+   * changed what is in use. Only those keys: while this connection writes the tenant and then the
+   * mode, the tenant's change event may be handled before the mode's new value has reached this
+   * process, and reading the mode then would see the old one and switch back.
+   */
+  private followSettings(affects: (key: keyof Settings) => boolean = () => true): boolean {
     const settings = this.deps.settings();
-    const mode = settings['connection.mode'];
-    const tenant = settings['connection.tenant'] || undefined;
+    const mode = affects('connection.mode') ? settings['connection.mode'] : this.mode;
+    const tenant = affects('connection.tenant') ? settings['connection.tenant'] || undefined : this.tenant;
     const sameTenantNow = tenant === undefined ? this.tenant === undefined : this.isCurrentTenant(tenant);
-    if (mode === this.mode && (mode === 'sandbox' || sameTenantNow)) return false;
+    if (mode === this.mode && (mode === 'sandbox' || sameTenantNow)) {
+      // The tenant chosen for later still follows, without a reconnect while on the sandbox.
+      if (mode === 'sandbox' && tenant !== undefined) this.tenant = tenant;
+      return false;
+    }
     this.mode = mode;
     this.tenant = tenant ?? this.tenant;
     return true;

@@ -142,6 +142,22 @@ describe('named connections: two tenants, each with its own session', function (
     inspector.tree.clearFilter();
   });
 
+  it('lists every connection in the Connections view, and acts on the row it is run on', async () => {
+    await connectTo(ACME);
+    const rows = await inspector.connections.getChildren();
+    const describe = (name: string): string | undefined => rows.find((row) => row.target.kind === 'tenant' && row.target.name === name)?.description;
+    assert.strictEqual(rows[0]?.label, 'Local Sandbox');
+    assert.strictEqual(describe(ACME), 'in use · signed in · actions allowed');
+    assert.match(describe(GLOBEX) ?? '', /^(not )?signed in · actions allowed$/);
+    // Sign Out on acme's row: that tenant only.
+    await runCommand(COMMANDS.signOut, [rows.find((row) => row.target.kind === 'tenant' && row.target.name === ACME)]);
+    const after = await inspector.connections.getChildren();
+    assert.strictEqual(after.find((row) => row.target.kind === 'tenant' && row.target.name === ACME)?.description, 'in use · not signed in · actions allowed');
+    await runCommand(COMMANDS.connectTo, [after[0]]);
+    assert.strictEqual(inspector.connection.state.mode, 'sandbox', JSON.stringify(inspector.connection.state));
+    assert.strictEqual((await connectTo(ACME, ['admin', 'admin-password'])).length, 2, 'signed out: acme asks again');
+  });
+
   it("follows a connection's own protection: refused until allowed", async () => {
     await writeUserSetting('connections', [
       { name: ACME, loginUrl: acme.url, protected: true },

@@ -3,7 +3,8 @@
 // signed in to through "Connect To…"; the same workitem id is opened on both and the
 // two panels are put side by side. Checked in the DOM: each panel's header names its own tenant;
 // on the protected tenant the action buttons are disabled with the reason; the panel of the tenant
-// not connected says so and offers nothing; the status bar names the focused panel's tenant.
+// not connected says so and offers nothing; the status bar names the focused panel's tenant; the
+// Connections view lists both, saying which is in use, signed in and protected.
 // "Connect To…" back to a tenant signed in to before asks for nothing.
 //   bash scripts/harness/vscode-harness.sh ui out/test/ui/tenantsInDom.js
 import type { Frame, Page } from 'playwright-core';
@@ -132,6 +133,19 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
       .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     await screenshot(page, context, 'tenants-status-bar');
     context.log(`the status bar names ${GLOBEX} while its panel has the focus`);
+
+    // The Connections view (collapsed at first): every connection with what it is now.
+    const pane = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header .title', { hasText: /^Connections$/ }) });
+    await pane.locator('.pane-header').first().click({ timeout: STEP_TIMEOUT_MS });
+    const acmeRow = pane.locator('.monaco-list-row', { hasText: ACME }).first();
+    await acmeRow.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    const acmeText = (await acmeRow.innerText()).replace(/\s+/g, ' ');
+    const globexText = (await pane.locator('.monaco-list-row', { hasText: GLOBEX }).first().innerText()).replace(/\s+/g, ' ');
+    if (!acmeText.includes('in use · signed in · protected') || !globexText.includes('signed in · actions allowed')) {
+      throw new Error(`the Connections view says "${acmeText}" and "${globexText}"`);
+    }
+    await screenshot(page, context, 'tenants-connections-view');
+    context.log(`Connections view: "${acmeText}", "${globexText}"`);
   } finally {
     await Promise.all([acme.stop(), globex.stop()]);
   }

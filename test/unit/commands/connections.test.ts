@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { ProfileHooks } from '../../../src/commands/connections';
 import { createCommandHandlers } from '../../../src/commands/registry';
 import { buildWorkitemLink } from '../../../src/links/workitemLink';
+import { connectionRows } from '../../../src/connection/profiles/connectionRows';
 import type { ConnectionProfile } from '../../../src/connection/profiles/connectionProfile';
 import type { PickItem } from '../../../src/ui/ui';
 import { KnownWorkitemsApi } from './helpers/deferredApi';
@@ -119,6 +120,41 @@ describe('named connection commands', () => {
     rig.ui.inputAnswers = ['peter', 'tps-report'];
     await rig.handlers.openLink(buildWorkitemLink(target, { tenant: 'globex', id: 'wi_7' }));
     assert.equal(rig.connection.signIns[0]?.tenant, 'globex');
+  });
+
+  it('acts on the row of the Connections view it was run on, without a pick', async () => {
+    const rig = connectionsRig();
+    const rows = connectionRows({ profiles: rig.list(), inUse: 'sandbox', signedIn: (name) => name === 'acme-prod', protectedByDefault: true, authSchemeByDefault: 'bearer' });
+    const [sandboxRow, acmeRow, globexRow] = rows;
+    assert.ok(sandboxRow && acmeRow && globexRow);
+    await rig.handlers.connectTo(acmeRow);
+    assert.deepEqual(rig.connection.tenantSwitches, ['acme-prod']);
+    await rig.handlers.connectTo(sandboxRow);
+    assert.equal(rig.connection.sandboxSwitches, 1);
+    await rig.handlers.signOut(globexRow);
+    assert.deepEqual(rig.connection.signedOutOf, ['globex']);
+    rig.picks.push('Protection', 'Not protected');
+    await rig.handlers.editConnection(acmeRow);
+    assert.equal(rig.list()[0]?.protected, false);
+    assert.equal(rig.offered.length, 2, 'no pick of the connection: the row said which');
+    // A row of a connection removed meanwhile (another window) connects to nothing.
+    await rig.handlers.connectTo({ target: { kind: 'tenant', name: 'initech' } });
+    assert.match(rig.ui.messages.at(-1)?.text ?? '', /no connection named initech/);
+    assert.deepEqual(rig.connection.tenantSwitches, ['acme-prod']);
+  });
+
+  it('describes each row: in use, signed in, protected, in its colour, and which menus apply', () => {
+    const rows = connectionRows({ profiles: [ACME, { ...GLOBEX, color: 'purple' }], inUse: 'ACME-PROD', signedIn: (name) => name === 'acme-prod', protectedByDefault: true, authSchemeByDefault: 'raw' });
+    assert.deepEqual(
+      rows.map((row) => [row.label, row.description, row.color, row.contextValue]),
+      [
+        ['Local Sandbox', '', 'green', 'connection;sandbox;idle;signedIn;'],
+        ['acme-prod', 'in use · signed in · protected', rows[1]?.color, 'connection;tenant;inUse;signedIn;'],
+        ['globex', 'not signed in · actions allowed', 'purple', 'connection;tenant;idle;signedOut;'],
+      ],
+    );
+    assert.notEqual(rows[1]?.color, 'green');
+    assert.ok(rows[1]?.tooltip.some((line) => line === 'Token sent as: raw'));
   });
 
   it('"Remove Connection…" declined removes nothing', async () => {

@@ -135,6 +135,48 @@ describe('named connections: several tenants, each with its own session', () => 
     assert.equal(rig.connection.state.mode, 'sandbox');
   });
 
+  it('is not switched back by the tenant change event read before its own mode write is visible', async () => {
+    const changes: Array<Promise<void>> = [];
+    rig = connectionRig(
+      {
+        // As a remote VS Code does it: the write resolves, its new value (and its event) arrive a moment later.
+        setMode: async (mode, tenant) => {
+          rig.settings = { ...rig.settings, 'connection.tenant': tenant ?? '' };
+          changes.push(rig.connection.settingsChanged((key) => key === 'connection.tenant'));
+          setTimeout(() => {
+            rig.settings = { ...rig.settings, 'connection.mode': mode };
+            changes.push(rig.connection.settingsChanged((key) => key === 'connection.mode'));
+          }, 5);
+        },
+      },
+      { connections: profiles() },
+    );
+    const settled = async (): Promise<void> => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await Promise.all(changes);
+    };
+    await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });
+    await settled();
+    assert.equal(rig.connection.state.mode, 'ncx');
+    assert.equal(rig.connection.state.status, 'connected');
+    await rig.connection.useSandbox();
+    await settled();
+    assert.equal(rig.connection.state.mode, 'sandbox');
+    assert.equal(rig.connectionChanges, 2, 'the sign-in and the switch, nothing in between');
+  });
+
+  it('does not switch back to a tenant whose sign-out it was still reading when the sandbox was chosen', async () => {
+    rig = connectionRig({}, { connections: profiles() });
+    await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });
+    await rig.connection.signOut('acme-prod');
+    // The store's change event is being handled (reading the store) as the user picks the sandbox.
+    const following = rig.connection.storedSessionChanged('acme-prod');
+    const switching = rig.connection.useSandbox();
+    await Promise.all([following, switching]);
+    assert.equal(rig.connection.state.mode, 'sandbox');
+    assert.equal(await (await rig.connection.getApi()).count(undefined), 200, "the extension's sandbox answers");
+  });
+
   it('follows a tenant chosen in the settings (another window, or by hand)', async () => {
     rig = connectionRig({}, { connections: profiles() });
     await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });

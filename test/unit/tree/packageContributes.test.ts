@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
-import {
+import { CONNECTIONS_VIEW_ID,
   COMMANDS, CONTEXT_KEYS, DETAIL_PANEL_VIEW_TYPE, EVENTS_VIEW_ID, LIVE_COMMANDS, QUERIES_VIEW_ID, TREE_VIEW_ID,
   VIEW_CONTAINER_ID, WATCHED_VIEW_ID, WORKBENCH_COMMANDS,
 } from '../../../src/contributions';
@@ -77,6 +77,7 @@ describe('package.json contributions', () => {
     assert.ok(container);
     assert.ok(fs.existsSync(path.join(root, container.icon)), container.icon);
     assert.deepStrictEqual(contributes.views[VIEW_CONTAINER_ID].map((view) => [view.id, view.name]), [
+      [CONNECTIONS_VIEW_ID, 'Connections'],
       [TREE_VIEW_ID, 'Workitems'],
       ['workitemInspector.requests', 'Requests'],
       [QUERIES_VIEW_ID, 'Queries'],

@@ -1,0 +1,65 @@
+// The Connections view: the local sandbox and every named tenant, each saying whether it is in use,
+// signed in and protected, in its colour. A click connects (signing in first when needed); the
+// context menu signs in or out of that tenant, edits or removes it; the title adds one.
+import * as vscode from 'vscode';
+import { COMMANDS, CONNECTIONS_VIEW_ID } from '../../contributions';
+import { connectionRows, type ConnectionRow, type ConnectionRowsInput } from '../../connection/profiles/connectionRows';
+import { createShownTreeView, type ShownTreeView } from '../../ui/shownViews';
+import { l10n } from '../../ui/l10n';
+import { escapeMarkdown } from '../tree/markdownText';
+import { shownTreeItem } from '../tree/treeItems';
+
+export interface ConnectionsViewDeps {
+  /** Everything the rows show, read when the view draws (signed-in is read from the keychain). */
+  rows(): Promise<Omit<ConnectionRowsInput, 'signedIn'> & { signedIn: ReadonlySet<string> }>;
+}
+
+export class ConnectionsView implements vscode.TreeDataProvider<ConnectionRow>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ConnectionRow | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly view: ShownTreeView<ConnectionRow>;
+  /** The rows last drawn (for tests, which cannot read a tree view's items). */
+  private shownRows: ConnectionRow[] = [];
+
+  constructor(private readonly deps: ConnectionsViewDeps) {
+    this.view = createShownTreeView(CONNECTIONS_VIEW_ID, this);
+  }
+
+  /** Draws the rows again (a connection, a session or the settings changed). */
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  get rows(): readonly ConnectionRow[] {
+    return this.shownRows;
+  }
+
+  async getChildren(element?: ConnectionRow): Promise<ConnectionRow[]> {
+    if (element) return [];
+    const input = await this.deps.rows();
+    const signedIn = new Set([...input.signedIn].map((name) => name.toLowerCase()));
+    this.shownRows = connectionRows({ ...input, signedIn: (name) => signedIn.has(name.toLowerCase()) });
+    const inUse = this.shownRows.find((row) => row.inUse);
+    this.view.setDescription(inUse?.label);
+    return this.shownRows;
+  }
+
+  getTreeItem(row: ConnectionRow): vscode.TreeItem {
+    const item = shownTreeItem({ label: row.label, description: row.description }, vscode.TreeItemCollapsibleState.None);
+    item.id = row.target.kind === 'sandbox' ? 'connection:sandbox' : `connection:${row.target.name.toLowerCase()}`;
+    // The one in use is ticked; each in its colour (theme chart colours, never a server's).
+    const icon = row.inUse ? 'pass-filled' : row.target.kind === 'sandbox' ? 'beaker' : 'cloud';
+    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(`charts.${row.color}`));
+    const tooltip = new vscode.MarkdownString(row.tooltip.map((line) => escapeMarkdown(line)).join('  \n'));
+    tooltip.isTrusted = false;
+    item.tooltip = tooltip;
+    item.contextValue = row.contextValue;
+    item.command = { command: COMMANDS.connectTo, title: l10n.t('Connect'), arguments: [row] };
+    return item;
+  }
+
+  dispose(): void {
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}
