@@ -31,11 +31,11 @@ import { createPrivacyStatusBar } from './privacy/privacyStatusBar';
 import { actionAudit } from './audit/actionAudit';
 import { AuditLog } from './audit/auditLog';
 import type { TenantHooks } from './commands/tenantHooks';
-import { SANDBOX_TENANT, tenantName } from './connection/tenantName';
+import { tenantName } from './connection/tenantName';
 import { ConnectionsView } from './views/connections/connectionsView';
 import { tenantColor } from './connection/tenantColor';
-import { findProfile, readProfiles, type ConnectionProfile } from './connection/profiles/connectionProfile';
-import { isProtectedProfile, type ProfileHooks } from './commands/connections';
+import { findProfile, isProtectedProfile, type ConnectionProfile } from './connection/profiles/connectionProfile';
+import { currentConnectionRows } from './commands/connections';
 import { VscodeUi } from './ui/vscodeUi';
 import { onDidChangeSettings, readSettings, writeUserSetting } from './ui/vscodeSettings';
 import { WorkitemTreeProvider } from './views/tree/workitemTreeProvider';
@@ -134,7 +134,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const ui = maskingUi(new VscodeUi(), privacyMode);
   // Built after the connection, which already needs its exchange callback.
   let workbench: Workbench | undefined = undefined;
-  const { connection, gates, sessions, disposables: connectionParts } = createConnection(context, log, {
+  const { connection, gates, sessions, profiles, disposables: connectionParts } = createConnection(context, log, {
     onExchange: (exchange) => workbench?.onExchange(exchange),
     onLocation: (location) => workbench?.setLocation(location),
   });
@@ -143,11 +143,6 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const history = new AuditLog(context.globalStorageUri.fsPath);
   const queryLibrary = new QueryLibrary(context.globalState);
   const watches = new WatchList(context.globalState);
-  const profiles: ProfileHooks = {
-    list: () => readProfiles(readSettings().connections).profiles,
-    save: (list) => writeUserSetting('connections', [...list]),
-    hasSession: async (tenant) => (await sessions.get(tenant)) !== undefined,
-  };
   /** The named connection in use (undefined on the sandbox, or for a tenant not in the list). */
   const currentProfile = (): ConnectionProfile | undefined =>
     connection.state.mode === 'ncx' ? findProfile(profiles.list(), tenantName(connection.state)) : undefined;
@@ -256,20 +251,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     showInPanels: (workitems) => workitems.forEach((workitem) => panels.show(workitem)),
   });
   const watched = new WatchedView({ list: watches, tenant: currentTenant, names });
-  const connectionsView = new ConnectionsView({
-    rows: async () => {
-      const list = profiles.list();
-      const signedIn = await Promise.all(list.map(async (profile) => ((await profiles.hasSession(profile.name)) ? [profile.name] : [])));
-      const settings = readSettings();
-      return {
-        profiles: list,
-        inUse: connection.state.mode === 'sandbox' ? SANDBOX_TENANT : connection.state.tenant,
-        signedIn: new Set(signedIn.flat()),
-        protectedByDefault: settings['ncx.protected'],
-        authSchemeByDefault: settings['ncx.authScheme'],
-      };
-    },
-  });
+  const connectionsView = new ConnectionsView({ rows: () => currentConnectionRows(ctx, profiles) });
   const events = new EventsView({
     live,
     connection: () => connection.state.host ?? connection.state.mode,

@@ -3,10 +3,12 @@
 // Connection…" and "Remove Connection…". The list lives in the `connections` setting (user scope),
 // each tenant's token in SecretStorage under its own key.
 import { hostOf } from '../connection/activeSession';
-import { findProfile, nameProblem, withoutProfile, withProfile, type ConnectionProfile } from '../connection/profiles/connectionProfile';
+import { findProfile, isProtectedProfile, nameProblem, withoutProfile, withProfile, type ConnectionProfile, type ProfileHooks } from '../connection/profiles/connectionProfile';
+
+export type { ProfileHooks } from '../connection/profiles/connectionProfile';
 import { TENANT_COLORS, tenantColor, type TenantColor } from '../connection/tenantColor';
-import { SANDBOX_TENANT, tenantName } from '../connection/tenantName';
-import type { ConnectionTarget } from '../connection/profiles/connectionRows';
+import { sameTenant, tenantName } from '../connection/tenantName';
+import { connectionRows, type ConnectionRow, type ConnectionTarget } from '../connection/profiles/connectionRows';
 import * as z from '../api/zodMini';
 import { checkServerUrl } from '../connection/urlPolicy';
 import { ours, shown, type Shown } from '../model/format/shownText';
@@ -14,13 +16,6 @@ import { l10n } from '../ui/l10n';
 import type { PickItem } from '../ui/ui';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
-
-export interface ProfileHooks {
-  list(): readonly ConnectionProfile[];
-  save(profiles: readonly ConnectionProfile[]): Promise<void>;
-  /** Whether a session is stored for the tenant (read from the keychain; no request). */
-  hasSession(tenant: string): Promise<boolean>;
-}
 
 /** Signs in to a named connection (asking user name and password), or by login URL without one. */
 export type SignInTo = (tenant?: string) => Promise<unknown>;
@@ -47,15 +42,18 @@ function profileOf(profiles: ProfileHooks, arg: unknown): ConnectionProfile | un
   return target?.kind === 'tenant' ? findProfile(profiles.list(), target.name) : undefined;
 }
 
-/** Whether a tenant is protected: its own choice, else the `ncx.protected` setting. */
-export function isProtectedProfile(profile: ConnectionProfile | undefined, protectedByDefault: boolean): boolean {
-  return profile?.protected ?? protectedByDefault;
-}
-
-function profileDetail(ctx: CommandContext, profile: ConnectionProfile, signedIn: boolean): Shown {
-  const protection = isProtectedProfile(profile, ctx.settings.get()['ncx.protected']) ? l10n.t('protected') : l10n.t('actions allowed');
-  const session = signedIn ? l10n.t('signed in') : l10n.t('not signed in');
-  return ours(`${protection} · ${session} · ${tenantColor(profile.name, false, profile.color)}`);
+/** Every connection as it is now: the rows of the Connections view and of "Connect To…". */
+export async function currentConnectionRows(ctx: CommandContext, profiles: ProfileHooks): Promise<ConnectionRow[]> {
+  const list = profiles.list();
+  const signedIn = await Promise.all(list.map(async (profile) => ((await profiles.hasSession(profile.name)) ? [profile.name] : [])));
+  const settings = ctx.settings.get();
+  return connectionRows({
+    profiles: list,
+    inUse: tenantName(ctx.connection.state),
+    signedIn: new Set(signedIn.flat()),
+    protectedByDefault: settings['ncx.protected'],
+    authSchemeByDefault: settings['ncx.authScheme'],
+  });
 }
 
 async function pickProfile(ctx: CommandContext, profiles: ProfileHooks, title: Shown): Promise<ConnectionProfile | undefined> {
@@ -92,23 +90,16 @@ export function connectToCommand(ctx: CommandContext, profiles: ProfileHooks, si
       await connect(ctx, profiles, signIn, given);
       return;
     }
-    const current = tenantName(ctx.connection.state);
-    const mark = (name: string): string => (current !== undefined && current.toLowerCase() === name.toLowerCase() ? '$(check) ' : '');
-    const items = (async (): Promise<Array<PickItem<Target>>> => {
-      const tenants = await Promise.all(
-        profiles.list().map(async (profile) => ({
-          label: ours(`${mark(profile.name)}$(cloud) ${shown(profile.name)}`),
-          description: shown(hostOf(profile.loginUrl) ?? profile.loginUrl),
-          detail: profileDetail(ctx, profile, await profiles.hasSession(profile.name)),
-          value: { kind: 'tenant', name: profile.name } as Target,
-        })),
-      );
-      return [
-        { label: ours(`${mark(SANDBOX_TENANT)}$(beaker) ${l10n.t('Local Sandbox')}`), detail: l10n.t('never protected · green'), value: { kind: 'sandbox' } },
-        ...tenants,
-        { label: ours(`$(add) ${l10n.t('Add Connection…')}`), value: { kind: 'add' } },
-      ];
-    })();
+    const items = currentConnectionRows(ctx, profiles).then((rows): Array<PickItem<Target>> => [
+      // The one in use is ticked; row labels and descriptions are Shown already.
+      ...rows.map((row) => ({
+        label: ours(`${row.inUse ? '$(check) ' : ''}$(${row.target.kind === 'sandbox' ? 'beaker' : 'cloud'}) ${row.label}`),
+        ...(row.host ? { description: row.host } : {}),
+        ...(row.description ? { detail: row.description } : {}),
+        value: row.target,
+      })),
+      { label: ours(`$(add) ${l10n.t('Add Connection…')}`), value: { kind: 'add' } },
+    ]);
     const target = await ctx.ui.pick(items, { title: l10n.t('Connect To'), placeholder: l10n.t('The sandbox or a named NCX tenant') });
     if (target === undefined) return;
     if (target.kind === 'add') {
@@ -256,7 +247,7 @@ export function removeConnectionCommand(ctx: CommandContext, profiles: ProfileHo
       remove,
     );
     if (!confirmed) return;
-    const wasCurrent = ctx.connection.state.mode === 'ncx' && tenantName(ctx.connection.state)?.toLowerCase() === profile.name.toLowerCase();
+    const wasCurrent = ctx.connection.state.mode === 'ncx' && sameTenant(profile.name, tenantName(ctx.connection.state));
     await ctx.connection.signOut(profile.name);
     await profiles.save(withoutProfile(profiles.list(), profile.name));
     if (wasCurrent) await ctx.connection.useSandbox();

@@ -5,6 +5,7 @@ import { isNcxError } from '../api/errors';
 import { hostOf } from '../connection/activeSession';
 import { findProfile, type ConnectionProfile } from '../connection/profiles/connectionProfile';
 import { checkServerUrl } from '../connection/urlPolicy';
+import { sameTenant } from '../connection/tenantName';
 import { l10n } from '../ui/l10n';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
@@ -26,7 +27,7 @@ export function signInCommand(ctx: CommandContext): CommandHandler {
     if (named) return { profile: named };
     if (profiles.length > 0) {
       const current = ctx.connection.state.tenant;
-      const ordered = [...profiles].sort((a, b) => Number(b.name === current) - Number(a.name === current));
+      const ordered = [...profiles].sort((a, b) => Number(sameTenant(b.name, current)) - Number(sameTenant(a.name, current)));
       const choice = await ctx.ui.pick<ConnectionProfile | 'url'>(
         [
           ...ordered.map((profile) => ({ label: ours(`$(cloud) ${shown(profile.name)}`), description: shown(hostOf(profile.loginUrl) ?? profile.loginUrl), value: profile })),

@@ -24,7 +24,8 @@ import {
 } from './connectionTypes';
 import { describeSession, hostOf, messageOf, type ActiveSession } from './activeSession';
 import { SandboxSupervisor } from './sandboxSupervisor';
-import { findProfile, sameName, type ConnectionProfile } from './profiles/connectionProfile';
+import { findProfile, type ConnectionProfile } from './profiles/connectionProfile';
+import { sameTenant } from './tenantName';
 
 export * from './connectionTypes';
 
@@ -536,7 +537,7 @@ export class Connection {
   }
 
   private isCurrentTenant(tenant: string): boolean {
-    return this.tenant !== undefined && sameName(tenant, this.tenant);
+    return sameTenant(tenant, this.tenant);
   }
 
   /** The current tenant's auth scheme: its named connection's, or the setting's. */

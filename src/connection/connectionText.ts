@@ -1,7 +1,7 @@
 // How the connection is described to the user: the status bar item and the connection menu's title.
 import { l10n } from '../ui/l10n';
 import type { ConnectionState } from './connection';
-import { tenantName } from './tenantName';
+import { sameTenant, tenantName } from './tenantName';
 import { ours, shown, type Shown } from '../model/format/shownText';
 
 /** "Sandbox", or the NCX tenant: its connection's name, else its host. */
@@ -40,7 +40,7 @@ export function connectionSummary(state: ConnectionState): Shown {
  */
 export function otherTenantText(state: ConnectionState, focusedTenant: string | undefined): Shown | undefined {
   const connected = tenantName(state);
-  if (focusedTenant === undefined || (connected !== undefined && connected.toLowerCase() === focusedTenant.toLowerCase())) return undefined;
+  if (focusedTenant === undefined || sameTenant(focusedTenant, connected)) return undefined;
   return ours(`$(window) ${l10n.t('{0} (panel) · connected to {1}', focusedTenant, connectionPlace(state))}`);
 }
 

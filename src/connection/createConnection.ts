@@ -14,8 +14,9 @@ import { RateGates } from './rateGates';
 import { sandboxLauncher } from './sandboxLauncher';
 import { SecretSessionStore } from './secretSessionStore';
 import type { SessionStore } from './sessionStore';
+
 import { readTokenClaims } from './tokenClaims';
-import { findProfile, readProfiles, withProfile, type ConnectionProfile } from './profiles/connectionProfile';
+import { findProfile, readProfiles, withProfile, type ConnectionProfile, type ProfileHooks } from './profiles/connectionProfile';
 import { StoredSessionKeeper } from './profiles/storedSessionKeeper';
 import type { AuthScheme, TokenGrant } from './connectionTypes';
 import { carryOverSingleConnection } from './profiles/carryOver';
@@ -26,6 +27,8 @@ export interface CreatedConnection {
   gates: RateGates;
   /** Each tenant's stored session (to tell which connections are signed in; the connection holds the token). */
   sessions: SessionStore;
+  /** The named connections of the settings, and whether each has a stored session. */
+  profiles: ProfileHooks;
   disposables: vscode.Disposable[];
 }
 
@@ -112,5 +115,10 @@ export function createConnection(
       rescan();
     }),
   ];
-  return { connection, gates, sessions, disposables };
+  const profiles: ProfileHooks = {
+    list: profilesNow,
+    save: (list) => writeUserSetting('connections', [...list]),
+    hasSession: async (tenant) => (await sessions.get(tenant)) !== undefined,
+  };
+  return { connection, gates, sessions, profiles, disposables };
 }

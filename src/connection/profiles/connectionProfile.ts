@@ -6,7 +6,7 @@ import * as z from '../../api/zodMini';
 import { l10n } from '../../ui/l10n';
 import type { Shown } from '../../model/format/shownText';
 import { TENANT_COLORS } from '../tenantColor';
-import { SANDBOX_TENANT } from '../tenantName';
+import { SANDBOX_TENANT, sameTenant } from '../tenantName';
 
 /**
  * Letters, digits and `. _ - :` (a host with its port is a valid name): a name that reads the same
@@ -27,6 +27,14 @@ export const ConnectionProfileSchema = z.object({
 });
 export type ConnectionProfile = z.infer<typeof ConnectionProfileSchema>;
 
+/** The named connections as the settings hold them, and which have a stored session. */
+export interface ProfileHooks {
+  list(): readonly ConnectionProfile[];
+  save(profiles: readonly ConnectionProfile[]): Promise<void>;
+  /** Whether a session is stored for the tenant (read from the keychain; no request). */
+  hasSession(tenant: string): Promise<boolean>;
+}
+
 export interface ReadProfiles {
   profiles: ConnectionProfile[];
   /** One line per entry left out, for the log (the entry's index, never its content). */
@@ -38,22 +46,22 @@ export function nameProblem(name: string, taken: readonly ConnectionProfile[]): 
   if (!NAME_PATTERN.test(name)) {
     return l10n.t('Use letters, digits and . _ - : (up to 63 characters), starting with a letter or digit.');
   }
-  if (RESERVED_NAMES.some((reserved) => sameName(reserved, name))) {
+  if (RESERVED_NAMES.some((reserved) => sameTenant(reserved, name))) {
     return l10n.t('"{0}" is reserved; choose another name.', name);
   }
-  if (taken.some((profile) => sameName(profile.name, name))) {
+  if (taken.some((profile) => sameTenant(profile.name, name))) {
     return l10n.t('A connection named {0} exists already.', name);
   }
   return undefined;
 }
 
-/** Names compare without regard to case, like the host names they often are. */
-export function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+/** Whether a tenant is protected: its connection's own choice, else the `ncx.protected` setting. */
+export function isProtectedProfile(profile: ConnectionProfile | undefined, protectedByDefault: boolean): boolean {
+  return profile?.protected ?? protectedByDefault;
 }
 
 export function findProfile(profiles: readonly ConnectionProfile[], name: string | undefined): ConnectionProfile | undefined {
-  return name === undefined ? undefined : profiles.find((profile) => sameName(profile.name, name));
+  return name === undefined ? undefined : profiles.find((profile) => sameTenant(profile.name, name));
 }
 
 /**
@@ -83,10 +91,10 @@ export function readProfiles(raw: unknown): ReadProfiles {
 
 /** The profiles with `profile` added, or replacing the one of its name. */
 export function withProfile(profiles: readonly ConnectionProfile[], profile: ConnectionProfile): ConnectionProfile[] {
-  const index = profiles.findIndex((existing) => sameName(existing.name, profile.name));
+  const index = profiles.findIndex((existing) => sameTenant(existing.name, profile.name));
   return index < 0 ? [...profiles, profile] : profiles.map((existing, at) => (at === index ? profile : existing));
 }
 
 export function withoutProfile(profiles: readonly ConnectionProfile[], name: string): ConnectionProfile[] {
-  return profiles.filter((profile) => !sameName(profile.name, name));
+  return profiles.filter((profile) => !sameTenant(profile.name, name));
 }

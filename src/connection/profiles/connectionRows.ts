@@ -5,7 +5,8 @@ import { hostOf } from '../activeSession';
 import { ours, shown, type Shown } from '../../model/format/shownText';
 import { l10n } from '../../ui/l10n';
 import { tenantColor, type TenantColor } from '../tenantColor';
-import type { ConnectionProfile } from './connectionProfile';
+import { isProtectedProfile, type ConnectionProfile } from './connectionProfile';
+import { SANDBOX_TENANT, sameTenant } from '../tenantName';
 
 /** A connection row, as a command receives it (a click, a context menu). */
 export type ConnectionTarget = { kind: 'sandbox' } | { kind: 'tenant'; name: string };
@@ -13,6 +14,8 @@ export type ConnectionTarget = { kind: 'sandbox' } | { kind: 'tenant'; name: str
 export interface ConnectionRow {
   target: ConnectionTarget;
   label: Shown;
+  /** The login host of a tenant. */
+  host?: Shown;
   description: Shown;
   tooltip: Shown[];
   color: TenantColor;
@@ -25,13 +28,15 @@ export interface ConnectionRowsInput {
   profiles: readonly ConnectionProfile[];
   /** The tenant in use (its name), or `sandbox`. */
   inUse: string | undefined;
-  signedIn(name: string): boolean;
+  /** The connections with a stored session. */
+  signedIn: ReadonlySet<string>;
   protectedByDefault: boolean;
   authSchemeByDefault: string;
 }
 
 export function connectionRows(input: ConnectionRowsInput): ConnectionRow[] {
-  const sandboxInUse = input.inUse === 'sandbox';
+  const sandboxInUse = input.inUse === SANDBOX_TENANT;
+  const signedIn = [...input.signedIn];
   const sandbox: ConnectionRow = {
     target: { kind: 'sandbox' },
     label: l10n.t('Local Sandbox'),
@@ -42,26 +47,27 @@ export function connectionRows(input: ConnectionRowsInput): ConnectionRow[] {
     contextValue: `connection;sandbox;${sandboxInUse ? 'inUse' : 'idle'};signedIn;`,
   };
   const tenants = input.profiles.map((profile): ConnectionRow => {
-    const inUse = input.inUse !== undefined && input.inUse.toLowerCase() === profile.name.toLowerCase();
-    const signedIn = input.signedIn(profile.name);
-    const isProtected = profile.protected ?? input.protectedByDefault;
+    const inUse = sameTenant(profile.name, input.inUse);
+    const hasSession = signedIn.some((name) => sameTenant(name, profile.name));
     const facts = [
       ...(inUse ? [l10n.t('in use')] : []),
-      signedIn ? l10n.t('signed in') : l10n.t('not signed in'),
-      isProtected ? l10n.t('protected') : l10n.t('actions allowed'),
+      hasSession ? l10n.t('signed in') : l10n.t('not signed in'),
+      isProtectedProfile(profile, input.protectedByDefault) ? l10n.t('protected') : l10n.t('actions allowed'),
     ];
+    const host = shown(hostOf(profile.loginUrl) ?? profile.loginUrl);
     return {
       target: { kind: 'tenant', name: profile.name },
       label: shown(profile.name),
+      host,
       description: ours(facts.join(' · ')),
       tooltip: [
         l10n.t('Login URL: {0}', profile.loginUrl),
-        l10n.t('Host: {0}', hostOf(profile.loginUrl) ?? profile.loginUrl),
+        l10n.t('Host: {0}', host),
         l10n.t('Token sent as: {0}', profile.authScheme ?? input.authSchemeByDefault),
       ],
       color: tenantColor(profile.name, false, profile.color),
       inUse,
-      contextValue: `connection;tenant;${inUse ? 'inUse' : 'idle'};${signedIn ? 'signedIn' : 'signedOut'};`,
+      contextValue: `connection;tenant;${inUse ? 'inUse' : 'idle'};${hasSession ? 'signedIn' : 'signedOut'};`,
     };
   });
   return [sandbox, ...tenants];

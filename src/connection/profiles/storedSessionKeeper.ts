@@ -10,6 +10,7 @@ import type { AuthScheme, TokenClaims, TokenGrant } from '../connectionTypes';
 import type { SessionStore } from '../sessionStore';
 import { RefreshTimer, RETRY_AFTER_FAILURE_MS } from '../tokenSchedule';
 import { checkServerUrl } from '../urlPolicy';
+import { sameTenant } from '../tenantName';
 
 export interface StoredSessionKeeperDeps {
   /** The named connections' names. */
@@ -100,7 +101,7 @@ export class StoredSessionKeeper {
   }
 
   private isInUse(key: string): boolean {
-    return this.deps.inUse()?.toLowerCase() === key;
+    return sameTenant(key, this.deps.inUse());
   }
 
   private timerOf(key: string): RefreshTimer {

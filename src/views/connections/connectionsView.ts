@@ -3,15 +3,15 @@
 // context menu signs in or out of that tenant, edits or removes it; the title adds one.
 import * as vscode from 'vscode';
 import { COMMANDS, CONNECTIONS_VIEW_ID } from '../../contributions';
-import { connectionRows, type ConnectionRow, type ConnectionRowsInput } from '../../connection/profiles/connectionRows';
+import type { ConnectionRow } from '../../connection/profiles/connectionRows';
 import { createShownTreeView, type ShownTreeView } from '../../ui/shownViews';
 import { l10n } from '../../ui/l10n';
 import { escapeMarkdown } from '../tree/markdownText';
 import { shownTreeItem } from '../tree/treeItems';
 
 export interface ConnectionsViewDeps {
-  /** Everything the rows show, read when the view draws (signed-in is read from the keychain). */
-  rows(): Promise<Omit<ConnectionRowsInput, 'signedIn'> & { signedIn: ReadonlySet<string> }>;
+  /** The rows as they are now (src/commands/connections.ts: currentConnectionRows). */
+  rows(): Promise<ConnectionRow[]>;
 }
 
 export class ConnectionsView implements vscode.TreeDataProvider<ConnectionRow>, vscode.Disposable {
@@ -36,9 +36,7 @@ export class ConnectionsView implements vscode.TreeDataProvider<ConnectionRow>, 
 
   async getChildren(element?: ConnectionRow): Promise<ConnectionRow[]> {
     if (element) return [];
-    const input = await this.deps.rows();
-    const signedIn = new Set([...input.signedIn].map((name) => name.toLowerCase()));
-    this.shownRows = connectionRows({ ...input, signedIn: (name) => signedIn.has(name.toLowerCase()) });
+    this.shownRows = await this.deps.rows();
     const inUse = this.shownRows.find((row) => row.inUse);
     this.view.setDescription(inUse?.label);
     return this.shownRows;

@@ -124,7 +124,7 @@ describe('named connection commands', () => {
 
   it('acts on the row of the Connections view it was run on, without a pick', async () => {
     const rig = connectionsRig();
-    const rows = connectionRows({ profiles: rig.list(), inUse: 'sandbox', signedIn: (name) => name === 'acme-prod', protectedByDefault: true, authSchemeByDefault: 'bearer' });
+    const rows = connectionRows({ profiles: rig.list(), inUse: 'sandbox', signedIn: new Set(['acme-prod']), protectedByDefault: true, authSchemeByDefault: 'bearer' });
     const [sandboxRow, acmeRow, globexRow] = rows;
     assert.ok(sandboxRow && acmeRow && globexRow);
     await rig.handlers.connectTo(acmeRow);
@@ -144,7 +144,7 @@ describe('named connection commands', () => {
   });
 
   it('describes each row: in use, signed in, protected, in its colour, and which menus apply', () => {
-    const rows = connectionRows({ profiles: [ACME, { ...GLOBEX, color: 'purple' }], inUse: 'ACME-PROD', signedIn: (name) => name === 'acme-prod', protectedByDefault: true, authSchemeByDefault: 'raw' });
+    const rows = connectionRows({ profiles: [ACME, { ...GLOBEX, color: 'purple' }], inUse: 'ACME-PROD', signedIn: new Set(['acme-prod']), protectedByDefault: true, authSchemeByDefault: 'raw' });
     assert.deepEqual(
       rows.map((row) => [row.label, row.description, row.color, row.contextValue]),
       [
