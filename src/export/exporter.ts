@@ -96,13 +96,20 @@ export async function exportWorkitems(request: ExportRequest): Promise<number> {
       .pages({ ...request.params, rows: request.pageSize ?? SEARCH_MAX_ROWS }, request.signal ? { signal: request.signal } : {})
       [Symbol.asyncIterator]();
     // The next page is asked for before this one is written: the server builds it while this side
-    // formats and writes, and at most two pages are in memory.
-    let next = pages.next();
+    // formats and writes, and at most two pages are in memory. It is marked handled as it is asked
+    // for: if it fails while a slow write is awaited, that is no unhandled rejection (the loop
+    // still meets the failure when it awaits it).
+    const ask = (): ReturnType<typeof pages.next> => {
+      const page = pages.next();
+      page.catch(() => undefined);
+      return page;
+    };
+    let next = ask();
     try {
       for (;;) {
         const result = await next;
         if (result.done) break;
-        next = pages.next();
+        next = ask();
         const page = result.value;
         if (request.signal?.aborted) {
           throw new NcxError('cancelled', 'The export was cancelled.');
@@ -116,8 +123,6 @@ export async function exportWorkitems(request: ExportRequest): Promise<number> {
         request.onProgress?.(written, page.total);
       }
     } catch (error) {
-      // A page asked for ahead may fail after this one did: nobody waits for it any more.
-      next.catch(() => undefined);
       void pages.return?.(undefined)?.catch(() => undefined);
       throw error;
     }
