@@ -36,8 +36,12 @@ export class Connection {
   private mode: ConnectionMode;
   /** The NCX tenant (named connection) used in NCX mode; kept while on the sandbox, for going back. */
   private tenant: string | undefined;
-  /** Settles once this connection's own latest write of mode and tenant is done. */
-  private writing: Promise<void> = Promise.resolve();
+  /**
+   * The mode and tenant this connection last wrote, until the settings show them. In a remote
+   * window a write resolves before its value (and its change event) reaches this process, so until
+   * then what the settings say is an earlier value on its way out, not somebody's choice.
+   */
+  private expected: { mode: ConnectionMode; tenant: string | undefined } | undefined;
   /** Settles once `deps.prepare` ran: nothing is read before (a session may be moving keys). */
   private readonly prepared: Promise<void>;
   private session: ActiveSession | undefined;
@@ -199,20 +203,15 @@ export class Connection {
   }
 
   private async writeMode(mode: ConnectionMode): Promise<void> {
-    // Mode and tenant are two settings: between the two writes the settings name neither what was
-    // nor what is chosen, so their change events (fired as each is written, even before `setMode`
-    // returns) are read once both are written (settingsChanged).
-    let written = (): void => undefined;
-    this.writing = new Promise((resolve) => {
-      written = resolve;
-    });
+    this.expected = { mode, tenant: this.tenant };
     try {
       await this.deps.setMode(mode, this.tenant);
+      // Where the write is seen at once (no change event may follow an unchanged value), it has landed.
+      if (this.settingsShow(this.expected)) this.expected = undefined;
     } catch (error) {
+      this.expected = undefined;
       // The connection already switched; only the choice will not survive a restart.
       this.deps.log.warn(`Saving the connection mode failed: ${messageOf(error)}`);
-    } finally {
-      written();
     }
   }
 
@@ -229,11 +228,6 @@ export class Connection {
       }
     }
     if (affects('connection.mode') || affects('connection.tenant')) {
-      // A write begun meanwhile is waited for too.
-      for (let write = this.writing; ; write = this.writing) {
-        await write;
-        if (write === this.writing) break;
-      }
       stale = this.followSettings(affects) || stale;
     }
     if (affects('ncx.allowInsecureHttp') || affects('requestTimeoutSeconds')) {
@@ -552,6 +546,11 @@ export class Connection {
    * process, and reading the mode then would see the old one and switch back.
    */
   private followSettings(affects: (key: keyof Settings) => boolean = () => true): boolean {
+    if (this.expected) {
+      // This connection's own write on its way: nothing to follow until it has landed.
+      if (this.settingsShow(this.expected)) this.expected = undefined;
+      return false;
+    }
     const settings = this.deps.settings();
     const mode = affects('connection.mode') ? settings['connection.mode'] : this.mode;
     const tenant = affects('connection.tenant') ? settings['connection.tenant'] || undefined : this.tenant;
@@ -564,6 +563,13 @@ export class Connection {
     this.mode = mode;
     this.tenant = tenant ?? this.tenant;
     return true;
+  }
+
+  /** Whether the settings show this mode and tenant. */
+  private settingsShow(target: { mode: ConnectionMode; tenant: string | undefined }): boolean {
+    const settings = this.deps.settings();
+    const tenant = settings['connection.tenant'] || undefined;
+    return settings['connection.mode'] === target.mode && (target.tenant === undefined ? tenant === undefined : sameTenant(target.tenant, tenant));
   }
 
   private async rememberTenant(profile: ConnectionProfile): Promise<void> {

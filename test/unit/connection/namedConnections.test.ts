@@ -165,6 +165,28 @@ describe('named connections: several tenants, each with its own session', () => 
     assert.equal(rig.connectionChanges, 2, 'the sign-in and the switch, nothing in between');
   });
 
+  it("is not switched back by a late change event of its earlier write after a later switch", async () => {
+    const changes: Array<Promise<void>> = [];
+    rig = connectionRig(
+      {
+        // As a remote window does it: each write lands (with its events) a moment after it resolves.
+        setMode: async (mode, tenant) => {
+          setTimeout(() => {
+            rig.settings = { ...rig.settings, 'connection.mode': mode, 'connection.tenant': tenant ?? '' };
+            changes.push(rig.connection.settingsChanged((key) => key === 'connection.mode' || key === 'connection.tenant'));
+          }, 5);
+        },
+      },
+      { connections: profiles() },
+    );
+    await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });
+    await rig.connection.useSandbox();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await Promise.all(changes);
+    assert.equal(rig.connection.state.mode, 'sandbox');
+    assert.equal(rig.connectionChanges, 2, 'the sign-in and the switch, nothing in between');
+  });
+
   it('does not switch back to a tenant whose sign-out it was still reading when the sandbox was chosen', async () => {
     rig = connectionRig({}, { connections: profiles() });
     await rig.connection.signIn({ loginUrl: acme.url, username: 'agent', password: 'agent-password', tenant: 'acme-prod' });
