@@ -134,7 +134,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
   const ui = maskingUi(new VscodeUi(), privacyMode);
   // Built after the connection, which already needs its exchange callback.
   let workbench: Workbench | undefined = undefined;
-  const { connection, gates, sessions, profiles, disposables: connectionParts } = createConnection(context, log, {
+  const { connection, gates, sessions, profiles, tenants, disposables: connectionParts } = createConnection(context, log, {
     onExchange: (exchange) => workbench?.onExchange(exchange),
     onLocation: (location) => workbench?.setLocation(location),
   });
@@ -170,6 +170,8 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     workspaceState: context.workspaceState,
     permissions: () => connection.permissions,
     tenant: () => tenantName(connection.state),
+    // Built below; the view asks for its rows only once shown.
+    connections: { rows: () => currentConnectionRows(ctx, profiles), apiFor: (tenant) => tenants.apiFor(tenant) },
     log,
     onRefreshError: (error) => log.warn(`Auto-refresh failed: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -282,9 +284,15 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     connectionsView,
     // What a connection row says: in use, signed in, protected.
     new vscode.Disposable(connection.onDidChangeState(() => connectionsView.refresh()).dispose),
-    sessions.onDidChange(() => connectionsView.refresh()),
+    sessions.onDidChange(() => {
+      connectionsView.refresh();
+      tree.connectionsChanged();
+    }),
     onDidChangeSettings((affects) => {
-      if (affects('connections') || affects('ncx.protected') || affects('ncx.authScheme')) connectionsView.refresh();
+      if (affects('connections') || affects('ncx.protected') || affects('ncx.authScheme')) {
+        connectionsView.refresh();
+        tree.connectionsChanged();
+      }
     }),
     startWatchNotifier({ list: watches, live, tenant: currentTenant, names, ui, log, open: (id) => panels.open(id) }),
     names.onDidChange(() => watched.refresh()),

@@ -76,7 +76,7 @@ export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner)
     changePriority: actionCommand(ctx, runner, 'priority'),
     transferToAgent: actionCommand(ctx, runner, 'userTransfer'),
     disposition: actionCommand(ctx, runner, 'disposition'),
-    openDetails: openDetailsCommand(ctx),
+    openDetails: openDetailsCommand(ctx, reach),
     copyId: copyIdCommand(ctx),
     copyJson: copyJsonCommand(ctx),
     refresh: refreshCommand(ctx),

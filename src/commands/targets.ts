@@ -9,9 +9,21 @@ export function targetId(target: WorkitemTarget): string {
   return typeof target === 'string' ? target : target.workitemId;
 }
 
-/** The workitem a tree node carries, or the argument itself when it is a workitem. */
+/**
+ * The tenant of a row listed under a connection that is not in use (the Workitems view shows
+ * several tenants at once); undefined for anything else.
+ */
+export function otherTenantOf(arg: unknown): string | undefined {
+  if (typeof arg !== 'object' || arg === null || !('tenant' in arg)) return undefined;
+  return typeof arg.tenant === 'string' && arg.tenant.length > 0 ? arg.tenant : undefined;
+}
+
+/**
+ * The workitem a tree node carries, or the argument itself when it is a workitem. A row of a
+ * tenant not in use carries none: a command that works on the tenant in use must not get its id.
+ */
 export function workitemOf(arg: unknown): Workitem | undefined {
-  if (typeof arg !== 'object' || arg === null) {
+  if (typeof arg !== 'object' || arg === null || otherTenantOf(arg) !== undefined) {
     return undefined;
   }
   const carried = 'workitem' in arg ? WorkitemSchema.safeParse(arg.workitem) : undefined;

@@ -20,6 +20,7 @@ import { findProfile, readProfiles, withProfile, type ConnectionProfile, type Pr
 import { StoredSessionKeeper } from './profiles/storedSessionKeeper';
 import type { AuthScheme, TokenGrant } from './connectionTypes';
 import { carryOverSingleConnection } from './profiles/carryOver';
+import { TenantClients } from './tenantClients';
 
 export interface CreatedConnection {
   connection: Connection;
@@ -29,6 +30,8 @@ export interface CreatedConnection {
   sessions: SessionStore;
   /** The named connections of the settings, and whether each has a stored session. */
   profiles: ProfileHooks;
+  /** A client for each tenant not in use, from its stored session (the Workitems view reads several at once). */
+  tenants: TenantClients;
   disposables: vscode.Disposable[];
 }
 
@@ -43,7 +46,15 @@ export function createConnection(
   const timeoutMs = (): number => readSettings().requestTimeoutSeconds * 1000;
   const gates = new RateGates();
   const profilesNow = (): ConnectionProfile[] => readProfiles(readSettings().connections).profiles;
+  const authSchemeOf = (tenant: string): AuthScheme => findProfile(profilesNow(), tenant)?.authScheme ?? readSettings()['ncx.authScheme'];
   const renewToken = (grant: TokenGrant, authScheme: AuthScheme): Promise<TokenGrant> => refreshToken({ ...grant, authScheme, timeoutMs: timeoutMs(), onRequest });
+  const buildClient = (args: { location: string; token: () => string | undefined; authScheme: AuthScheme; timeoutMs: number }): NcxClient =>
+    new NcxClient({
+      ...args,
+      onRequest,
+      gate: gates.gateFor(args.location),
+      ...(observers.onExchange ? { onExchange: observers.onExchange } : {}),
+    });
   const connection = new Connection({
     settings: readSettings,
     setMode: async (mode, tenant) => {
@@ -60,15 +71,7 @@ export function createConnection(
     refreshToken: renewToken,
     createApi: ({ location, token, settings, authScheme }) => {
       observers.onLocation?.(location);
-      return new NcxClient({
-        location,
-        token,
-        authScheme,
-        timeoutMs: settings.requestTimeoutSeconds * 1000,
-        onRequest,
-        gate: gates.gateFor(location),
-        ...(observers.onExchange ? { onExchange: observers.onExchange } : {}),
-      });
+      return buildClient({ location, token, authScheme, timeoutMs: settings.requestTimeoutSeconds * 1000 });
     },
     readClaims: readTokenClaims,
     log,
@@ -80,7 +83,7 @@ export function createConnection(
     inUse: () => (connection.state.mode === 'ncx' ? connection.tenantName : undefined),
     sessions,
     refreshToken: renewToken,
-    authScheme: (tenant) => findProfile(profilesNow(), tenant)?.authScheme ?? readSettings()['ncx.authScheme'],
+    authScheme: authSchemeOf,
     readClaims: readTokenClaims,
     allowInsecureHttp: () => readSettings()['ncx.allowInsecureHttp'],
     log,
@@ -115,10 +118,17 @@ export function createConnection(
       rescan();
     }),
   ];
+  const tenants = new TenantClients({
+    sessions,
+    buildClient: (args) => buildClient({ ...args, timeoutMs: timeoutMs() }),
+    authScheme: authSchemeOf,
+    allowInsecureHttp: () => readSettings()['ncx.allowInsecureHttp'],
+  });
+  disposables.push({ dispose: () => tenants.dispose() });
   const profiles: ProfileHooks = {
     list: profilesNow,
     save: (list) => writeUserSetting('connections', [...list]),
     hasSession: async (tenant) => (await sessions.get(tenant)) !== undefined,
   };
-  return { connection, gates, sessions, profiles, disposables };
+  return { connection, gates, sessions, profiles, tenants, disposables };
 }

@@ -17,6 +17,7 @@ import { stateCounts, valueCounts } from './helpers/serverCounts';
 import { serverWorkitem, takeWorkitem } from './helpers/serverWorkitems';
 import { writeUserSetting } from './helpers/testSettings';
 import { waitFor } from './helpers/waitFor';
+import type { WorkitemNode } from '../../src/views/tree/treeNodes';
 
 const ACME = 'acme-test';
 const GLOBEX = 'globex-test';
@@ -140,6 +141,61 @@ describe('named connections: two tenants, each with its own session', function (
     assert.strictEqual(inspector.tree.currentFilter(), 'channelType:voice');
     await waitFor(() => JSON.stringify(valueCounts(inspector.tree.rootGroupCounts())) === JSON.stringify(voice), { description: `${ACME}'s filter again` });
     inspector.tree.clearFilter();
+  });
+
+  it('lists the connections at the top of the Workitems view and shows another tenant beside the one in use', async () => {
+    await connectTo(GLOBEX, ['admin', 'admin-password']);
+    await connectTo(ACME);
+    await showWorkitemsView();
+    await treeShows(acmeAdmin, ACME);
+    const roots = await inspector.tree.getChildren();
+    const labelOf = (node: unknown): string => String((node && inspector.tree.getTreeItem(node as never).label) ?? '');
+    assert.deepStrictEqual(roots.map(labelOf), ['Local Sandbox', ACME, GLOBEX]);
+    const globexRoot = roots[2];
+    assert.ok(globexRoot);
+    assert.strictEqual(inspector.tree.getTreeItem(globexRoot).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    // Closed, globex is not read: nothing reaches its server while acme's rows are refreshed.
+    const closedRequests = globex.counters.requests;
+    await inspector.tree.refresh();
+    assert.strictEqual(globex.counters.requests, closedRequests, 'a closed tenant sends nothing');
+    assert.deepStrictEqual(inspector.tree.otherTenantTrees(), []);
+
+    // Opened in VS Code's own tree, globex shows its own counts, and acme keeps showing acme's.
+    await inspector.tree.view.reveal(globexRoot, { expand: true, select: false, focus: false });
+    const globexCounts = await stateCounts(globexAdmin);
+    await waitFor(
+      () => {
+        const opened = inspector.tree.otherTenantTrees().find((tree) => tree.tenant === GLOBEX);
+        assert.deepStrictEqual(valueCounts(opened?.counts ?? []), globexCounts);
+        return true;
+      },
+      { description: `${GLOBEX}'s tree beside ${ACME}'s` },
+    );
+    assert.deepStrictEqual(valueCounts(inspector.tree.rootGroupCounts()), await stateCounts(acmeAdmin), `${ACME}'s own counts, unchanged`);
+    assert.ok(globex.counters.requests > closedRequests);
+
+    // Globex's rows carry no menu of the tenant in use, name their tenant, and open in it.
+    const [group] = await inspector.tree.getChildren(globexRoot);
+    assert.ok(group);
+    assert.match(String(inspector.tree.getTreeItem(group).contextValue), /^otherTenant;group;/);
+    // Down the groups (state, then channel) to the first workitem.
+    let [row] = await inspector.tree.getChildren(group);
+    while (row?.kind === 'group') [row] = await inspector.tree.getChildren(row);
+    assert.ok(row && row.kind === 'workitem', row?.kind);
+    const item = inspector.tree.getTreeItem(row);
+    assert.match(String(item.contextValue), /^otherTenant;workitem;/);
+    // Markdown escapes its punctuation: read without the backslashes.
+    assert.ok((item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '').replace(/\\/g, '').includes(`In ${GLOBEX}, which is not in use`));
+    await inspector.tree.view.reveal(row, { select: true, focus: false, expand: false });
+    assert.deepStrictEqual(inspector.tree.selectedWorkitems(), [], 'a command from the palette does not take another tenant’s selected row');
+    const id = (row as WorkitemNode).workitem.workitemId;
+    assert.ok(item.command);
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    assert.strictEqual(inspector.connection.state.tenant, GLOBEX, 'opening the row connected to its tenant');
+    await waitFor(() => inspector.panels.lastRendered(id)?.kind === 'workitem', { description: `the panel of ${GLOBEX}'s ${id}` });
+    await treeShows(globexAdmin, `${GLOBEX}, now in use`);
+    assert.ok(!inspector.tree.otherTenantTrees().some((tree) => tree.tenant === GLOBEX), 'the tenant in use keeps no second tree');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('lists every connection in the Connections view, and acts on the row it is run on', async () => {

@@ -45,6 +45,15 @@ export const EMPTY_CONTEXT_VALUE = 'empty;';
 /** A saved query pinned at the top of the tree. */
 export const PINNED_CONTEXT_VALUE = 'pinned;';
 
+/**
+ * Put before the context value of a row listed under a connection that is not in use: no menu of
+ * the rows of the tenant in use matches it (they all test `^workitem;`, `^group;`…), so neither an
+ * action nor a command that works on the tenant in use is offered on another tenant's row.
+ */
+export const OTHER_TENANT_CONTEXT_PREFIX = 'otherTenant;';
+/** The line under a connection that is not read (the local sandbox while an NCX tenant is in use). */
+export const CONNECTION_HINT_CONTEXT_VALUE = 'connectionHint;';
+
 export function errorContextValue(action: 'retry' | 'signIn'): string {
   return `error;action:${action};`;
 }
@@ -67,4 +76,16 @@ export const TREE_CONTEXT_VALUES: readonly string[] = [
   ISSUES_CONTEXT_VALUE,
   EMPTY_CONTEXT_VALUE,
   PINNED_CONTEXT_VALUE,
+  'connection;sandbox;idle;signedIn;',
+  'connection;tenant;idle;signedIn;',
+  'connection;tenant;idle;signedOut;',
+];
+
+/** One of each shape of row listed under a connection not in use (checked against package.json menus). */
+export const OTHER_TENANT_CONTEXT_VALUES: readonly string[] = [
+  `${OTHER_TENANT_CONTEXT_PREFIX}workitem;state:active;channel:voice;actions:hold,hangup,transfer;`,
+  `${OTHER_TENANT_CONTEXT_PREFIX}group;state:active;`,
+  `${OTHER_TENANT_CONTEXT_PREFIX}${LOAD_MORE_CONTEXT_VALUE}`,
+  `${OTHER_TENANT_CONTEXT_PREFIX}${errorContextValue('signIn')}`,
+  CONNECTION_HINT_CONTEXT_VALUE,
 ];

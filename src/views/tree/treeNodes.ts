@@ -38,8 +38,18 @@ export interface TreeItemContext {
 }
 
 export abstract class TreeNode {
-  /** A model row's kind, or `pinned` for a saved query pinned at the top (src/views/tree/pinnedNode.ts). */
-  abstract readonly kind: ModelNodeKind | 'pinned';
+  /**
+   * A model row's kind, `pinned` for a saved query pinned at the top (src/views/tree/pinnedNode.ts),
+   * `connection` for a connection's row and `hint` for the line under one that is not read
+   * (src/views/tree/connectionRootNode.ts).
+   */
+  abstract readonly kind: ModelNodeKind | 'pinned' | 'connection' | 'hint';
+  /**
+   * The tenant of a row listed under a connection that is not in use (src/views/tree/tenantBranches.ts);
+   * undefined for the rows of the one in use. Commands read it so that nothing meant for one tenant
+   * reaches another.
+   */
+  tenant: string | undefined = undefined;
 
   protected constructor(
     readonly id: string,

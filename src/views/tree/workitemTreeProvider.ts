@@ -30,6 +30,9 @@ import { RefreshManager } from './refreshManager';
 import { showsWelcomeInsteadOfRows, treeStateOf, type TreeState } from './treeContextKeys';
 import { createTreeNode, GroupNode, TreeNode, WorkitemNode } from './treeNodes';
 import { PinnedNode } from './pinnedNode';
+import { asOtherTenantRow, ConnectionHintNode, ConnectionRootNode } from './connectionRootNode';
+import { branchNodeId, connectionRootId, parseBranchNodeId, TenantBranches } from './tenantBranches';
+import type { ConnectionRow } from '../../connection/profiles/connectionRows';
 import { PinnedGroups, type PinnedGroup } from '../../model/queries/pinnedGroups';
 import type { SavedQuery } from '../../model/queries/queryLibrary';
 import { workitemNodeIdOf } from '../../model/groupKeys';
@@ -60,6 +63,14 @@ export interface WorkitemTreeProviderOptions {
   };
   /** The tenant the rows belong to, named in the view's description. */
   tenant?: () => string | undefined;
+  /**
+   * The connections, listed at the top of the view once named connections exist (with the sandbox
+   * alone the view shows its rows directly): each tenant not in use is read through its own client.
+   */
+  connections?: {
+    rows(): Promise<readonly ConnectionRow[]>;
+    apiFor(tenant: string): WorkitemsApi;
+  };
 }
 
 /** How long a reveal may take before the tree draws its changes again and the reveal is given up on. */
@@ -86,6 +97,12 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** Saved queries pinned at the top, refreshed on the same cycle as the groups. */
   private readonly pinned: PinnedGroups;
   private readonly pinnedNodes = new Map<string, PinnedNode>();
+  /** The trees of the tenants not in use (built when their rows are opened). */
+  private readonly branches: TenantBranches;
+  private readonly connections: WorkitemTreeProviderOptions['connections'];
+  /** The connections' rows drawn last, in order; empty while the view shows one connection's rows directly. */
+  private roots: ConnectionRootNode[] = [];
+  private readonly hints = new Map<string, ConnectionHintNode>();
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
   /** A group's (or the root's, parentId '') children were fetched. */
@@ -112,6 +129,21 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.onDidLoad = this.model.onDidLoad;
     this.api = options.api;
     this.pinned = new PinnedGroups(async () => this.api, () => this.settings()['tree.pageSize']);
+    this.connections = options.connections;
+    this.branches = new TenantBranches({
+      apiFor: (tenant) => options.connections?.apiFor(tenant) ?? options.api,
+      options: (tenant) => {
+        const now = this.settings();
+        return {
+          groupBy: now['tree.groupBy'],
+          pageSize: now['tree.pageSize'],
+          filter: this.filterStore.read(tenant),
+          changeFeed: now['tree.changeFeed'],
+          sortBy: now['tree.sortBy'],
+        };
+      },
+      onChange: (tenant, nodeIds) => this.onBranchChange(tenant, nodeIds),
+    });
 
     this.view = vscode.window.createTreeView(TREE_VIEW_ID, {
       treeDataProvider: this,
@@ -122,7 +154,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       view: this.view,
       intervalSeconds: () => this.settings().refreshIntervalSeconds,
       refresh: async () => {
-        await Promise.all([this.model.refresh(), this.pinned.refresh()]);
+        await Promise.all([this.model.refresh(), this.pinned.refresh(), this.branches.refresh()]);
       },
       onError: options.onRefreshError,
     });
@@ -155,6 +187,16 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   // ---- TreeDataProvider ----------------------------------------------------------------------
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    const tenant = node.tenant;
+    if (tenant !== undefined) {
+      // Another tenant's row: the names, queues and permissions held are the tenant in use's, so
+      // none of them may describe it (an agent id there is nobody here).
+      const branchQuery = (groupId: string): string | undefined => {
+        const parsed = parseBranchNodeId(groupId);
+        return parsed && this.branches.modelOf(tenant)?.groupQueryOf(parsed.modelId);
+      };
+      return asOtherTenantRow(node.toTreeItem({ now: this.now(), permissions: [], names: NO_NAMES, queryOf: branchQuery }), tenant);
+    }
     return node.toTreeItem({ now: this.now(), permissions: this.permissions(), names: this.names, slaMsOf: (workitem) => this.slaMsOf(workitem), queryOf: (groupId) => this.model.groupQueryOf(groupId) });
   }
 
@@ -163,32 +205,123 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node === undefined) {
+      const roots = await this.connectionRoots();
+      return roots.length > 0 ? roots : this.inUseTopLevel(true);
+    }
+    if (node instanceof ConnectionRootNode) {
+      if (node.row.inUse) return this.inUseTopLevel(false);
+      return node.target.kind === 'sandbox' ? [this.hintUnder(node)] : this.branchChildren(node.key, ROOT_ID);
+    }
     if (node instanceof PinnedNode) {
       return this.pinnedChildren(node);
     }
-    if (node !== undefined && !(node instanceof GroupNode)) {
+    if (!(node instanceof GroupNode)) {
       return [];
     }
-    const parentId = node?.id ?? ROOT_ID;
-    const models = await this.model.getChildren(parentId);
-    if (parentId === ROOT_ID) {
-      this.updateTreeState();
-      // Signed in and answered: the names rows will need, read while the reader looks at the counts.
-      if (this.state === 'ready') this.prefetchRowNames();
-      if (showsWelcomeInsteadOfRows(this.state)) {
-        this.forgetChildren(ROOT_ID, []);
-        return [];
-      }
+    const branch = node.tenant === undefined ? undefined : parseBranchNodeId(node.id);
+    if (node.tenant !== undefined && branch !== undefined) {
+      return this.branchChildren(node.tenant, branch.modelId);
+    }
+    const models = await this.model.getChildren(node.id);
+    const children = models.map((model) => this.nodeFor(model));
+    this.forgetChildren(node.id, children.map((child) => child.id));
+    return children;
+  }
+
+  /**
+   * The rows of the connection in use: at the top of the view, or under its connection's row. At
+   * the top, a state the welcome text explains (signed out, the sandbox starting) shows no rows.
+   */
+  private async inUseTopLevel(welcomeWhenEmpty: boolean): Promise<TreeNode[]> {
+    const models = await this.model.getChildren(ROOT_ID);
+    this.updateTreeState();
+    // Signed in and answered: the names rows will need, read while the reader looks at the counts.
+    if (this.state === 'ready') this.prefetchRowNames();
+    if (welcomeWhenEmpty && showsWelcomeInsteadOfRows(this.state)) {
+      this.forgetChildren(ROOT_ID, []);
+      return [];
     }
     const children = models.map((model) => this.nodeFor(model));
-    this.forgetChildren(parentId, children.map((child) => child.id));
-    return parentId === ROOT_ID ? [...this.pinnedRows(), ...children] : children;
+    this.forgetChildren(ROOT_ID, children.map((child) => child.id));
+    return [...this.pinnedRows(), ...children];
+  }
+
+  /** The connections' rows, when named connections exist; otherwise none (one connection, shown directly). */
+  private async connectionRoots(): Promise<ConnectionRootNode[]> {
+    const rows = (await this.connections?.rows()) ?? [];
+    if (rows.length < 2) {
+      this.roots = [];
+      this.branches.retain(() => false);
+      return [];
+    }
+    const known = new Map(this.roots.map((root) => [root.id, root]));
+    this.roots = rows.map((row) => {
+      const created = new ConnectionRootNode(row);
+      const held = known.get(created.id);
+      if (held === undefined) return created;
+      held.setRow(row);
+      return held;
+    });
+    // A tenant now in use, removed or signed out of keeps no second tree.
+    const readable = new Set(this.roots.filter((root) => !root.row.inUse && root.row.contextValue.includes(';signedIn;')).map((root) => root.key.toLowerCase()));
+    this.branches.retain((tenant) => readable.has(tenant.toLowerCase()));
+    return this.roots;
+  }
+
+  private inUseRoot(): ConnectionRootNode | undefined {
+    return this.roots.find((root) => root.row.inUse);
+  }
+
+  private hintUnder(root: ConnectionRootNode): ConnectionHintNode {
+    const held = this.hints.get(root.id);
+    if (held !== undefined && held.root === root) return held;
+    const hint = new ConnectionHintNode(root);
+    this.hints.set(root.id, hint);
+    return hint;
+  }
+
+  /** A tenant's rows under its connection's row, read through its own client. */
+  private async branchChildren(tenant: string, modelId: string): Promise<TreeNode[]> {
+    const models = await this.branches.children(tenant, modelId);
+    const children = models.map((model) => this.nodeFor(model, tenant));
+    this.forgetChildren(branchNodeId(tenant, modelId), children.map((child) => child.id));
+    return children;
+  }
+
+  private onBranchChange(tenant: string, nodeIds: readonly string[]): void {
+    const root = this.roots.find((candidate) => candidate.id === connectionRootId(tenant));
+    if (root === undefined) return;
+    if (nodeIds.includes(root.id)) {
+      this.changeEmitter.fire(root);
+      return;
+    }
+    const changed: TreeNode[] = [];
+    for (const id of nodeIds) {
+      const node = this.nodes.get(id);
+      const model = this.branches.findNode(id);
+      if (node !== undefined && model !== undefined) {
+        node.update(model);
+        changed.push(node);
+      }
+    }
+    if (changed.length > 0) this.changeEmitter.fire(changed);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
+    if (node instanceof ConnectionRootNode) return undefined;
+    if (node instanceof ConnectionHintNode) return node.root;
+    const branch = node.tenant === undefined ? undefined : parseBranchNodeId(node.id);
+    if (branch !== undefined && node.tenant !== undefined) {
+      const parentModelId = parentIdOf(branch.modelId);
+      if (parentModelId === ROOT_ID) return this.roots.find((root) => root.id === connectionRootId(branch.key));
+      const parentId = branchNodeId(node.tenant, parentModelId);
+      const parentModel = this.branches.findNode(parentId);
+      return this.nodes.get(parentId) ?? (parentModel && this.nodeFor(parentModel, node.tenant));
+    }
     const parentId = parentIdOf(node.id);
     if (parentId === ROOT_ID) {
-      return undefined;
+      return this.inUseRoot();
     }
     const known = this.nodes.get(parentId) ?? [...this.pinnedNodes.values()].find((pinned) => pinned.id === parentId);
     if (known) {
@@ -205,7 +338,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * ones) from the server, whatever the change feed held; automatic refreshes read the feed.
    */
   async refresh(): Promise<void> {
-    await Promise.all([this.model.recount(), this.pinned.refresh()]);
+    await Promise.all([this.model.recount(), this.pinned.refresh(), this.branches.recount()]);
     this.refreshManager.noteRefreshed();
   }
 
@@ -238,8 +371,18 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return this.model.refresh();
   }
 
+  /**
+   * The connections changed (one added, removed, signed in or out elsewhere): their rows are drawn
+   * again, and a tenant's tree opened under its row is read again when its session changed.
+   */
+  connectionsChanged(): void {
+    if (this.connections !== undefined) this.changeEmitter.fire(undefined);
+  }
+
   /** Starts over (the connection changed: other server, other user, signed in or out). */
   reload(): void {
+    // Another connection in use, perhaps: the rows of the view's top say which.
+    if (this.roots.length > 0) this.changeEmitter.fire(undefined);
     // Another tenant, perhaps: its own filter (setting one starts over too), and the description names it.
     const filter = this.filterStore.read(this.tenant());
     if (filter !== this.model.getFilter()) this.model.setFilter(filter);
@@ -345,7 +488,9 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** For the "Load more" row (the node, or its id). */
   async loadMore(node: unknown): Promise<void> {
     const id = nodeIdOf(node);
-    if (id !== undefined) {
+    if (id !== undefined && parseBranchNodeId(id) !== undefined) {
+      await this.branches.loadMore(id);
+    } else if (id !== undefined) {
       await this.model.loadMore(id);
     }
   }
@@ -353,16 +498,23 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** For an error row (the node, or its id). */
   async retry(node: unknown): Promise<void> {
     const id = nodeIdOf(node);
-    if (id !== undefined) {
+    if (id !== undefined && parseBranchNodeId(id) !== undefined) {
+      await this.branches.retry(id);
+    } else if (id !== undefined) {
       await this.model.retry(id);
     } else {
       await this.refresh();
     }
   }
 
-  /** The workitems of the selected rows (groups and message rows are skipped). */
+  /**
+   * The workitems of the selected rows of the tenant in use (groups, message rows and rows of
+   * another tenant are skipped: a command from the palette acts on the tenant in use only).
+   */
   selectedWorkitems(): Workitem[] {
-    return this.view.selection.filter((node): node is WorkitemNode => node instanceof WorkitemNode).map((node) => node.workitem);
+    return this.view.selection
+      .filter((node): node is WorkitemNode => node instanceof WorkitemNode && node.tenant === undefined)
+      .map((node) => node.workitem);
   }
 
   getSelectedWorkitems(): Workitem[] {
@@ -383,7 +535,18 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return this.state;
   }
 
+  /** The tenants not in use whose trees are open now (built when their rows were opened). */
+  otherTenantTrees(): { tenant: string; counts: GroupCount[] }[] {
+    return this.branches.builtTenants().map((tenant) => ({ tenant, counts: this.branches.modelOf(tenant)?.rootGroupCounts() ?? [] }));
+  }
+
+  /** The connections' rows as drawn last (empty while one connection's rows are shown directly). */
+  connectionRows(): readonly ConnectionRootNode[] {
+    return this.roots;
+  }
+
   dispose(): void {
+    this.branches.dispose();
     this.model.dispose();
     for (const disposable of this.disposables.splice(0)) {
       disposable.dispose();
@@ -393,7 +556,11 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   // ---- internals -----------------------------------------------------------------------------
 
   private async setExpanded(node: TreeNode, expanded: boolean): Promise<void> {
-    if (node instanceof PinnedNode) {
+    if (node instanceof ConnectionRootNode || node.tenant !== undefined) {
+      await this.branches.setExpanded(node.id, expanded);
+    } else if (node instanceof ConnectionHintNode) {
+      return;
+    } else if (node instanceof PinnedNode) {
       await this.pinned.setExpanded(node.queryId, expanded);
     } else {
       await this.model.setExpanded(node.id, expanded);
@@ -445,13 +612,15 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (rows.length > 0) this.changeEmitter.fire(rows);
   }
 
-  private nodeFor(model: ModelNode): TreeNode {
+  /** The node of a model row; `tenant` for a row of a tenant not in use. */
+  private nodeFor(model: ModelNode, tenant?: string): TreeNode {
     const existing = this.nodes.get(model.id);
     if (existing !== undefined && existing.kind === model.kind) {
       existing.update(model);
       return existing;
     }
     const created = createTreeNode(model);
+    created.tenant = tenant;
     this.nodes.set(model.id, created);
     return created;
   }
@@ -478,7 +647,8 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private onModelChange(change: ModelChange): void {
     if (change.nodeIds.includes(ROOT_ID)) {
       this.updateTreeState();
-      this.changeEmitter.fire(undefined);
+      // Under its connection's row, only the tenant in use is drawn again, not every tenant's row.
+      this.changeEmitter.fire(this.inUseRoot());
       return;
     }
     const changed: TreeNode[] = [];
@@ -504,6 +674,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.model.setPageSize(settings['tree.pageSize']);
     this.model.setSortBy(settings['tree.sortBy']);
     this.model.setChangeFeed(settings['tree.changeFeed']);
+    this.branches.applySettings();
     this.refreshManager.reschedule();
   }
 

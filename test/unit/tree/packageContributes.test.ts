@@ -8,7 +8,7 @@ import { CONNECTIONS_VIEW_ID,
 } from '../../../src/contributions';
 import { SETTING_KEYS, SETTINGS_SECTION, SettingsSchema } from '../../../src/config/settings';
 import { makeWorkitem } from '../model/support/fixtures';
-import { TREE_CONTEXT_VALUES, workitemContextValue } from '../../../src/views/tree/contextValues';
+import { OTHER_TENANT_CONTEXT_PREFIX, OTHER_TENANT_CONTEXT_VALUES, TREE_CONTEXT_VALUES, workitemContextValue } from '../../../src/views/tree/contextValues';
 
 const MenuItemSchema = z.object({ command: z.string(), when: z.string().optional(), group: z.string().optional() });
 const ManifestSchema = z.looseObject({
@@ -32,13 +32,17 @@ const manifest = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(root,
 const contributes = manifest.contributes;
 const itemMenus = contributes.menus['view/item/context'];
 
-/** Evaluates the `when` clauses package.json uses on rows: `view == …` and `viewItem =~ /…/`. */
+/** Evaluates the `when` clauses package.json uses on rows: `view == …`, `view =~ /…/` and `viewItem =~ /…/`. */
 function rowMatches(when: string | undefined, contextValue: string): boolean {
   return (when ?? '').split('&&').every((raw) => {
     const part = raw.trim();
     const view = /^view == (\S+)$/.exec(part);
     if (view) {
       return view[1] === TREE_VIEW_ID;
+    }
+    const views = /^view =~ \/(.+)\/$/.exec(part);
+    if (views) {
+      return new RegExp(views[1]).test(TREE_VIEW_ID);
     }
     const regex = /^viewItem =~ \/(.+)\/$/.exec(part);
     if (regex) {
@@ -97,6 +101,22 @@ describe('package.json contributions', () => {
         `no view/item/context menu for ${contextValue}`,
       );
     }
+  });
+
+  it('offers nothing but Open Details on a row of a tenant not in use, and no action on its groups', () => {
+    const [workitem, ...others] = OTHER_TENANT_CONTEXT_VALUES;
+    assert.deepStrictEqual([...commandsOn(workitem ?? '', false), ...commandsOn(workitem ?? '', true)], ['openDetails']);
+    for (const contextValue of others) {
+      assert.deepStrictEqual([...commandsOn(contextValue, false), ...commandsOn(contextValue, true)], [], contextValue);
+    }
+    // The same row of the tenant in use has its actions: the prefix alone is what takes them away.
+    assert.ok(commandsOn((workitem ?? '').replace(OTHER_TENANT_CONTEXT_PREFIX, ''), false).includes('hangUp'));
+  });
+
+  it('offers the connection commands on the connections listed at the top of the Workitems view', () => {
+    assert.deepStrictEqual(commandsOn('connection;tenant;idle;signedIn;', false), ['connectTo', 'signIn', 'signOut', 'editConnection', 'removeConnection']);
+    assert.deepStrictEqual(commandsOn('connection;tenant;idle;signedIn;', true), ['connectTo']);
+    assert.deepStrictEqual(commandsOn('connection;tenant;inUse;signedOut;', false), ['signIn', 'editConnection', 'removeConnection']);
   });
 
   it('offers exactly the actions a workitem allows, and none while it is busy', () => {

@@ -1,0 +1,165 @@
+// The trees of the tenants that are not in use, shown in the Workitems view under their connection
+// rows: one WorkitemTreeModel per tenant, read through that tenant's own client, built the first time
+// its row is expanded. A tenant whose row is collapsed sends nothing: it is never built, or, once
+// built, left out of every refresh until expanded again. Its rows carry ids of their own
+// (`connection:<tenant>›<model id>`), so the same workitem id in two tenants is two rows.
+// No `vscode` import.
+import type { WorkitemsApi } from '../../api/workitemsApi';
+import { ROOT_ID } from '../../model/groupKeys';
+import type { ModelChange, ModelNode } from '../../model/modelNodes';
+import { WorkitemTreeModel, type WorkitemTreeModelOptions } from '../../model/workitemTreeModel';
+
+const SEPARATOR = '›';
+
+/** The id of a connection's row in the Workitems view (the same for every kind of connection). */
+export function connectionRootId(tenant: string): string {
+  return `connection:${tenant.toLowerCase()}`;
+}
+
+/** A branch row's id: the model's id under its tenant's row (ROOT_ID: the tenant's row itself). */
+export function branchNodeId(tenant: string, modelId: string): string {
+  return modelId === ROOT_ID ? connectionRootId(tenant) : `${connectionRootId(tenant)}${SEPARATOR}${modelId}`;
+}
+
+/** The tenant (lower case) and model id of a branch row's id; undefined for a row of the tenant in use. */
+export function parseBranchNodeId(id: string): { key: string; modelId: string } | undefined {
+  if (!id.startsWith('connection:')) return undefined;
+  const at = id.indexOf(SEPARATOR);
+  return at < 0
+    ? { key: id.slice('connection:'.length), modelId: ROOT_ID }
+    : { key: id.slice('connection:'.length, at), modelId: id.slice(at + SEPARATOR.length) };
+}
+
+export interface TenantBranchesDeps {
+  apiFor(tenant: string): WorkitemsApi;
+  /** The tenant's grouping, page size, filter… as they are now. */
+  options(tenant: string): Omit<WorkitemTreeModelOptions, 'api'>;
+  /** Rows of a branch changed (branch ids; the connection row's id stands for the whole branch). */
+  onChange(tenant: string, nodeIds: readonly string[]): void;
+}
+
+interface Branch {
+  readonly tenant: string;
+  readonly model: WorkitemTreeModel;
+  /** Whether its connection row is expanded now: only then is it refreshed. */
+  expanded: boolean;
+  readonly subscription: { dispose(): void };
+}
+
+export class TenantBranches {
+  private readonly branches = new Map<string, Branch>();
+
+  constructor(private readonly deps: TenantBranchesDeps) {}
+
+  /** The tenant's rows under `modelId` (ROOT_ID: its top level), fetched when not held yet. */
+  async children(tenant: string, modelId: string = ROOT_ID): Promise<ModelNode[]> {
+    const branch = this.branchOf(tenant);
+    if (modelId === ROOT_ID) branch.expanded = true;
+    const nodes = await branch.model.getChildren(modelId);
+    return nodes.map((node) => this.inBranch(branch.tenant, node));
+  }
+
+  /** A branch row as last rendered, by its branch id. */
+  findNode(id: string): ModelNode | undefined {
+    const parsed = parseBranchNodeId(id);
+    const branch = parsed && this.branches.get(parsed.key);
+    if (parsed === undefined || branch === undefined) return undefined;
+    const node = branch.model.findNode(parsed.modelId);
+    return node && this.inBranch(branch.tenant, node);
+  }
+
+  /** The tenant a branch id belongs to, as it was named when its branch was built. */
+  tenantOf(id: string): string | undefined {
+    const parsed = parseBranchNodeId(id);
+    return parsed && this.branches.get(parsed.key)?.tenant;
+  }
+
+  /** A connection row or a group of a branch was expanded or collapsed. */
+  async setExpanded(id: string, expanded: boolean): Promise<void> {
+    const parsed = parseBranchNodeId(id);
+    const branch = parsed && this.branches.get(parsed.key);
+    if (parsed === undefined || branch === undefined) return;
+    if (parsed.modelId === ROOT_ID) branch.expanded = expanded;
+    else await branch.model.setExpanded(parsed.modelId, expanded);
+  }
+
+  async loadMore(id: string): Promise<void> {
+    const parsed = parseBranchNodeId(id);
+    await (parsed && this.branches.get(parsed.key))?.model.loadMore(parsed?.modelId ?? ROOT_ID);
+  }
+
+  async retry(id: string): Promise<void> {
+    const parsed = parseBranchNodeId(id);
+    await (parsed && this.branches.get(parsed.key))?.model.retry(parsed?.modelId ?? ROOT_ID);
+  }
+
+  /** One ordinary refresh cycle of every expanded branch (the change feed where it can be used). */
+  async refresh(): Promise<void> {
+    await Promise.all(this.expanded().map((branch) => branch.model.refresh()));
+  }
+
+  /** The Refresh command: every expanded branch counted again. */
+  async recount(): Promise<void> {
+    await Promise.all(this.expanded().map((branch) => branch.model.recount()));
+  }
+
+  /** The settings changed: each branch takes the grouping, page size, sort and feed of its tenant. */
+  applySettings(): void {
+    for (const branch of this.branches.values()) {
+      const options = this.deps.options(branch.tenant);
+      if (options.groupBy !== undefined) branch.model.setGroupBy(options.groupBy);
+      if (options.pageSize !== undefined) branch.model.setPageSize(options.pageSize);
+      if (options.sortBy !== undefined) branch.model.setSortBy(options.sortBy);
+      if (options.changeFeed !== undefined) branch.model.setChangeFeed(options.changeFeed);
+    }
+  }
+
+  /** Drops the branches of tenants `keep` says no to (now in use, removed, signed out). */
+  retain(keep: (tenant: string) => boolean): void {
+    for (const [key, branch] of [...this.branches]) {
+      if (!keep(branch.tenant)) {
+        this.branches.delete(key);
+        branch.subscription.dispose();
+        branch.model.dispose();
+      }
+    }
+  }
+
+  /** The tenants with a branch built (for tests and the benchmark). */
+  builtTenants(): string[] {
+    return [...this.branches.values()].map((branch) => branch.tenant);
+  }
+
+  /** The model of a tenant's branch, when built (tests read its counts). */
+  modelOf(tenant: string): WorkitemTreeModel | undefined {
+    return this.branches.get(tenant.toLowerCase())?.model;
+  }
+
+  dispose(): void {
+    this.retain(() => false);
+  }
+
+  private expanded(): Branch[] {
+    return [...this.branches.values()].filter((branch) => branch.expanded);
+  }
+
+  private branchOf(tenant: string): Branch {
+    const key = tenant.toLowerCase();
+    const held = this.branches.get(key);
+    if (held !== undefined) return held;
+    const model = new WorkitemTreeModel({ ...this.deps.options(tenant), api: this.deps.apiFor(tenant) });
+    const subscription = model.onDidChange((change: ModelChange) =>
+      this.deps.onChange(
+        tenant,
+        change.nodeIds.map((id) => branchNodeId(tenant, id)),
+      ),
+    );
+    const branch: Branch = { tenant, model, expanded: false, subscription };
+    this.branches.set(key, branch);
+    return branch;
+  }
+
+  private inBranch(tenant: string, node: ModelNode): ModelNode {
+    return { ...node, id: branchNodeId(tenant, node.id), parentId: branchNodeId(tenant, node.parentId) };
+  }
+}
