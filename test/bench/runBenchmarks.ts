@@ -21,6 +21,7 @@ import { runTreeFirstPaint } from './benchmarks/treeFirstPaint';
 import { runRealNetwork } from './benchmarks/realNetwork';
 import { runWorkbench } from './benchmarks/workbench';
 import { runVscodeNetwork } from './benchmarks/vscodeNetwork';
+import { runSeveralTenants } from './benchmarks/severalTenants';
 import type { BenchContext } from './lib/context';
 import { canMeasureHeap } from './lib/heap';
 import { endRunningCommands } from './lib/processes';
@@ -44,6 +45,7 @@ const BENCHMARKS: ReadonlyArray<{ id: string; title: string; run: (context: Benc
   { id: '9', title: '9 live latency', run: runLiveLatency },
   { id: '10', title: '10 live tail', run: runLiveTail },
   { id: '11', title: '11 real network in VS Code', run: runVscodeNetwork },
+  { id: '12', title: '12 several tenants', run: runSeveralTenants },
 ];
 
 const ArgsSchema = z.object({

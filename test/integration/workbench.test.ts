@@ -18,6 +18,7 @@ import { runCommand } from './helpers/commandRunner';
 import { openSandboxSession, type SandboxSession } from './helpers/sandboxSession';
 import { takeWorkitem } from './helpers/serverWorkitems';
 import { waitFor } from './helpers/waitFor';
+import { rootNodes } from './helpers/treeWalk';
 import { answerQuickInputs } from './helpers/quickInputs';
 import { recordMessages } from './helpers/messages';
 import type { QueryRow } from '../../src/workbench/queriesView';
@@ -235,7 +236,7 @@ describe('workbench: query editor, results, export, cURL, JSON documents', funct
     const serverCount = async (): Promise<number> => session.server.count('state:hold AND channelType:voice');
     const pinned = await waitFor(
       async () => {
-        const [first] = await tree.getChildren();
+        const [first] = await rootNodes(tree);
         return isPinned(first) && first.group.count !== undefined && first;
       },
       { description: 'the pinned group at the top of the tree, counted' },
@@ -256,7 +257,7 @@ describe('workbench: query editor, results, export, cURL, JSON documents', funct
     assert.deepStrictEqual(rows.map((row) => (row.kind === 'workitem' ? (row as unknown as { workitemId: string }).workitemId : row.kind)), page.items.map((item) => item.workitemId));
 
     await runCommand(WORKBENCH_COMMANDS.unpinQuery, [pinned]);
-    await waitFor(async () => !isPinned((await tree.getChildren())[0]), { description: 'the pin gone' });
+    await waitFor(async () => !isPinned((await rootNodes(tree))[0]), { description: 'the pin gone' });
   });
 
   it('refuses to run a query written for another tenant, saying which', async () => {

@@ -3,6 +3,7 @@
 // from the extension's bundle, so they are told apart by `kind`, never by instanceof.
 import type { GroupNode, LoadMoreNode, TreeNode, WorkitemNode } from '../../../src/views/tree/treeNodes';
 import type { WorkitemInspectorApi } from './inspector';
+import type { ConnectionRootNode } from '../../../src/views/tree/connectionRootNode';
 
 export type { GroupNode, LoadMoreNode, TreeNode, WorkitemNode };
 
@@ -20,8 +21,14 @@ export function isLoadMore(node: TreeNode): node is LoadMoreNode {
   return node.kind === 'loadMore';
 }
 
-export function rootNodes(tree: Tree): Promise<TreeNode[]> {
-  return tree.getChildren();
+/**
+ * The top rows of the connection in use: the view's top level, or, once named connections exist and
+ * the view lists them, the rows under the one in use.
+ */
+export async function rootNodes(tree: Tree): Promise<TreeNode[]> {
+  const top = await tree.getChildren();
+  const inUse = top.find((node): node is ConnectionRootNode => node.kind === 'connection' && (node as ConnectionRootNode).row.inUse);
+  return inUse === undefined ? top : tree.getChildren(inUse);
 }
 
 /** Expands the group in the view, then returns its rows. */
