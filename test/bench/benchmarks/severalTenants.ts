@@ -10,7 +10,7 @@ import { NcxClient } from '../../../src/api/client';
 import { TenantClients } from '../../../src/connection/tenantClients';
 import type { GroupModelNode } from '../../../src/model/modelNodes';
 import { spawnSandboxProcess, type SandboxProcess } from '../../../src/sandbox';
-import { TenantBranches } from '../../../src/views/tree/tenantBranches';
+import { parseBranchNodeId, TenantBranches } from '../../../src/views/tree/tenantBranches';
 import { MemorySessionStore } from '../../unit/connection/helpers/memorySessionStore';
 import type { BenchContext } from '../lib/context';
 import { liveHeapBytes } from '../lib/heap';
@@ -32,10 +32,32 @@ interface Tenant {
   child: SandboxProcess;
 }
 
+const PAGE_SIZE = 100;
+
+function tenantClients(sessions: MemorySessionStore, onRequest: () => void): TenantClients {
+  return new TenantClients({
+    sessions,
+    buildClient: (args) => new NcxClient({ ...args, retries: 0, timeoutMs: 60_000, onRequest }),
+    authScheme: () => 'bearer',
+    allowInsecureHttp: () => false,
+  });
+}
+
+/** A tenant's tree as a reader leaves it: its counts, its largest state, that state's largest channel's first page. */
+async function openTree(branches: TenantBranches, name: string): Promise<void> {
+  let rows = await branches.children(name);
+  for (let depth = 0; depth < 2; depth++) {
+    const largest = rows.filter((row): row is GroupModelNode => row.kind === 'group').sort((a, b) => b.count - a.count)[0];
+    if (largest === undefined) throw new Error(`${name}: no group to open at depth ${depth}`);
+    rows = await branches.children(name, parseBranchNodeId(largest.id)?.modelId ?? '');
+  }
+  if (!rows.some((row) => row.kind === 'workitem')) throw new Error(`${name}: the opened group listed no workitems`);
+}
+
 function branchesOver(clients: TenantClients): TenantBranches {
   return new TenantBranches({
     apiFor: (tenant) => clients.apiFor(tenant),
-    options: () => ({ groupBy: 'state', pageSize: 100, changeFeed: true }),
+    options: () => ({ groupBy: 'stateChannel', pageSize: PAGE_SIZE, changeFeed: true }),
     onChange: () => undefined,
   });
 }
@@ -81,12 +103,7 @@ export async function runSeveralTenants(_context: BenchContext): Promise<BenchRe
       await sessions.set(tenant.name, { loginUrl: tenant.child.url, location: grant.location, token: grant.token, username: 'admin' });
     }
     let requests = 0;
-    const clients = new TenantClients({
-      sessions,
-      buildClient: (args) => new NcxClient({ ...args, retries: 0, timeoutMs: 60_000, onRequest: () => (requests += 1) }),
-      authScheme: () => 'bearer',
-      allowInsecureHttp: () => false,
-    });
+    const clients = tenantClients(sessions, () => (requests += 1));
     const names = tenants.map((tenant) => tenant.name);
     const [first] = names;
     if (first === undefined) throw new Error('no tenant started');
@@ -101,17 +118,21 @@ export async function runSeveralTenants(_context: BenchContext): Promise<BenchRe
     say(`first paint of ${TENANTS} opened together: median ${ms(allMs)}, ${requestsPerPaint.toFixed(0)} requests — ${ratio(paintRatio)} one tenant's (target ≤ ${PAINT_RATIO_TARGET}×)`);
     say(`the naive way, ${TENANTS} painted one after another: median ${ms(sequentialMs)} — ${ratio(sequentialMs / oneMs)} one tenant's`);
 
-    // Heap: nothing open, one tenant open, all open; each tree and client kept alive while read.
+    // Heap: nothing open, one tenant open, all open, each as a reader leaves it (its client and
+    // connection pool, its counts, its largest state opened down to a page of rows), kept alive.
+    const heapClients = tenantClients(sessions, () => undefined);
     const base = liveHeapBytes();
-    const held = branchesOver(clients);
-    await paint(held, [first]);
+    const held = branchesOver(heapClients);
+    await openTree(held, first);
     const withOne = liveHeapBytes();
-    await paint(held, names.slice(1));
+    for (const name of names.slice(1)) await openTree(held, name);
     const withAll = liveHeapBytes();
     const firstTenant = withOne - base;
     const perFurther = (withAll - withOne) / (TENANTS - 1);
+    const rowsHeld = names.reduce((sum, name) => sum + (held.modelOf(name)?.rootStatus().kind === 'loaded' ? 1 : 0), 0);
     held.dispose();
-    say(`live heap: the first tenant open adds ${bytes(firstTenant)}; each further tenant ${bytes(perFurther)} (target < ${bytes(HEAP_PER_TENANT_TARGET)})`);
+    heapClients.dispose();
+    say(`live heap with ${rowsHeld} tenants open (counts, a state, a page of ${PAGE_SIZE} rows each): the first tenant adds ${bytes(firstTenant)}; each further tenant ${bytes(perFurther)} (target < ${bytes(HEAP_PER_TENANT_TARGET)})`);
     clients.dispose();
 
     return [
