@@ -15,7 +15,7 @@ import { createConnectionStatusBar } from './connection/statusBar';
 import { createRateStatusBar } from './connection/rateStatusBar';
 import { createProtectionStatusBar } from './connection/protectionStatusBar';
 import { ActionLock } from './model/protection/actionLock';
-import { lockedReasonOf, type ProtectionHooks } from './commands/protection';
+import { protectionOf } from './commands/protection';
 import { LiveService } from './live/liveService';
 import { NameDirectory } from './model/names/nameDirectory';
 import { EventsView } from './views/events/eventsView';
@@ -148,17 +148,10 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     connection.state.mode === 'ncx' ? findProfile(profiles.list(), tenantName(connection.state)) : undefined;
   // Protected tenants: each NCX tenant as its connection says (by default `ncx.protected`); never the sandbox.
   const actionLock = new ActionLock();
-  const protection: ProtectionHooks = {
+  const protection = protectionOf(actionLock, {
     tenant: () => (connection.state.mode === 'ncx' ? tenantName(connection.state) : undefined),
     isProtected: () => connection.state.mode === 'ncx' && isProtectedProfile(currentProfile(), readSettings()['ncx.protected']),
-    lockedReason: () => {
-      const tenant = protection.tenant();
-      return tenant !== undefined && actionLock.isLocked(tenant, protection.isProtected()) ? lockedReasonOf(tenant) : undefined;
-    },
-    allow: () => actionLock.allow(protection.tenant() ?? ''),
-    lock: () => actionLock.lock(protection.tenant() ?? ''),
-    remainingMs: () => actionLock.remainingMs(protection.tenant() ?? ''),
-  };
+  });
   /** The library's key for the connection: `sandbox`, the tenant's host, or `ncx` before sign-in tells it. */
   const currentTenant = (): string => tenantName(connection.state) ?? 'ncx';
 
@@ -171,7 +164,11 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     permissions: () => connection.permissions,
     tenant: () => tenantName(connection.state),
     // Built below; the view asks for its rows only once shown.
-    connections: { rows: () => currentConnectionRows(ctx, profiles), apiFor: (tenant) => tenants.apiFor(tenant) },
+    connections: {
+      rows: () => currentConnectionRows(ctx, profiles),
+      apiFor: (tenant) => tenants.apiFor(tenant),
+      permissionsOf: (tenant) => tenants.identityOf(tenant)?.authorities ?? [],
+    },
     log,
     onRefreshError: (error) => log.warn(`Auto-refresh failed: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -220,6 +217,22 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     },
     protection,
     profiles,
+    // A row of a tenant not in use is acted on through that tenant alone (src/commands/otherTenantScope.ts).
+    otherTenants: {
+      apiFor: (tenant) => tenants.apiFor(tenant),
+      identityOf: (tenant) => tenants.identityOf(tenant),
+      setBusy: (tenant, workitemId, text) => tree.setBusyIn(tenant, workitemId, text),
+      showAnswer: (tenant, workitem) => {
+        tree.showAnswerIn(tenant, workitem).catch((error: unknown) => log.warn(`Showing an action in ${tenant}'s tree failed: ${String(error)}`));
+      },
+      protectionOf: (tenant) =>
+        protectionOf(actionLock, {
+          tenant: () => tenant,
+          isProtected: () => isProtectedProfile(findProfile(profiles.list(), tenant), readSettings()['ncx.protected']),
+        }),
+      auditOf: (tenant, user) =>
+        actionAudit({ record: (entry) => history.record(entry), where: () => ({ tenant, ...(user() ? { user: user() } : {}) }), log }),
+    },
   };
   const runner = new ActionRunner({
     ...ctx,

@@ -11,14 +11,26 @@ import type { BulkSummary } from './bulk/bulkSummary';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
 import { pickWorkitems } from './pickWorkitem';
-import { resolveTargets } from './targets';
+import { otherTenantOf, otherTenantTargets, resolveTargets } from './targets';
+import type { TenantScope } from './otherTenantScope';
 
 export async function runActionCommand<A extends WorkitemAction>(
   ctx: CommandContext,
   runner: ActionRunner,
   action: A,
   args: readonly unknown[],
+  scopeOf?: (tenant: string) => TenantScope,
 ): Promise<ActionReport | BulkSummary | undefined> {
+  const tenant = otherTenantOf(args[0]);
+  if (tenant !== undefined) {
+    // A row of a tenant not in use: that tenant's own context and runner, its rows only.
+    const scope = scopeOf?.(tenant);
+    const targets = otherTenantTargets(args, tenant);
+    if (scope === undefined || targets.length === 0) return undefined;
+    if (targets.length > 1) return runBulkAction(scope.ctx, scope.runner, action, targets, undefined);
+    const [target] = targets;
+    return target === undefined ? undefined : scope.runner.attempt(action, target);
+  }
   const spec = actionSpec(action);
   const [first, value] = args;
   const input = typeof first === 'string' && value !== undefined ? spec.inputFromArgument(value) : undefined;
@@ -38,6 +50,6 @@ export async function runActionCommand<A extends WorkitemAction>(
 }
 
 /** The handler; `executeCommand` resolves to the report of one workitem or the summary of several. */
-export function actionCommand(ctx: CommandContext, runner: ActionRunner, action: WorkitemAction): CommandHandler {
-  return (...args) => runActionCommand(ctx, runner, action, args);
+export function actionCommand(ctx: CommandContext, runner: ActionRunner, action: WorkitemAction, scopeOf?: (tenant: string) => TenantScope): CommandHandler {
+  return (...args) => runActionCommand(ctx, runner, action, args, scopeOf);
 }

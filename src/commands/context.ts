@@ -11,6 +11,7 @@ import type { Log } from '../log/log';
 import type { Ui } from '../ui/ui';
 import type { TenantHooks } from './tenantHooks';
 import type { ProfileHooks } from './connections';
+import type { OtherTenantHooks } from './otherTenantScope';
 
 export interface WorkitemTreeHooks {
   /** The Refresh command: every count and row on screen taken again from the server. */
@@ -78,4 +79,6 @@ export interface CommandContext {
   protection?: ProtectionHooks;
   /** The named connections (the `connections` setting). */
   profiles?: ProfileHooks;
+  /** Acting on rows of tenants not in use, listed in the Workitems view beside the one in use. */
+  otherTenants?: OtherTenantHooks;
 }

@@ -28,8 +28,11 @@ export function openDetailsCommand(ctx: CommandContext, reach: SignInTo): Comman
 
 async function openInTenant(ctx: CommandContext, reach: SignInTo, tenant: string, row: unknown): Promise<void> {
   const carried = WorkitemSchema.safeParse(typeof row === 'object' && row !== null && 'workitem' in row ? row.workitem : undefined);
-  if (!carried.success) return;
-  const id = carried.data.workitemId;
+  if (carried.success) await openInItsTenant(ctx, reach, tenant, carried.data.workitemId);
+}
+
+/** Opens the panel of a workitem of `tenant`, connecting to that tenant first; nothing opens elsewhere. */
+export async function openInItsTenant(ctx: CommandContext, reach: SignInTo, tenant: string, id: string): Promise<void> {
   if (!sameTenant(tenant, tenantName(ctx.connection.state))) {
     ctx.log.info(`Opening ${id} of ${tenant}: connecting to ${tenant} first`);
     await reach(tenant);

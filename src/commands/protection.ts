@@ -1,6 +1,6 @@
 // What commands and the action runner ask of tenant protection (src/model/protection/actionLock.ts):
 // why actions are refused now, and the one way to allow them: a modal question naming the tenant.
-import { UNLOCK_MINUTES } from '../model/protection/actionLock';
+import { UNLOCK_MINUTES, type ActionLock } from '../model/protection/actionLock';
 import type { Shown } from '../model/format/shownText';
 import { l10n } from '../ui/l10n';
 import type { Ui } from '../ui/ui';
@@ -15,6 +15,21 @@ export interface ProtectionHooks {
   allow(): number;
   lock(): boolean;
   remainingMs(): number;
+}
+
+/** The protection of one tenant (the one in use, or one whose row is acted on), held by the one lock. */
+export function protectionOf(lock: ActionLock, of: { tenant(): string | undefined; isProtected(): boolean }): ProtectionHooks {
+  return {
+    tenant: of.tenant,
+    isProtected: of.isProtected,
+    lockedReason: () => {
+      const tenant = of.tenant();
+      return tenant !== undefined && lock.isLocked(tenant, of.isProtected()) ? lockedReasonOf(tenant) : undefined;
+    },
+    allow: () => lock.allow(of.tenant() ?? ''),
+    lock: () => lock.lock(of.tenant() ?? ''),
+    remainingMs: () => lock.remainingMs(of.tenant() ?? ''),
+  };
 }
 
 export function lockedReasonOf(tenant: string): Shown {

@@ -16,6 +16,7 @@ import type { CommandHandler } from './handler';
 import { loadMoreCommand } from './loadMore';
 import { openByIdCommand } from './openById';
 import { openDetailsCommand } from './openDetails';
+import { otherTenantScopes } from './otherTenantScope';
 import { refreshCommand } from './refresh';
 import { retryCommand } from './retry';
 import { showIssuesCommand } from './showIssues';
@@ -59,23 +60,25 @@ export function createCommandHandlers(ctx: CommandContext, runner: ActionRunner)
   const addConnection = addConnectionCommand(ctx, profiles, signIn);
   const connectTo = connectToCommand(ctx, profiles, signIn, addConnection);
   const reach = reachTenant(ctx, profiles, signIn);
+  const others = ctx.otherTenants;
+  const scopeOf = others === undefined ? undefined : otherTenantScopes(ctx, others, reach);
   const unguarded: Record<CommandKey, CommandHandler> = {
     allowActions: allowActionsCommand(ctx),
     lockActions: lockActionsCommand(ctx),
     watch: watchCommand(ctx),
     unwatch: unwatchCommand(ctx),
     unwatchAll: unwatchAllCommand(ctx),
-    hold: actionCommand(ctx, runner, 'hold'),
-    unhold: actionCommand(ctx, runner, 'unhold'),
-    hangUp: actionCommand(ctx, runner, 'hangup'),
-    transferToQueue: actionCommand(ctx, runner, 'transfer'),
-    answer: actionCommand(ctx, runner, 'answer'),
-    mute: actionCommand(ctx, runner, 'mute'),
-    unmute: actionCommand(ctx, runner, 'unmute'),
-    sendDtmf: actionCommand(ctx, runner, 'dtmf'),
-    changePriority: actionCommand(ctx, runner, 'priority'),
-    transferToAgent: actionCommand(ctx, runner, 'userTransfer'),
-    disposition: actionCommand(ctx, runner, 'disposition'),
+    hold: actionCommand(ctx, runner, 'hold', scopeOf),
+    unhold: actionCommand(ctx, runner, 'unhold', scopeOf),
+    hangUp: actionCommand(ctx, runner, 'hangup', scopeOf),
+    transferToQueue: actionCommand(ctx, runner, 'transfer', scopeOf),
+    answer: actionCommand(ctx, runner, 'answer', scopeOf),
+    mute: actionCommand(ctx, runner, 'mute', scopeOf),
+    unmute: actionCommand(ctx, runner, 'unmute', scopeOf),
+    sendDtmf: actionCommand(ctx, runner, 'dtmf', scopeOf),
+    changePriority: actionCommand(ctx, runner, 'priority', scopeOf),
+    transferToAgent: actionCommand(ctx, runner, 'userTransfer', scopeOf),
+    disposition: actionCommand(ctx, runner, 'disposition', scopeOf),
     openDetails: openDetailsCommand(ctx, reach),
     copyId: copyIdCommand(ctx),
     copyJson: copyJsonCommand(ctx),

@@ -57,3 +57,28 @@ export function resolveTargets(args: readonly unknown[], selected: () => Workite
   }
   return [];
 }
+
+/** The workitem a row of `tenant` (a tenant not in use) carries. */
+function otherTenantWorkitemOf(arg: unknown, tenant: string): Workitem | undefined {
+  const rowTenant = otherTenantOf(arg);
+  if (rowTenant === undefined || rowTenant.toLowerCase() !== tenant.toLowerCase() || typeof arg !== 'object' || arg === null || !('workitem' in arg)) {
+    return undefined;
+  }
+  const carried = WorkitemSchema.safeParse(arg.workitem);
+  return carried.success ? carried.data : undefined;
+}
+
+/**
+ * The workitems of a tenant not in use a command was run on: the clicked row, or the whole
+ * selection when the clicked row is part of it (rows of any other tenant in it are left out).
+ */
+export function otherTenantTargets(args: readonly unknown[], tenant: string): Workitem[] {
+  const [first, second] = args;
+  const clicked = otherTenantWorkitemOf(first, tenant);
+  if (clicked === undefined) return [];
+  const selection = Array.isArray(second)
+    ? second.map((row) => otherTenantWorkitemOf(row, tenant)).filter((item): item is Workitem => item !== undefined)
+    : [];
+  const clickedIsSelected = selection.some((item) => item.workitemId === clicked.workitemId);
+  return clickedIsSelected && selection.length > 1 ? selection : [clicked];
+}

@@ -207,7 +207,9 @@ export class Connection {
     try {
       await this.deps.setMode(mode, this.tenant);
       // Where the write is seen at once (no change event may follow an unchanged value), it has landed.
-      if (this.settingsShow(this.expected)) this.expected = undefined;
+      // A change event may have seen it land already (and cleared it), or a newer write may be expected.
+      const expected = this.expected;
+      if (expected !== undefined && this.settingsShow(expected)) this.expected = undefined;
     } catch (error) {
       this.expected = undefined;
       // The connection already switched; only the choice will not survive a restart.
@@ -560,6 +562,7 @@ export class Connection {
       if (mode === 'sandbox' && tenant !== undefined) this.tenant = tenant;
       return false;
     }
+    this.deps.log.info(`Following the settings: ${mode === 'sandbox' ? 'the local sandbox' : `tenant ${tenant ?? this.tenant ?? '(none)'}`} (was ${this.mode === 'sandbox' ? 'the local sandbox' : `tenant ${this.tenant ?? '(none)'}`})`);
     this.mode = mode;
     this.tenant = tenant ?? this.tenant;
     return true;

@@ -123,6 +123,7 @@ export function createConnection(
     buildClient: (args) => buildClient({ ...args, timeoutMs: timeoutMs() }),
     authScheme: authSchemeOf,
     allowInsecureHttp: () => readSettings()['ncx.allowInsecureHttp'],
+    readClaims: readTokenClaims,
   });
   disposables.push({ dispose: () => tenants.dispose() });
   const profiles: ProfileHooks = {

@@ -19,11 +19,21 @@ export interface TenantClientsDeps {
   buildClient(args: { location: string; token: () => string | undefined; authScheme: AuthScheme }): WorkitemsApi;
   authScheme(tenant: string): AuthScheme;
   allowInsecureHttp(): boolean;
+  /** The user and permissions a token says it carries (never trusted for more than what to offer). */
+  readClaims(token: string): { username?: string; authorities: readonly string[] };
+}
+
+/** Who a tenant's stored session signs in as, and what it may do: what its rows offer. */
+export interface TenantIdentity {
+  readonly username: string;
+  readonly authorities: readonly string[];
 }
 
 export class TenantClients {
   /** Keyed by the tenant's name in lower case (names compare without case). */
   private readonly held = new Map<string, Promise<WorkitemsApi>>();
+  /** Kept from the session each client was built from; a renewal keeps it until the next build. */
+  private readonly identities = new Map<string, TenantIdentity>();
   private readonly subscription: { dispose(): void };
 
   constructor(private readonly deps: TenantClientsDeps) {
@@ -36,6 +46,11 @@ export class TenantClients {
    */
   apiFor(tenant: string): WorkitemsApi {
     return deferredWorkitemsApi(() => this.clientOf(tenant));
+  }
+
+  /** The identity of the session the tenant's client was last built from (none before its first request). */
+  identityOf(tenant: string): TenantIdentity | undefined {
+    return this.identities.get(tenant.toLowerCase());
   }
 
   dispose(): void {
@@ -59,6 +74,7 @@ export class TenantClients {
   private async build(tenant: string): Promise<WorkitemsApi> {
     const stored = await this.deps.sessions.get(tenant);
     if (stored === undefined) {
+      this.identities.delete(tenant.toLowerCase());
       throw new NcxError('unauthorized', l10n.t('Not signed in to {0}: sign in to it from the Connections view.', tenant));
     }
     const location = checkServerUrl(stored.location, this.deps.allowInsecureHttp());
@@ -66,6 +82,8 @@ export class TenantClients {
       throw new NcxError('badRequest', location.reason);
     }
     const token = stored.token;
+    const claims = this.deps.readClaims(token);
+    this.identities.set(tenant.toLowerCase(), { username: claims.username ?? stored.username, authorities: claims.authorities });
     return this.deps.buildClient({ location: stored.location, token: () => token, authScheme: this.deps.authScheme(tenant) });
   }
 }

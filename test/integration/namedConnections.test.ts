@@ -17,7 +17,7 @@ import { stateCounts, valueCounts } from './helpers/serverCounts';
 import { serverWorkitem, takeWorkitem } from './helpers/serverWorkitems';
 import { writeUserSetting } from './helpers/testSettings';
 import { waitFor } from './helpers/waitFor';
-import type { WorkitemNode } from '../../src/views/tree/treeNodes';
+import type { GroupNode, WorkitemNode } from '../../src/views/tree/treeNodes';
 
 const ACME = 'acme-test';
 const GLOBEX = 'globex-test';
@@ -186,6 +186,23 @@ describe('named connections: two tenants, each with its own session', function (
     assert.match(String(item.contextValue), /^otherTenant;workitem;/);
     // Markdown escapes its punctuation: read without the backslashes.
     assert.ok((item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '').replace(/\\/g, '').includes(`In ${GLOBEX}, which is not in use`));
+    // An action on one of globex's rows goes to globex, with globex's session; acme stays in use.
+    const activeGroup = (await inspector.tree.getChildren(globexRoot)).find((node) => node.kind === 'group' && (node as GroupNode).value === 'active');
+    assert.ok(activeGroup);
+    const voiceGroup = (await inspector.tree.getChildren(activeGroup)).find((node) => node.kind === 'group' && (node as GroupNode).value === 'voice');
+    assert.ok(voiceGroup);
+    const callRow = (await inspector.tree.getChildren(voiceGroup)).find((node) => node.kind === 'workitem' && ((node as WorkitemNode).workitem.actions ?? []).includes('hold')) as WorkitemNode | undefined;
+    assert.ok(callRow, `an active voice call of ${GLOBEX} that can be held`);
+    assert.match(String(inspector.tree.getTreeItem(callRow).contextValue), /^otherTenant;workitem;.*actions:[^;]*\bhold\b/);
+    const callId = callRow.workitem.workitemId;
+    const acmeTwin = await serverWorkitem(acmeAdmin, callId).catch(() => undefined);
+    const report = await vscode.commands.executeCommand<{ outcome?: string }>(COMMANDS.hold, callRow);
+    assert.strictEqual(report?.outcome, 'done');
+    assert.strictEqual((await serverWorkitem(globexAdmin, callId)).state, 'hold');
+    if (acmeTwin) assert.strictEqual((await serverWorkitem(acmeAdmin, callId)).modifiedAt, acmeTwin.modifiedAt, `${ACME}'s ${callId} untouched`);
+    assert.strictEqual(inspector.connection.state.tenant, ACME, 'acting on a row of another tenant does not switch');
+    const held = (await inspector.history.read()).entries.filter((line) => line.workitemId === callId && line.action === 'hold');
+    assert.deepStrictEqual(held.map((line) => line.tenant), [GLOBEX], 'the history names the row’s tenant');
     await inspector.tree.view.reveal(row, { select: true, focus: false, expand: false });
     assert.deepStrictEqual(inspector.tree.selectedWorkitems(), [], 'a command from the palette does not take another tenant’s selected row');
     const id = (row as WorkitemNode).workitem.workitemId;

@@ -4,6 +4,7 @@
 // built, left out of every refresh until expanded again. Its rows carry ids of their own
 // (`connection:<tenant>›<model id>`), so the same workitem id in two tenants is two rows.
 // No `vscode` import.
+import type { Workitem } from '../../api/schemas';
 import type { WorkitemsApi } from '../../api/workitemsApi';
 import { ROOT_ID } from '../../model/groupKeys';
 import type { ModelChange, ModelNode } from '../../model/modelNodes';
@@ -91,6 +92,20 @@ export class TenantBranches {
   async retry(id: string): Promise<void> {
     const parsed = parseBranchNodeId(id);
     await (parsed && this.branches.get(parsed.key))?.model.retry(parsed?.modelId ?? ROOT_ID);
+  }
+
+  /** Shows `text` with a spinner on the workitem's row in the tenant's tree; undefined removes it. */
+  setBusy(tenant: string, workitemId: string, text: string | undefined): void {
+    this.branches.get(tenant.toLowerCase())?.model.setBusy(workitemId, text);
+  }
+
+  /**
+   * An action's answer in the tenant's tree: the workitem as it is now moved in the counts and rows
+   * held, without a request where the change feed keeps them; otherwise one refresh cycle.
+   */
+  async showAnswer(tenant: string, workitem: Workitem | undefined): Promise<void> {
+    const model = this.branches.get(tenant.toLowerCase())?.model;
+    if (model !== undefined && (workitem === undefined || !model.applyAnswers([workitem]))) await model.refresh();
   }
 
   /** One ordinary refresh cycle of every expanded branch (the change feed where it can be used). */

@@ -70,6 +70,8 @@ export interface WorkitemTreeProviderOptions {
   connections?: {
     rows(): Promise<readonly ConnectionRow[]>;
     apiFor(tenant: string): WorkitemsApi;
+    /** What the tenant's stored session may do: the actions its rows offer. */
+    permissionsOf(tenant: string): readonly string[];
   };
 }
 
@@ -195,7 +197,8 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         const parsed = parseBranchNodeId(groupId);
         return parsed && this.branches.modelOf(tenant)?.groupQueryOf(parsed.modelId);
       };
-      return asOtherTenantRow(node.toTreeItem({ now: this.now(), permissions: [], names: NO_NAMES, queryOf: branchQuery }), tenant);
+      const permissions = this.connections?.permissionsOf(tenant) ?? [];
+      return asOtherTenantRow(node.toTreeItem({ now: this.now(), permissions, names: NO_NAMES, queryOf: branchQuery }), tenant);
     }
     return node.toTreeItem({ now: this.now(), permissions: this.permissions(), names: this.names, slaMsOf: (workitem) => this.slaMsOf(workitem), queryOf: (groupId) => this.model.groupQueryOf(groupId) });
   }
@@ -439,6 +442,16 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   getGroupBy(): GroupByMode {
     return this.model.getGroupBy();
+  }
+
+  /** As setBusy, on the row of a tenant not in use. */
+  setBusyIn(tenant: string, workitemId: string, text: string | undefined): void {
+    this.branches.setBusy(tenant, workitemId, text);
+  }
+
+  /** As showAnswer, in the tree of a tenant not in use. */
+  showAnswerIn(tenant: string, workitem: Workitem | undefined): Promise<void> {
+    return this.branches.showAnswer(tenant, workitem);
   }
 
   /** Shows `text` ("Holding…") with a spinner on the workitem's row; undefined removes it. */

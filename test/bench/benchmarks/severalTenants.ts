@@ -8,6 +8,7 @@
 import { signIn } from '../../../src/api/auth';
 import { NcxClient } from '../../../src/api/client';
 import { TenantClients } from '../../../src/connection/tenantClients';
+import { readTokenClaims } from '../../../src/connection/tokenClaims';
 import type { GroupModelNode } from '../../../src/model/modelNodes';
 import { spawnSandboxProcess, type SandboxProcess } from '../../../src/sandbox';
 import { parseBranchNodeId, TenantBranches } from '../../../src/views/tree/tenantBranches';
@@ -40,6 +41,7 @@ function tenantClients(sessions: MemorySessionStore, onRequest: () => void): Ten
     buildClient: (args) => new NcxClient({ ...args, retries: 0, timeoutMs: 60_000, onRequest }),
     authScheme: () => 'bearer',
     allowInsecureHttp: () => false,
+    readClaims: readTokenClaims,
   });
 }
 

@@ -4,6 +4,7 @@ import { NcxClient } from '../../../src/api/client';
 import { isNcxError } from '../../../src/api/errors';
 import type { RequestLogEntry } from '../../../src/api/http';
 import { TenantClients } from '../../../src/connection/tenantClients';
+import { readTokenClaims } from '../../../src/connection/tokenClaims';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server/startSandbox';
 import { MemorySessionStore } from './helpers/memorySessionStore';
 
@@ -40,6 +41,7 @@ describe('clients of the tenants not in use: each from its own stored session', 
       },
       authScheme: () => 'bearer',
       allowInsecureHttp: () => false,
+      readClaims: readTokenClaims,
     });
     return { sessions, clients, requests, built };
   }
@@ -64,6 +66,10 @@ describe('clients of the tenants not in use: each from its own stored session', 
       'each client carries its own tenant’s token',
     );
     assert.equal(built.find((entry) => entry.location === globexSession?.location)?.token, globexSession?.token);
+    // What its rows may offer: the permissions its own token carries.
+    assert.ok(globexSession);
+    assert.deepEqual(clients.identityOf('GLOBEX'), { username: 'admin', authorities: readTokenClaims(globexSession.token).authorities });
+    assert.equal(clients.identityOf('initech'), undefined);
   });
 
   it('builds one client per tenant and names compare without case', async () => {

@@ -103,14 +103,17 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('offers nothing but Open Details on a row of a tenant not in use, and no action on its groups', () => {
+  it('offers the actions and Open Details on a row of a tenant not in use, nothing that works on the tenant in use, and nothing on its groups', () => {
     const [workitem, ...others] = OTHER_TENANT_CONTEXT_VALUES;
-    assert.deepStrictEqual([...commandsOn(workitem ?? '', false), ...commandsOn(workitem ?? '', true)], ['openDetails']);
+    // The actions go to the row's tenant (src/commands/otherTenantScope.ts); copying a link, watching,
+    // JSON documents… read the tenant in use and are not offered.
+    assert.deepStrictEqual([...commandsOn(workitem ?? '', false)].sort(), ['hangUp', 'hold', 'openDetails', 'transferToQueue']);
+    assert.deepStrictEqual(commandsOn(workitem ?? '', true), ['hold']);
     for (const contextValue of others) {
       assert.deepStrictEqual([...commandsOn(contextValue, false), ...commandsOn(contextValue, true)], [], contextValue);
     }
-    // The same row of the tenant in use has its actions: the prefix alone is what takes them away.
-    assert.ok(commandsOn((workitem ?? '').replace(OTHER_TENANT_CONTEXT_PREFIX, ''), false).includes('hangUp'));
+    // The same row of the tenant in use has the rest: the prefix alone is what takes them away.
+    assert.ok(commandsOn((workitem ?? '').replace(OTHER_TENANT_CONTEXT_PREFIX, ''), false).includes('copyLink'));
   });
 
   it('offers the connection commands on the connections listed at the top of the Workitems view', () => {
