@@ -105,6 +105,8 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** The connections' rows drawn last, in order; empty while the view shows one connection's rows directly. */
   private roots: ConnectionRootNode[] = [];
   private readonly hints = new Map<string, ConnectionHintNode>();
+  /** The connections' rows as last read; undefined once the connections changed. */
+  private rowsRead: Promise<readonly ConnectionRow[]> | undefined;
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
   /** A group's (or the root's, parentId '') children were fetched. */
@@ -252,7 +254,16 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** The connections' rows, when named connections exist; otherwise none (one connection, shown directly). */
   private async connectionRoots(): Promise<ConnectionRootNode[]> {
-    const rows = (await this.connections?.rows()) ?? [];
+    // The rows are read again (each tenant's keychain entry) only when the connections changed, not
+    // on every redraw of the top (counts change with every live change).
+    if (this.rowsRead === undefined) {
+      const reading = this.connections?.rows() ?? Promise.resolve([]);
+      this.rowsRead = reading;
+      reading.catch(() => {
+        if (this.rowsRead === reading) this.rowsRead = undefined;
+      });
+    }
+    const rows = await this.rowsRead;
     if (rows.length < 2) {
       this.roots = [];
       this.branches.retain(() => false);
@@ -379,12 +390,14 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * again, and a tenant's tree opened under its row is read again when its session changed.
    */
   connectionsChanged(): void {
+    this.rowsRead = undefined;
     if (this.connections !== undefined) this.changeEmitter.fire(undefined);
   }
 
   /** Starts over (the connection changed: other server, other user, signed in or out). */
   reload(): void {
     // Another connection in use, perhaps: the rows of the view's top say which.
+    this.rowsRead = undefined;
     if (this.roots.length > 0) this.changeEmitter.fire(undefined);
     // Another tenant, perhaps: its own filter (setting one starts over too), and the description names it.
     const filter = this.filterStore.read(this.tenant());
@@ -660,8 +673,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private onModelChange(change: ModelChange): void {
     if (change.nodeIds.includes(ROOT_ID)) {
       this.updateTreeState();
-      // Under its connection's row, only the tenant in use is drawn again, not every tenant's row.
-      this.changeEmitter.fire(this.inUseRoot());
+      this.changeEmitter.fire(undefined);
       return;
     }
     const changed: TreeNode[] = [];
