@@ -60,6 +60,18 @@ async function panelOf(page: Page, tenant: string, workitemId: string): Promise<
   throw new Error(`no panel of ${workitemId} names ${tenant} in its header`);
 }
 
+/** What the tree's state rows say for a tenant, read from its server: `hold · 12`, for each state it has. */
+async function stateLabels(admin: NcxClient): Promise<string[]> {
+  const states = ['inqueue', 'offered', 'accepted', 'active', 'hold', 'conference', 'terminated', 'dispositioned'];
+  const counts = await Promise.all(states.map((state) => admin.count(`state:${state}`)));
+  return states.flatMap((state, index) => ((counts[index] ?? 0) > 0 ? [`${state} · ${counts[index] ?? 0}`] : []));
+}
+
+/** The rows (aria labels may say more after the count) are the expected ones, in any order. */
+function sameLabels(rows: readonly string[], expected: readonly string[]): boolean {
+  return rows.length === expected.length && expected.every((label) => rows.some((row) => row === label || row.startsWith(`${label} `) || row.startsWith(`${label},`)));
+}
+
 async function adminOf(sandbox: RunningSandbox): Promise<NcxClient> {
   const grant = await signIn({ loginUrl: sandbox.url, username: 'admin', password: 'admin-password' });
   return new NcxClient({ location: grant.location, token: () => grant.token, retries: 0 });
@@ -146,6 +158,33 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     }
     await screenshot(page, context, 'tenants-connections-view');
     context.log(`Connections view: "${acmeText}", "${globexText}"`);
+    await pane.locator('.pane-header').first().click({ timeout: STEP_TIMEOUT_MS });
+
+    // The Workitems view lists the connections; globex opened beside acme, each with its own counts.
+    const [acmeStates, globexStates] = await Promise.all([stateLabels(acmeAdmin), stateLabels(globexAdmin)]);
+    // From the top: everything closed (the rows opened by "Open Workitem by ID" scroll the roots away), then both opened.
+    // The other views of the container closed, so that the Workitems view has the height for both tenants.
+    for (const title of ['Requests', 'Queries', 'Events', 'Watched']) {
+      const header = page.locator('.part.sidebar .pane-header[aria-expanded="true"]', { has: page.locator('.title', { hasText: new RegExp(`^${title}$`) }) }).first();
+      if ((await header.count()) > 0) await header.click({ timeout: STEP_TIMEOUT_MS });
+    }
+    const workitemsPane = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header .title', { hasText: /^Workitems$/ }) });
+    await workitemsPane.locator('.pane-header').first().hover({ timeout: STEP_TIMEOUT_MS });
+    await workitemsPane.locator('.pane-header .action-label[aria-label^="Collapse All"]').first().click({ timeout: STEP_TIMEOUT_MS });
+    for (const tenant of [ACME, GLOBEX]) {
+      await waitForRows(page, `the row of ${tenant}`, (rows) => rows.some((row) => row.startsWith(tenant)));
+      await workitemsPane.locator('.monaco-list-row[aria-level="1"]', { hasText: tenant }).first().click({ timeout: STEP_TIMEOUT_MS });
+    }
+    const rows = await waitForRows(page, `${ACME}'s and ${GLOBEX}'s own counts side by side`, (labels) => {
+      const under = (tenant: string): string[] => {
+        const start = labels.findIndex((label) => label.startsWith(tenant));
+        const next = labels.findIndex((label, index) => index > start && !STATE_ROW.test(label));
+        return start < 0 ? [] : labels.slice(start + 1, next < 0 ? undefined : next);
+      };
+      return sameLabels(under(ACME), acmeStates) && sameLabels(under(GLOBEX), globexStates);
+    });
+    await screenshot(page, context, 'tenants-tree-side-by-side');
+    context.log(`Workitems view, ${ACME} in use and ${GLOBEX} opened beside it: ${JSON.stringify(rows)}`);
   } finally {
     await Promise.all([acme.stop(), globex.stop()]);
   }
