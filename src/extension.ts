@@ -37,7 +37,7 @@ import { tenantColor } from './connection/tenantColor';
 import { findProfile, isProtectedProfile, type ConnectionProfile } from './connection/profiles/connectionProfile';
 import { currentConnectionRows } from './commands/connections';
 import { VscodeUi } from './ui/vscodeUi';
-import { onDidChangeSettings, readSettings, writeUserSetting } from './ui/vscodeSettings';
+import { onDidChangeSettings, readSettings } from './ui/vscodeSettings';
 import { WorkitemTreeProvider } from './views/tree/workitemTreeProvider';
 import { DetailPanelManager, registerDetailPanelSerializer } from './webviews/detailPanelManager';
 import { QueryLibrary } from './model/queries/queryLibrary';
@@ -204,7 +204,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     connection,
     tree: treeHooks(tree, log),
     panels: withDocumentRefresh(panelHooks(panels, log), (id) => workbench?.refreshDocuments(id)),
-    settings: { get: readSettings, setGroupBy: (mode) => writeUserSetting('tree.groupBy', mode) },
+    settings: { get: readSettings },
     showLog: () => log.show(),
     tenants: tenantHooks(context, history),
     names,

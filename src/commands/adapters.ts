@@ -27,6 +27,8 @@ export function treeHooks(tree: WorkitemTreeProvider, log: Log): WorkitemTreeHoo
     loadMore: (node) => tree.loadMore(node),
     retry: (node) => tree.retry(node),
     selectedWorkitems: () => tree.selectedWorkitems(),
+    groupBy: (tenant) => tree.getGroupBy(tenant),
+    setGroupBy: (mode, tenant) => tree.setGroupBy(mode, tenant),
   };
 }
 

@@ -34,6 +34,10 @@ export interface WorkitemTreeHooks {
   retry(node: unknown): Promise<void>;
   /** The workitems selected in the tree. */
   selectedWorkitems(): Workitem[];
+  /** The grouping of the connection in use, or of `tenant` (a connection's row in the view). */
+  groupBy(tenant?: string): GroupByMode;
+  /** Applies and keeps a connection's own grouping. */
+  setGroupBy(mode: GroupByMode, tenant?: string): void;
 }
 
 export interface DetailPanelHooks {
@@ -58,7 +62,6 @@ export interface ConnectionHooks {
 
 export interface SettingsHooks {
   get(): Settings;
-  setGroupBy(mode: GroupByMode): Promise<void>;
 }
 
 export interface CommandContext {

@@ -1,10 +1,14 @@
-// "Group By…": writes the `tree.groupBy` setting; the tree follows the setting.
+// "Group By…": the grouping of one connection, kept for it: the one in use from the palette and the
+// view's title, a connection's own when run on its row in the Workitems view. The `tree.groupBy`
+// setting stays the grouping of every connection that has not chosen one.
 import { GROUP_BY_MODES, type GroupByMode } from '../config/settings';
 import { l10n } from '../ui/l10n';
 import type { PickItem } from '../ui/ui';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
 import type { Shown } from '../model/format/shownText';
+import { connectionTargetOf } from './connections';
+import { SANDBOX_TENANT } from '../connection/tenantName';
 
 export function groupByLabel(mode: GroupByMode): Shown {
   switch (mode) {
@@ -22,16 +26,20 @@ export function groupByLabel(mode: GroupByMode): Shown {
 }
 
 export function groupByCommand(ctx: CommandContext): CommandHandler {
-  return async () => {
-    const current = ctx.settings.get()['tree.groupBy'];
+  return async (arg?: unknown) => {
+    // A connection's row (not a bare string: the palette and the view's title pass nothing).
+    const target = typeof arg === 'string' ? undefined : connectionTargetOf(arg);
+    const tenant = target === undefined ? undefined : target.kind === 'sandbox' ? SANDBOX_TENANT : target.name;
+    const current = ctx.tree.groupBy(tenant);
     const items: Array<PickItem<GroupByMode>> = GROUP_BY_MODES.map((mode) => ({
       label: groupByLabel(mode),
       description: mode === current ? l10n.t('current') : undefined,
       value: mode,
     }));
-    const mode = await ctx.ui.pick(items, { title: l10n.t('Group Workitems By'), placeholder: groupByLabel(current) });
+    const title = tenant === undefined ? l10n.t('Group Workitems By') : l10n.t('Group Workitems of {0} By', tenant);
+    const mode = await ctx.ui.pick(items, { title, placeholder: groupByLabel(current) });
     if (mode !== undefined && mode !== current) {
-      await ctx.settings.setGroupBy(mode);
+      ctx.tree.setGroupBy(mode, tenant);
     }
   };
 }

@@ -11,7 +11,6 @@ import { openSandboxSession, type SandboxSession } from './helpers/sandboxSessio
 import { channelCounts, stateCounts, valueCounts, type ValueCount } from './helpers/serverCounts';
 import { serverWorkitem, takeWorkitem } from './helpers/serverWorkitems';
 import { tenantCommandScenarios } from './helpers/tenantScenarios';
-import { writeUserSetting } from './helpers/testSettings';
 import { expandGroup, groupWithValue, isLoadMore, isWorkitem, rootNodes, workitemIdsOf, type WorkitemNode } from './helpers/treeWalk';
 import { waitFor } from './helpers/waitFor';
 
@@ -268,7 +267,8 @@ describe('every command, against the sandbox', function () {
         await treeShows(() => channelCounts(session.server), 'channel groups with the sandbox counts');
         assert.ok(session.inspector.tree.rootGroupCounts().every((group) => group.dimension === 'channel'));
       } finally {
-        await writeUserSetting('tree.groupBy', 'stateChannel');
+        // The sandbox's own grouping, as "Group By…" keeps it (the setting is the others').
+        session.inspector.tree.setGroupBy('stateChannel');
       }
       await treeShows(() => stateCounts(session.server), 'state groups again');
     },

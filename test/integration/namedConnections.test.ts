@@ -13,11 +13,12 @@ import { inspectorApi, type WorkitemInspectorApi } from './helpers/inspector';
 import { recordMessages, type MessageRecorder } from './helpers/messages';
 import { answerQuickInputs } from './helpers/quickInputs';
 import { openSandboxSession, showWorkitemsView } from './helpers/sandboxSession';
-import { stateCounts, valueCounts } from './helpers/serverCounts';
+import { channelCounts, stateCounts, valueCounts } from './helpers/serverCounts';
 import { serverWorkitem, takeWorkitem } from './helpers/serverWorkitems';
 import { writeUserSetting } from './helpers/testSettings';
 import { waitFor } from './helpers/waitFor';
 import type { GroupNode, WorkitemNode } from '../../src/views/tree/treeNodes';
+import type { ConnectionRootNode } from '../../src/views/tree/connectionRootNode';
 
 const ACME = 'acme-test';
 const GLOBEX = 'globex-test';
@@ -213,6 +214,40 @@ describe('named connections: two tenants, each with its own session', function (
     await treeShows(globexAdmin, `${GLOBEX}, now in use`);
     assert.ok(!inspector.tree.otherTenantTrees().some((tree) => tree.tenant === GLOBEX), 'the tenant in use keeps no second tree');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('keeps a grouping per connection: chosen on a row, it is that tenant’s, beside and after a switch', async () => {
+    await connectTo(ACME);
+    await showWorkitemsView();
+    const roots = await inspector.tree.getChildren();
+    const globexRoot = roots.find((node) => node.kind === 'connection' && (node as ConnectionRootNode).key === GLOBEX);
+    assert.ok(globexRoot);
+    await inspector.tree.view.reveal(globexRoot, { expand: true, select: false, focus: false });
+    const picks = answerQuickInputs({ pick: (labels) => labels.find((label) => label.startsWith('Channel, then state')) });
+    try {
+      await runCommand(COMMANDS.groupBy, [globexRoot]);
+    } finally {
+      picks.dispose();
+    }
+    assert.match(picks.asked[0]?.title ?? '', new RegExp(GLOBEX));
+    const globexByChannel = await channelCounts(globexAdmin);
+    await waitFor(
+      () => {
+        assert.deepStrictEqual(valueCounts(inspector.tree.otherTenantTrees().find((tree) => tree.tenant === GLOBEX)?.counts ?? []), globexByChannel);
+        return true;
+      },
+      { description: `${GLOBEX} grouped by channel under its row` },
+    );
+    assert.strictEqual(inspector.tree.getGroupBy(), 'stateChannel', `${ACME} keeps its own grouping`);
+    await treeShows(acmeAdmin, `${ACME} by state, beside ${GLOBEX} by channel`);
+
+    await connectTo(GLOBEX);
+    assert.strictEqual(inspector.tree.getGroupBy(), 'channelState');
+    await waitFor(() => JSON.stringify(valueCounts(inspector.tree.rootGroupCounts())) === JSON.stringify(globexByChannel), { description: `${GLOBEX} in use, by channel` });
+    await connectTo(ACME);
+    assert.strictEqual(inspector.tree.getGroupBy(), 'stateChannel');
+    await treeShows(acmeAdmin, `${ACME} by state again`);
+    inspector.tree.setGroupBy('stateChannel', GLOBEX);
   });
 
   it('lists every connection in the Connections view, and acts on the row it is run on', async () => {

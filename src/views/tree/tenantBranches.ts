@@ -5,6 +5,7 @@
 // (`connection:<tenant>›<model id>`), so the same workitem id in two tenants is two rows.
 // No `vscode` import.
 import type { Workitem } from '../../api/schemas';
+import type { GroupByMode } from '../../config/settings';
 import type { WorkitemsApi } from '../../api/workitemsApi';
 import { ROOT_ID } from '../../model/groupKeys';
 import type { ModelChange, ModelNode } from '../../model/modelNodes';
@@ -127,6 +128,11 @@ export class TenantBranches {
       if (options.sortBy !== undefined) branch.model.setSortBy(options.sortBy);
       if (options.changeFeed !== undefined) branch.model.setChangeFeed(options.changeFeed);
     }
+  }
+
+  /** A tenant's own grouping, chosen on its row: its tree starts over grouped so. */
+  setGroupBy(tenant: string, mode: GroupByMode): void {
+    this.branches.get(tenant.toLowerCase())?.model.setGroupBy(mode);
   }
 
   /** Drops the branches of tenants `keep` says no to (now in use, removed, signed out). */

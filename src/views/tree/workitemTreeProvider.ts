@@ -26,6 +26,8 @@ import type { GroupCount, ModelChange, ModelLoad, ModelNode } from '../../model/
 import { WorkitemTreeModel } from '../../model/workitemTreeModel';
 import { logFeedEvents } from './feedLog';
 import { checkFilter, TreeFilterStore } from './filterStore';
+import { TenantGroupByStore } from './groupByStore';
+import { sameTenant } from '../../connection/tenantName';
 import { RefreshManager } from './refreshManager';
 import { showsWelcomeInsteadOfRows, treeStateOf, type TreeState } from './treeContextKeys';
 import { createTreeNode, GroupNode, TreeNode, WorkitemNode } from './treeNodes';
@@ -84,6 +86,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly nodes = new Map<string, TreeNode>();
   private readonly childIds = new Map<string, readonly string[]>();
   private readonly filterStore: TreeFilterStore;
+  private readonly groupByStore: TenantGroupByStore;
   private readonly settings: () => Settings;
   private readonly now: () => number;
   private readonly permissions: () => readonly string[];
@@ -121,10 +124,11 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.queueOf = options.names ? (queueId) => options.names?.queue(queueId) : () => undefined;
     this.prefetchRowNames = () => options.names?.prefetch(ROW_NAMES);
     this.filterStore = new TreeFilterStore(options.workspaceState);
+    this.groupByStore = new TenantGroupByStore(options.workspaceState);
     const settings = this.settings();
     this.model = new WorkitemTreeModel({
       api: options.api,
-      groupBy: settings['tree.groupBy'],
+      groupBy: this.groupByOf(this.tenant()),
       pageSize: settings['tree.pageSize'],
       filter: this.filterStore.read(this.tenant()),
       changeFeed: settings['tree.changeFeed'],
@@ -139,7 +143,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       options: (tenant) => {
         const now = this.settings();
         return {
-          groupBy: now['tree.groupBy'],
+          groupBy: this.groupByOf(tenant),
           pageSize: now['tree.pageSize'],
           filter: this.filterStore.read(tenant),
           changeFeed: now['tree.changeFeed'],
@@ -399,6 +403,9 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     // Another connection in use, perhaps: the rows of the view's top say which.
     this.rowsRead = undefined;
     if (this.roots.length > 0) this.changeEmitter.fire(undefined);
+    // Its own grouping (setting it starts over too).
+    const groupBy = this.groupByOf(this.tenant());
+    if (groupBy !== this.model.getGroupBy()) this.model.setGroupBy(groupBy);
     // Another tenant, perhaps: its own filter (setting one starts over too), and the description names it.
     const filter = this.filterStore.read(this.tenant());
     if (filter !== this.model.getFilter()) this.model.setFilter(filter);
@@ -448,13 +455,26 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.showFilter();
   }
 
-  /** Applies a grouping now (the "Group By…" command writes the setting, which also lands here). */
-  setGroupBy(mode: GroupByMode): void {
-    this.model.setGroupBy(mode);
+  /**
+   * Applies and keeps a connection's grouping ("Group By…"): the one in use when `tenant` is not
+   * given (or is the one in use), otherwise that tenant's tree under its row.
+   */
+  setGroupBy(mode: GroupByMode, tenant?: string): void {
+    const inUse = tenant === undefined || sameTenant(tenant, this.tenant());
+    const name = inUse ? this.tenant() : tenant;
+    if (name !== undefined) void this.groupByStore.write(name, mode);
+    if (inUse) this.model.setGroupBy(mode);
+    else if (tenant !== undefined) this.branches.setGroupBy(tenant, mode);
   }
 
-  getGroupBy(): GroupByMode {
-    return this.model.getGroupBy();
+  /** The grouping of the connection in use, or of `tenant`. */
+  getGroupBy(tenant?: string): GroupByMode {
+    return tenant === undefined || sameTenant(tenant, this.tenant()) ? this.model.getGroupBy() : this.groupByOf(tenant);
+  }
+
+  /** A connection's own grouping, or the setting's where it chose none. */
+  private groupByOf(tenant: string | undefined): GroupByMode {
+    return this.groupByStore.read(tenant) ?? this.settings()['tree.groupBy'];
   }
 
   /** As setBusy, on the row of a tenant not in use. */
@@ -695,7 +715,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       return;
     }
     const settings = this.settings();
-    this.model.setGroupBy(settings['tree.groupBy']);
+    this.model.setGroupBy(this.groupByOf(this.tenant()));
     this.model.setPageSize(settings['tree.pageSize']);
     this.model.setSortBy(settings['tree.sortBy']);
     this.model.setChangeFeed(settings['tree.changeFeed']);

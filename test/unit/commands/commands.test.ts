@@ -119,11 +119,17 @@ describe('copy, group and the tree-internal commands', () => {
     assert.equal(JSON.parse(ui.clipboard ?? '').state, 'hold');
   });
 
-  it('writes the picked grouping to the setting', async () => {
-    const { handlers, ui, settings } = handlersFor();
+  it('keeps the picked grouping for the connection in use, and for the connection whose row it runs on', async () => {
+    const { handlers, ui, settings, tree } = handlersFor();
     ui.choosePick = (items) => items.findIndex((item) => item.value === 'channel');
     await handlers.groupBy();
-    assert.equal(settings.get()['tree.groupBy'], 'channel');
+    assert.equal(tree.groupBy(), 'channel');
+    assert.equal(settings.get()['tree.groupBy'], 'stateChannel', 'the setting stays the grouping of the others');
+    ui.choosePick = (items) => items.findIndex((item) => item.value === 'state');
+    await handlers.groupBy({ target: { kind: 'tenant', name: 'globex-test' } });
+    assert.equal(tree.groupBy('globex-test'), 'state');
+    assert.equal(tree.groupBy(), 'channel', 'the one in use keeps its own');
+    assert.match(ui.pickTitles.at(-1) ?? '', /globex-test/);
   });
 
   it('passes tree rows on to the tree, and opens the panel of a workitem with validation issues', async () => {

@@ -117,9 +117,9 @@ describe('package.json contributions', () => {
   });
 
   it('offers the connection commands on the connections listed at the top of the Workitems view', () => {
-    assert.deepStrictEqual(commandsOn('connection;tenant;idle;signedIn;', false), ['connectTo', 'signIn', 'signOut', 'editConnection', 'removeConnection']);
+    assert.deepStrictEqual(commandsOn('connection;tenant;idle;signedIn;', false), ['groupBy', 'connectTo', 'signIn', 'signOut', 'editConnection', 'removeConnection']);
     assert.deepStrictEqual(commandsOn('connection;tenant;idle;signedIn;', true), ['connectTo']);
-    assert.deepStrictEqual(commandsOn('connection;tenant;inUse;signedOut;', false), ['signIn', 'editConnection', 'removeConnection']);
+    assert.deepStrictEqual(commandsOn('connection;tenant;inUse;signedOut;', false), ['groupBy', 'signIn', 'editConnection', 'removeConnection']);
   });
 
   it('offers exactly the actions a workitem allows, and none while it is busy', () => {

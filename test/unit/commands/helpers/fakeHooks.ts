@@ -16,6 +16,18 @@ export class FakeTree implements WorkitemTreeHooks {
   readonly retried: unknown[] = [];
   selection: Workitem[] = [];
   revealFails = false;
+  /** Each connection's grouping as the commands set it ('' for the one in use). */
+  readonly groupings = new Map<string, GroupByMode>();
+  /** The grouping a connection without its own has (the setting's). */
+  defaultGroupBy: GroupByMode = 'stateChannel';
+
+  groupBy(tenant?: string): GroupByMode {
+    return this.groupings.get(tenant ?? '') ?? this.defaultGroupBy;
+  }
+
+  setGroupBy(mode: GroupByMode, tenant?: string): void {
+    this.groupings.set(tenant ?? '', mode);
+  }
 
   refresh(): void {
     this.refreshes++;
@@ -85,9 +97,5 @@ export class FakeSettings implements SettingsHooks {
 
   get(): Settings {
     return this.values;
-  }
-
-  async setGroupBy(mode: GroupByMode): Promise<void> {
-    this.values = { ...this.values, 'tree.groupBy': mode };
   }
 }
