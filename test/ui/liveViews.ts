@@ -72,6 +72,22 @@ async function waitingEmail(server: NcxClient, traffic: { start(): void; stop():
   throw new Error('nothing waited in a queue of the probe sandbox for a minute of traffic');
 }
 
+/**
+ * An active call that can be held, traffic held still once there is one. Traffic was stopped for the
+ * watch above and may have left none active: it runs again until a call is answered.
+ */
+async function activeCall(server: NcxClient, traffic: { start(): void; stop(): Promise<void> | void } | undefined): Promise<Workitem> {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    await traffic?.stop();
+    const calls = (await server.search({ q: 'state:active AND channelType:voice', rows: 50 })).items;
+    const call = calls.find((item) => (item.actions ?? []).includes('hold'));
+    if (call) return call;
+    traffic?.start();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error('no call was active in the probe sandbox for a minute of traffic');
+}
+
 /** Tries `step` until it passes, for up to a minute (a change may take a moment to arrive). */
 async function expect(step: () => Promise<void>, what: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -160,8 +176,7 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
 
     // (a3) An open panel follows a change in place: the reader's zoom and opened section stay, and
     // the document is the same one (nothing reloaded under the reader).
-    const active = (await server.search({ q: 'state:active', rows: 50 })).items.find((item) => (item.actions ?? []).includes('hold'));
-    if (!active) throw new Error('no active call to hold in the probe sandbox');
+    const active = await activeCall(server, sandbox.traffic);
     await runFromPalette(page, 'Workitems: Open Workitem by ID…');
     await answerInputBox(page, active.workitemId);
     const liveFrame = await findWebviewFrameShowing(page, 'Time per state');

@@ -20,6 +20,8 @@ export interface ConnectionRow {
   tooltip: Shown[];
   color: TenantColor;
   inUse: boolean;
+  /** Whether a session is stored for it (the sandbox signs itself in). */
+  signedIn: boolean;
   /** `connection;<sandbox|tenant>;<inUse|idle>;<signedIn|signedOut>;` for the menus' `when` clauses. */
   contextValue: string;
 }
@@ -44,6 +46,7 @@ export function connectionRows(input: ConnectionRowsInput): ConnectionRow[] {
     tooltip: [l10n.t('The local NCX sandbox the extension starts by itself; never protected.')],
     color: 'green',
     inUse: sandboxInUse,
+    signedIn: true,
     contextValue: `connection;sandbox;${sandboxInUse ? 'inUse' : 'idle'};signedIn;`,
   };
   const tenants = input.profiles.map((profile): ConnectionRow => {
@@ -67,6 +70,7 @@ export function connectionRows(input: ConnectionRowsInput): ConnectionRow[] {
       ],
       color: tenantColor(profile.name, false, profile.color),
       inUse,
+      signedIn: hasSession,
       contextValue: `connection;tenant;${inUse ? 'inUse' : 'idle'};${hasSession ? 'signedIn' : 'signedOut'};`,
     };
   });

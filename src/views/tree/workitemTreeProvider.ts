@@ -33,7 +33,8 @@ import { showsWelcomeInsteadOfRows, treeStateOf, type TreeState } from './treeCo
 import { createTreeNode, GroupNode, TreeNode, WorkitemNode } from './treeNodes';
 import { PinnedNode } from './pinnedNode';
 import { asOtherTenantRow, ConnectionHintNode, ConnectionRootNode } from './connectionRootNode';
-import { branchNodeId, connectionRootId, parseBranchNodeId, TenantBranches } from './tenantBranches';
+import { ConnectionRoots } from './connectionRoots';
+import { branchNodeId, parseBranchNodeId, TenantBranches } from './tenantBranches';
 import type { ConnectionRow } from '../../connection/profiles/connectionRows';
 import { PinnedGroups, type PinnedGroup } from '../../model/queries/pinnedGroups';
 import type { SavedQuery } from '../../model/queries/queryLibrary';
@@ -105,11 +106,8 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** The trees of the tenants not in use (built when their rows are opened). */
   private readonly branches: TenantBranches;
   private readonly connections: WorkitemTreeProviderOptions['connections'];
-  /** The connections' rows drawn last, in order; empty while the view shows one connection's rows directly. */
-  private roots: ConnectionRootNode[] = [];
-  private readonly hints = new Map<string, ConnectionHintNode>();
-  /** The connections' rows as last read; undefined once the connections changed. */
-  private rowsRead: Promise<readonly ConnectionRow[]> | undefined;
+  /** The connections' rows at the top (none while the view shows one connection's rows directly). */
+  private readonly roots: ConnectionRoots;
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
   /** A group's (or the root's, parentId '') children were fetched. */
@@ -138,6 +136,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.api = options.api;
     this.pinned = new PinnedGroups(async () => this.api, () => this.settings()['tree.pageSize']);
     this.connections = options.connections;
+    this.roots = new ConnectionRoots(options.connections?.rows);
     this.branches = new TenantBranches({
       apiFor: (tenant) => options.connections?.apiFor(tenant) ?? options.api,
       options: (tenant) => {
@@ -216,11 +215,11 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node === undefined) {
       const roots = await this.connectionRoots();
-      return roots.length > 0 ? roots : this.inUseTopLevel(true);
+      return roots.length > 0 ? [...roots] : this.inUseTopLevel(true);
     }
     if (node instanceof ConnectionRootNode) {
       if (node.row.inUse) return this.inUseTopLevel(false);
-      return node.target.kind === 'sandbox' ? [this.hintUnder(node)] : this.branchChildren(node.key, ROOT_ID);
+      return node.target.kind === 'sandbox' ? [this.roots.hintUnder(node)] : this.branchChildren(node.key, ROOT_ID);
     }
     if (node instanceof PinnedNode) {
       return this.pinnedChildren(node);
@@ -257,46 +256,11 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   /** The connections' rows, when named connections exist; otherwise none (one connection, shown directly). */
-  private async connectionRoots(): Promise<ConnectionRootNode[]> {
-    // The rows are read again (each tenant's keychain entry) only when the connections changed, not
-    // on every redraw of the top (counts change with every live change).
-    if (this.rowsRead === undefined) {
-      const reading = this.connections?.rows() ?? Promise.resolve([]);
-      this.rowsRead = reading;
-      reading.catch(() => {
-        if (this.rowsRead === reading) this.rowsRead = undefined;
-      });
-    }
-    const rows = await this.rowsRead;
-    if (rows.length < 2) {
-      this.roots = [];
-      this.branches.retain(() => false);
-      return [];
-    }
-    const known = new Map(this.roots.map((root) => [root.id, root]));
-    this.roots = rows.map((row) => {
-      const created = new ConnectionRootNode(row);
-      const held = known.get(created.id);
-      if (held === undefined) return created;
-      held.setRow(row);
-      return held;
-    });
+  private async connectionRoots(): Promise<readonly ConnectionRootNode[]> {
+    const roots = await this.roots.read();
     // A tenant now in use, removed or signed out of keeps no second tree.
-    const readable = new Set(this.roots.filter((root) => !root.row.inUse && root.row.contextValue.includes(';signedIn;')).map((root) => root.key.toLowerCase()));
-    this.branches.retain((tenant) => readable.has(tenant.toLowerCase()));
-    return this.roots;
-  }
-
-  private inUseRoot(): ConnectionRootNode | undefined {
-    return this.roots.find((root) => root.row.inUse);
-  }
-
-  private hintUnder(root: ConnectionRootNode): ConnectionHintNode {
-    const held = this.hints.get(root.id);
-    if (held !== undefined && held.root === root) return held;
-    const hint = new ConnectionHintNode(root);
-    this.hints.set(root.id, hint);
-    return hint;
+    this.branches.retain((tenant) => this.roots.readable(tenant));
+    return roots;
   }
 
   /** A tenant's rows under its connection's row, read through its own client. */
@@ -308,7 +272,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private onBranchChange(tenant: string, nodeIds: readonly string[]): void {
-    const root = this.roots.find((candidate) => candidate.id === connectionRootId(tenant));
+    const root = this.roots.of(tenant);
     if (root === undefined) return;
     if (nodeIds.includes(root.id)) {
       this.changeEmitter.fire(root);
@@ -332,14 +296,14 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const branch = node.tenant === undefined ? undefined : parseBranchNodeId(node.id);
     if (branch !== undefined && node.tenant !== undefined) {
       const parentModelId = parentIdOf(branch.modelId);
-      if (parentModelId === ROOT_ID) return this.roots.find((root) => root.id === connectionRootId(branch.key));
+      if (parentModelId === ROOT_ID) return this.roots.of(branch.key);
       const parentId = branchNodeId(node.tenant, parentModelId);
       const parentModel = this.branches.findNode(parentId);
       return this.nodes.get(parentId) ?? (parentModel && this.nodeFor(parentModel, node.tenant));
     }
     const parentId = parentIdOf(node.id);
     if (parentId === ROOT_ID) {
-      return this.inUseRoot();
+      return this.roots.inUse();
     }
     const known = this.nodes.get(parentId) ?? [...this.pinnedNodes.values()].find((pinned) => pinned.id === parentId);
     if (known) {
@@ -394,15 +358,15 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * again, and a tenant's tree opened under its row is read again when its session changed.
    */
   connectionsChanged(): void {
-    this.rowsRead = undefined;
+    this.roots.invalidate();
     if (this.connections !== undefined) this.changeEmitter.fire(undefined);
   }
 
   /** Starts over (the connection changed: other server, other user, signed in or out). */
   reload(): void {
     // Another connection in use, perhaps: the rows of the view's top say which.
-    this.rowsRead = undefined;
-    if (this.roots.length > 0) this.changeEmitter.fire(undefined);
+    this.roots.invalidate();
+    if (this.roots.drawn.length > 0) this.changeEmitter.fire(undefined);
     // Its own grouping (setting it starts over too).
     const groupBy = this.groupByOf(this.tenant());
     if (groupBy !== this.model.getGroupBy()) this.model.setGroupBy(groupBy);
@@ -588,7 +552,7 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** The connections' rows as drawn last (empty while one connection's rows are shown directly). */
   connectionRows(): readonly ConnectionRootNode[] {
-    return this.roots;
+    return this.roots.drawn;
   }
 
   dispose(): void {
