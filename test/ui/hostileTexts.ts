@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { startSandbox } from '../../src/sandbox';
 import { HOSTILE_CONTACT, HOSTILE_SUB, startHostileRelay } from './hostileRelay';
-import { allowActions, elementScreenshot, openPalette, screenshot, signInThroughPalette, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
+import { allowActions, elementScreenshot, giveWorkitemsViewTheRoom, openPalette, screenshot, signInThroughPalette, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
 
 const CONTAINER_TITLE = 'Workitems';
 const STATE_ROW = /^(inqueue|offered|accepted|active|hold|conference|terminated|dispositioned) · /;
@@ -94,7 +94,9 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     await elementScreenshot(entry, context, 'hostile-status-bar');
     context.log(`status bar entry reads the sub literally: no zap icon, no link`);
 
-    // The tree groups by state, collapsed: open the active workitems, the ones Hold is offered for.
+    // The tree groups by state, collapsed: open the active workitems, the ones Hold is offered for
+    // (the view listing the connections above them, the other views closed to leave it the room).
+    await giveWorkitemsViewTheRoom(page);
     const activeGroup = page.locator('.part.sidebar .monaco-list[role="tree"] .monaco-list-row[aria-label^="active · "]').first();
     await visible(activeGroup);
     await activeGroup.click();

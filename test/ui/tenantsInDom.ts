@@ -11,7 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import { signIn } from '../../src/api/auth';
 import { NcxClient } from '../../src/api/client';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox';
-import { answerInputBox, chooseQuickPickItem, quickInput, runFromPalette, screenshot, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
+import { answerInputBox, chooseQuickPickItem, giveWorkitemsViewTheRoom, quickInput, runFromPalette, screenshot, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
 
 const CONTAINER_TITLE = 'Workitems';
 const STATE_ROW = /^(inqueue|offered|accepted|active|hold|conference|terminated|dispositioned) · /;
@@ -164,10 +164,7 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     const [acmeStates, globexStates] = await Promise.all([stateLabels(acmeAdmin), stateLabels(globexAdmin)]);
     // From the top: everything closed (the rows opened by "Open Workitem by ID" scroll the roots away), then both opened.
     // The other views of the container closed, so that the Workitems view has the height for both tenants.
-    for (const title of ['Requests', 'Queries', 'Events', 'Watched']) {
-      const header = page.locator('.part.sidebar .pane-header[aria-expanded="true"]', { has: page.locator('.title', { hasText: new RegExp(`^${title}$`) }) }).first();
-      if ((await header.count()) > 0) await header.click({ timeout: STEP_TIMEOUT_MS });
-    }
+    await giveWorkitemsViewTheRoom(page);
     const workitemsPane = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header .title', { hasText: /^Workitems$/ }) });
     await workitemsPane.locator('.pane-header').first().hover({ timeout: STEP_TIMEOUT_MS });
     await workitemsPane.locator('.pane-header .action-label[aria-label^="Collapse All"]').first().click({ timeout: STEP_TIMEOUT_MS });

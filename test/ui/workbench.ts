@@ -19,6 +19,18 @@ export function workitemsTree(page: Page): Locator {
     .locator('.monaco-list[role="tree"]');
 }
 
+/**
+ * Closes the container's other views (Requests, Queries, Events, Watched), so that the Workitems view
+ * has the height for its rows: VS Code draws only the rows in sight, and once the view lists the
+ * connections above a tenant's groups, a group opened near the bottom shows its rows out of sight.
+ */
+export async function giveWorkitemsViewTheRoom(page: Page): Promise<void> {
+  for (const title of ['Requests', 'Queries', 'Events', 'Watched']) {
+    const header = page.locator('.part.sidebar .pane-header[aria-expanded="true"]', { has: page.locator('.title', { hasText: new RegExp(`^${title}$`) }) }).first();
+    if ((await header.count()) > 0) await header.click({ timeout: STEP_TIMEOUT_MS });
+  }
+}
+
 export function treeRows(page: Page): Locator {
   return workitemsTree(page).locator('.monaco-list-row');
 }
