@@ -148,9 +148,10 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
     connection.state.mode === 'ncx' ? findProfile(profiles.list(), tenantName(connection.state)) : undefined;
   // Protected tenants: each NCX tenant as its connection says (by default `ncx.protected`); never the sandbox.
   const actionLock = new ActionLock();
+  const isProtectedTenant = (tenant: string | undefined): boolean => isProtectedProfile(findProfile(profiles.list(), tenant), readSettings()['ncx.protected']);
   const protection = protectionOf(actionLock, {
     tenant: () => (connection.state.mode === 'ncx' ? tenantName(connection.state) : undefined),
-    isProtected: () => connection.state.mode === 'ncx' && isProtectedProfile(currentProfile(), readSettings()['ncx.protected']),
+    isProtected: () => connection.state.mode === 'ncx' && isProtectedTenant(tenantName(connection.state)),
   });
   /** The library's key for the connection: `sandbox`, the tenant's host, or `ncx` before sign-in tells it. */
   const currentTenant = (): string => tenantName(connection.state) ?? 'ncx';
@@ -225,11 +226,7 @@ export function activate(context: vscode.ExtensionContext): WorkitemInspectorApi
       showAnswer: (tenant, workitem) => {
         tree.showAnswerIn(tenant, workitem).catch((error: unknown) => log.warn(`Showing an action in ${tenant}'s tree failed: ${String(error)}`));
       },
-      protectionOf: (tenant) =>
-        protectionOf(actionLock, {
-          tenant: () => tenant,
-          isProtected: () => isProtectedProfile(findProfile(profiles.list(), tenant), readSettings()['ncx.protected']),
-        }),
+      protectionOf: (tenant) => protectionOf(actionLock, { tenant: () => tenant, isProtected: () => isProtectedTenant(tenant) }),
       auditOf: (tenant, user) =>
         actionAudit({ record: (entry) => history.record(entry), where: () => ({ tenant, ...(user() ? { user: user() } : {}) }), log }),
     },

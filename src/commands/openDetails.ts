@@ -7,15 +7,15 @@ import type { SignInTo } from './connections';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
 import { pickWorkitem } from './pickWorkitem';
-import { otherTenantOf, resolveTargets, targetId } from './targets';
-import { WorkitemSchema } from '../api/schemas';
+import { otherTenantOf, otherTenantTargets, resolveTargets, targetId } from './targets';
 
 export function openDetailsCommand(ctx: CommandContext, reach: SignInTo): CommandHandler {
   return async (...args) => {
     const [first] = args;
     const tenant = otherTenantOf(first);
     if (tenant !== undefined) {
-      await openInTenant(ctx, reach, tenant, first);
+      const [row] = otherTenantTargets([first], tenant);
+      if (row !== undefined) await openInItsTenant(ctx, reach, tenant, row.workitemId);
       return;
     }
     const [target] = resolveTargets(args, () => ctx.tree.selectedWorkitems());
@@ -24,11 +24,6 @@ export function openDetailsCommand(ctx: CommandContext, reach: SignInTo): Comman
       await ctx.panels.open(id);
     }
   };
-}
-
-async function openInTenant(ctx: CommandContext, reach: SignInTo, tenant: string, row: unknown): Promise<void> {
-  const carried = WorkitemSchema.safeParse(typeof row === 'object' && row !== null && 'workitem' in row ? row.workitem : undefined);
-  if (carried.success) await openInItsTenant(ctx, reach, tenant, carried.data.workitemId);
 }
 
 /** Opens the panel of a workitem of `tenant`, connecting to that tenant first; nothing opens elsewhere. */

@@ -61,8 +61,12 @@ function scopeOf(ctx: CommandContext, hooks: OtherTenantHooks, reach: SignInTo, 
     useSandbox: () => ctx.connection.useSandbox(),
     useTenant: (name) => ctx.connection.useTenant(name),
   };
+  // The names and watches held are the tenant in use's: none of them is this tenant's.
+  const shared: CommandContext = { ...ctx };
+  delete shared.names;
+  delete shared.watches;
   const scoped: CommandContext = {
-    ...ctx,
+    ...shared,
     connection,
     tree: {
       ...ctx.tree,

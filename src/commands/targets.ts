@@ -1,6 +1,7 @@
 // What a command was invoked on. VS Code passes a tree node (plus every selected node, for
 // multi-selection), the webview and other callers pass a workitem id, the palette passes nothing.
 import { WorkitemSchema, type Workitem } from '../api/schemas';
+import { sameTenant } from '../connection/tenantName';
 
 /** A workitem as the command got it: whole (from the tree) or only its id. */
 export type WorkitemTarget = Workitem | string;
@@ -61,7 +62,7 @@ export function resolveTargets(args: readonly unknown[], selected: () => Workite
 /** The workitem a row of `tenant` (a tenant not in use) carries. */
 function otherTenantWorkitemOf(arg: unknown, tenant: string): Workitem | undefined {
   const rowTenant = otherTenantOf(arg);
-  if (rowTenant === undefined || rowTenant.toLowerCase() !== tenant.toLowerCase() || typeof arg !== 'object' || arg === null || !('workitem' in arg)) {
+  if (rowTenant === undefined || !sameTenant(tenant, rowTenant) || typeof arg !== 'object' || arg === null || !('workitem' in arg)) {
     return undefined;
   }
   const carried = WorkitemSchema.safeParse(arg.workitem);

@@ -562,9 +562,11 @@ export class Connection {
       if (mode === 'sandbox' && tenant !== undefined) this.tenant = tenant;
       return false;
     }
-    this.deps.log.info(`Following the settings: ${mode === 'sandbox' ? 'the local sandbox' : `tenant ${tenant ?? this.tenant ?? '(none)'}`} (was ${this.mode === 'sandbox' ? 'the local sandbox' : `tenant ${this.tenant ?? '(none)'}`})`);
+    const place = (m: ConnectionMode, t: string | undefined): string => (m === 'sandbox' ? 'the local sandbox' : `tenant ${t ?? '(none)'}`);
+    const was = place(this.mode, this.tenant);
     this.mode = mode;
     this.tenant = tenant ?? this.tenant;
+    this.deps.log.info(`Following the settings: ${place(this.mode, this.tenant)} (was ${was})`);
     return true;
   }
 

@@ -6,8 +6,7 @@ import { COMMANDS, CONNECTIONS_VIEW_ID } from '../../contributions';
 import type { ConnectionRow } from '../../connection/profiles/connectionRows';
 import { createShownTreeView, type ShownTreeView } from '../../ui/shownViews';
 import { l10n } from '../../ui/l10n';
-import { escapeMarkdown } from '../tree/markdownText';
-import { shownTreeItem } from '../tree/treeItems';
+import { connectionRowItem } from './connectionRowItem';
 
 export interface ConnectionsViewDeps {
   /** The rows as they are now (src/commands/connections.ts: currentConnectionRows). */
@@ -43,15 +42,8 @@ export class ConnectionsView implements vscode.TreeDataProvider<ConnectionRow>, 
   }
 
   getTreeItem(row: ConnectionRow): vscode.TreeItem {
-    const item = shownTreeItem({ label: row.label, description: row.description }, vscode.TreeItemCollapsibleState.None);
+    const item = connectionRowItem(row, vscode.TreeItemCollapsibleState.None);
     item.id = row.target.kind === 'sandbox' ? 'connection:sandbox' : `connection:${row.target.name.toLowerCase()}`;
-    // The one in use is ticked; each in its colour (theme chart colours, never a server's).
-    const icon = row.inUse ? 'pass-filled' : row.target.kind === 'sandbox' ? 'beaker' : 'cloud';
-    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(`charts.${row.color}`));
-    const tooltip = new vscode.MarkdownString(row.tooltip.map((line) => escapeMarkdown(line)).join('  \n'));
-    tooltip.isTrusted = false;
-    item.tooltip = tooltip;
-    item.contextValue = row.contextValue;
     item.command = { command: COMMANDS.connectTo, title: l10n.t('Connect'), arguments: [row] };
     return item;
   }

@@ -13,6 +13,7 @@ import { CONNECTION_HINT_CONTEXT_VALUE, OTHER_TENANT_CONTEXT_PREFIX } from './co
 import { escapeMarkdown } from './markdownText';
 import { connectionRootId } from './tenantBranches';
 import { shownTreeItem } from './treeItems';
+import { connectionRowItem } from '../connections/connectionRowItem';
 import { TreeNode } from './treeNodes';
 import { ROOT_ID } from '../../model/groupKeys';
 
@@ -49,17 +50,12 @@ export class ConnectionRootNode extends TreeNode {
   toTreeItem(): vscode.TreeItem {
     const row = this.row;
     // The one in use is open on its rows; another tenant is read only when its row is opened.
-    const item = shownTreeItem(
-      { label: row.label, description: row.description },
+    const item = connectionRowItem(
+      row,
       row.inUse ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      row.inUse ? [] : [l10n.t('Its workitems are read only while this row is open; opening one connects to it.')],
     );
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(row.target.kind === 'sandbox' ? 'beaker' : 'cloud', new vscode.ThemeColor(`charts.${row.color}`));
-    const lines = [...row.tooltip, ...(row.inUse ? [] : [l10n.t('Its workitems are read only while this row is open; opening one connects to it.')])];
-    const tooltip = new vscode.MarkdownString(lines.map((line) => escapeMarkdown(line)).join('  \n'));
-    tooltip.isTrusted = false;
-    item.tooltip = tooltip;
-    item.contextValue = row.contextValue;
     return item;
   }
 }

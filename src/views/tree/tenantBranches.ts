@@ -63,36 +63,32 @@ export class TenantBranches {
 
   /** A branch row as last rendered, by its branch id. */
   findNode(id: string): ModelNode | undefined {
-    const parsed = parseBranchNodeId(id);
-    const branch = parsed && this.branches.get(parsed.key);
-    if (parsed === undefined || branch === undefined) return undefined;
-    const node = branch.model.findNode(parsed.modelId);
-    return node && this.inBranch(branch.tenant, node);
+    const at = this.locate(id);
+    const node = at?.branch.model.findNode(at.modelId);
+    return at && node && this.inBranch(at.branch.tenant, node);
   }
 
   /** The tenant a branch id belongs to, as it was named when its branch was built. */
   tenantOf(id: string): string | undefined {
-    const parsed = parseBranchNodeId(id);
-    return parsed && this.branches.get(parsed.key)?.tenant;
+    return this.locate(id)?.branch.tenant;
   }
 
   /** A connection row or a group of a branch was expanded or collapsed. */
   async setExpanded(id: string, expanded: boolean): Promise<void> {
-    const parsed = parseBranchNodeId(id);
-    const branch = parsed && this.branches.get(parsed.key);
-    if (parsed === undefined || branch === undefined) return;
-    if (parsed.modelId === ROOT_ID) branch.expanded = expanded;
-    else await branch.model.setExpanded(parsed.modelId, expanded);
+    const at = this.locate(id);
+    if (at === undefined) return;
+    if (at.modelId === ROOT_ID) at.branch.expanded = expanded;
+    else await at.branch.model.setExpanded(at.modelId, expanded);
   }
 
   async loadMore(id: string): Promise<void> {
-    const parsed = parseBranchNodeId(id);
-    await (parsed && this.branches.get(parsed.key))?.model.loadMore(parsed?.modelId ?? ROOT_ID);
+    const at = this.locate(id);
+    await at?.branch.model.loadMore(at.modelId);
   }
 
   async retry(id: string): Promise<void> {
-    const parsed = parseBranchNodeId(id);
-    await (parsed && this.branches.get(parsed.key))?.model.retry(parsed?.modelId ?? ROOT_ID);
+    const at = this.locate(id);
+    await at?.branch.model.retry(at.modelId);
   }
 
   /** Shows `text` with a spinner on the workitem's row in the tenant's tree; undefined removes it. */
@@ -158,6 +154,13 @@ export class TenantBranches {
 
   dispose(): void {
     this.retain(() => false);
+  }
+
+  /** The built branch a branch id belongs to, and the model's id of the row. */
+  private locate(id: string): { branch: Branch; modelId: string } | undefined {
+    const parsed = parseBranchNodeId(id);
+    const branch = parsed && this.branches.get(parsed.key);
+    return parsed && branch && { branch, modelId: parsed.modelId };
   }
 
   private expanded(): Branch[] {

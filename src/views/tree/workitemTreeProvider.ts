@@ -80,6 +80,9 @@ export interface WorkitemTreeProviderOptions {
 
 /** How long a reveal may take before the tree draws its changes again and the reveal is given up on. */
 const REVEAL_TIMEOUT_MS = 5000;
+/** Reveals tried (the first, then after redraws that left nothing selected), a pause apart. */
+const REVEAL_ATTEMPTS = 4;
+const REVEAL_RETRY_PAUSE_MS = 150;
 
 export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   readonly view: vscode.TreeView<TreeNode>;
@@ -472,9 +475,12 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     let timer: NodeJS.Timeout | undefined;
     const reveal = async (): Promise<boolean> => {
       let model: ModelNode | undefined = located;
-      // A redraw that lands during the reveal can leave nothing selected, or move the row: once
-      // more, from where the row is now. Rows are compared by id: a redraw may give a row a new node.
-      for (let attempt = 0; attempt < 2 && model !== undefined; attempt++) {
+      // A redraw that lands during the reveal can leave nothing selected, or move the row: again,
+      // from where the row is now, once the redraw had a moment. Rows are compared by id: a redraw
+      // may give a row a new node. Under the connections' rows a redraw from the top takes longer
+      // (one level more), so a reveal may meet more than one.
+      for (let attempt = 0; attempt < REVEAL_ATTEMPTS && model !== undefined; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, REVEAL_RETRY_PAUSE_MS));
         await this.view.reveal(this.nodeFor(model), { select: true, focus: true, expand: false });
         const revealed = model.id;
         if (this.view.selection.some((selected) => selected.id === revealed)) return true;
@@ -548,11 +554,6 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** The tenants not in use whose trees are open now (built when their rows were opened). */
   otherTenantTrees(): { tenant: string; counts: GroupCount[] }[] {
     return this.branches.builtTenants().map((tenant) => ({ tenant, counts: this.branches.modelOf(tenant)?.rootGroupCounts() ?? [] }));
-  }
-
-  /** The connections' rows as drawn last (empty while one connection's rows are shown directly). */
-  connectionRows(): readonly ConnectionRootNode[] {
-    return this.roots.drawn;
   }
 
   dispose(): void {
