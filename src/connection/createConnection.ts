@@ -7,7 +7,7 @@ import { NcxClient, type NcxClientOptions } from '../api/client';
 import type { RequestLogEntry } from '../api/http';
 import { logRequest } from '../log/log';
 import type { SecretAwareLog } from '../log/redactingLog';
-import { onDidChangeSettings, readSettings, writeUserSetting } from '../ui/vscodeSettings';
+import { onDidChangeSettings, readSettings, writeUserSetting, writeUserSettingSeen } from '../ui/vscodeSettings';
 import { Connection } from './connection';
 import { setUpNetwork } from './networkSetup';
 import { RateGates } from './rateGates';
@@ -128,7 +128,8 @@ export function createConnection(
   disposables.push({ dispose: () => tenants.dispose() });
   const profiles: ProfileHooks = {
     list: profilesNow,
-    save: (list) => writeUserSetting('connections', [...list]),
+    // Resolved once the list is read back, so the next pick or view lists what was just saved.
+    save: (list) => writeUserSettingSeen('connections', [...list]),
     hasSession: async (tenant) => (await sessions.get(tenant)) !== undefined,
   };
   return { connection, gates, sessions, profiles, tenants, disposables };

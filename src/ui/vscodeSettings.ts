@@ -14,6 +14,28 @@ export async function writeUserSetting<K extends SettingKey>(key: K, value: Sett
   await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+/**
+ * Writes a user setting and resolves once this extension host reads it back (at most `timeoutMs`).
+ * In a remote window a write resolves before its value reaches the extension host, so what is read
+ * right after (the list "Connect To…" offers after "Add Connection…") could still be the old value.
+ */
+export async function writeUserSettingSeen<K extends SettingKey>(key: K, value: Settings[K], timeoutMs = 3000): Promise<void> {
+  await writeUserSetting(key, value);
+  const seen = (): boolean => JSON.stringify(readSettings()[key]) === JSON.stringify(value);
+  if (seen()) return;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    const subscription = onDidChangeSettings((affects) => {
+      if (affects(key) && seen()) done();
+    });
+  });
+}
+
 /** Calls `listener` with a predicate telling which of our settings a configuration change touched. */
 export function onDidChangeSettings(listener: (affects: (key: SettingKey) => boolean) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
