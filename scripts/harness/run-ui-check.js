@@ -2,7 +2,9 @@
 'use strict';
 // Opens the workbench with this repo loaded as the extension under development and hands the page
 // to a UI check module: it exports run(page, context): Promise<void> and drives the UI through
-// Playwright; a rejection fails the run.
+// Playwright; a rejection fails the run. `context.workbenchUrlWith(dir)` names the same workbench
+// with another build of the extension under development: a check that opens it in the same page
+// starts that build on the same VS Code profile (user data, keychain, browser storage).
 //   node run-ui-check.js UI_MODULE
 const path = require('path');
 const { runSession, EXIT } = require('./session');
@@ -26,7 +28,9 @@ runSession(async ({ settings, baseUrl, page, log, onTimeout }) => {
   log('opening the workbench with the extension under development');
   await page.goto(url);
   try {
-    await check.run(page, { screenshotsDir: settings.screenshotsDir, workbenchUrl: url, log });
+    const workbenchUrlWith = (/** @type {string} */ extensionDevelopmentPath) =>
+      workbenchUrl(baseUrl, { folder: settings.workspaceDir, extensionDevelopmentPath });
+    await check.run(page, { screenshotsDir: settings.screenshotsDir, workbenchUrl: url, workbenchUrlWith, runDir: settings.runDir, log });
     log('UI check passed');
     return 0;
   } catch (error) {

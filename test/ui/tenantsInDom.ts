@@ -8,13 +8,11 @@
 // "Connect To…" back to a tenant signed in to before asks for nothing.
 //   bash scripts/harness/vscode-harness.sh ui out/test/ui/tenantsInDom.js
 import type { Frame, Page } from 'playwright-core';
-import { signIn } from '../../src/api/auth';
-import { NcxClient } from '../../src/api/client';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox';
+import { startSandbox } from '../../src/sandbox';
+import { adminOf, sameLabels, STATE_ROW, stateLabels, stateRowsUnder } from './tenantCounts';
 import { answerInputBox, chooseQuickPickItem, giveWorkitemsViewTheRoom, quickInput, runFromPalette, screenshot, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
 
 const CONTAINER_TITLE = 'Workitems';
-const STATE_ROW = /^(inqueue|offered|accepted|active|hold|conference|terminated|dispositioned) · /;
 const ACME = 'acme-prod';
 const GLOBEX = 'globex-test';
 
@@ -58,23 +56,6 @@ async function panelOf(page: Page, tenant: string, workitemId: string): Promise<
     await page.waitForTimeout(300);
   }
   throw new Error(`no panel of ${workitemId} names ${tenant} in its header`);
-}
-
-/** What the tree's state rows say for a tenant, read from its server: `hold · 12`, for each state it has. */
-async function stateLabels(admin: NcxClient): Promise<string[]> {
-  const states = ['inqueue', 'offered', 'accepted', 'active', 'hold', 'conference', 'terminated', 'dispositioned'];
-  const counts = await Promise.all(states.map((state) => admin.count(`state:${state}`)));
-  return states.flatMap((state, index) => ((counts[index] ?? 0) > 0 ? [`${state} · ${counts[index] ?? 0}`] : []));
-}
-
-/** The rows (aria labels may say more after the count) are the expected ones, in any order. */
-function sameLabels(rows: readonly string[], expected: readonly string[]): boolean {
-  return rows.length === expected.length && expected.every((label) => rows.some((row) => row === label || row.startsWith(`${label} `) || row.startsWith(`${label},`)));
-}
-
-async function adminOf(sandbox: RunningSandbox): Promise<NcxClient> {
-  const grant = await signIn({ loginUrl: sandbox.url, username: 'admin', password: 'admin-password' });
-  return new NcxClient({ location: grant.location, token: () => grant.token, retries: 0 });
 }
 
 export async function run(page: Page, context: UiCheckContext): Promise<void> {
@@ -172,14 +153,11 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
       await waitForRows(page, `the row of ${tenant}`, (rows) => rows.some((row) => row.startsWith(tenant)));
       await workitemsPane.locator('.monaco-list-row[aria-level="1"]', { hasText: tenant }).first().click({ timeout: STEP_TIMEOUT_MS });
     }
-    const rows = await waitForRows(page, `${ACME}'s and ${GLOBEX}'s own counts side by side`, (labels) => {
-      const under = (tenant: string): string[] => {
-        const start = labels.findIndex((label) => label.startsWith(tenant));
-        const next = labels.findIndex((label, index) => index > start && !STATE_ROW.test(label));
-        return start < 0 ? [] : labels.slice(start + 1, next < 0 ? undefined : next);
-      };
-      return sameLabels(under(ACME), acmeStates) && sameLabels(under(GLOBEX), globexStates);
-    });
+    const rows = await waitForRows(
+      page,
+      `${ACME}'s and ${GLOBEX}'s own counts side by side`,
+      (labels) => sameLabels(stateRowsUnder(labels, ACME), acmeStates) && sameLabels(stateRowsUnder(labels, GLOBEX), globexStates),
+    );
     await screenshot(page, context, 'tenants-tree-side-by-side');
     context.log(`Workitems view, ${ACME} in use and ${GLOBEX} opened beside it: ${JSON.stringify(rows)}`);
   } finally {

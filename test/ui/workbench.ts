@@ -6,6 +6,10 @@ import type { Frame, Locator, Page } from 'playwright-core';
 export interface UiCheckContext {
   readonly screenshotsDir: string;
   readonly workbenchUrl: string;
+  /** The same workbench with another build of the extension under development (same profile). */
+  readonly workbenchUrlWith: (extensionDevelopmentPath: string) => string;
+  /** The harness's run folder: the VS Code server's user data lives in `server-user-data`. */
+  readonly runDir: string;
   readonly log: (line: string) => void;
 }
 
