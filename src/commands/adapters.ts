@@ -13,11 +13,11 @@ function inBackground(log: Log, what: string, work: Promise<unknown>): void {
 
 export function treeHooks(tree: WorkitemTreeProvider, log: Log): WorkitemTreeHooks {
   return {
-    refresh: () => inBackground(log, 'Refreshing the Workitems view', tree.refresh()),
+    refresh: (tenant) => inBackground(log, 'Refreshing the Workitems view', tree.refresh(tenant)),
     showAnswer: (workitem) => inBackground(log, 'Showing an action in the Workitems view', tree.showAnswer(workitem)),
-    currentFilter: () => tree.currentFilter(),
-    setFilter: (query) => tree.setFilter(query),
-    clearFilter: () => tree.clearFilter(),
+    currentFilter: (tenant) => tree.currentFilter(tenant),
+    setFilter: (query, tenant) => tree.setFilter(query, tenant),
+    clearFilter: (tenant) => tree.clearFilter(tenant),
     setBusy: (workitemId, text) => tree.setBusy(workitemId, text),
     reveal: async (workitemId) => {
       if (!(await tree.reveal(workitemId))) {

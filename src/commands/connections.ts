@@ -7,7 +7,7 @@ import { findProfile, isProtectedProfile, nameProblem, withoutProfile, withProfi
 
 export type { ProfileHooks } from '../connection/profiles/connectionProfile';
 import { TENANT_COLORS, tenantColor, type TenantColor } from '../connection/tenantColor';
-import { sameTenant, tenantName } from '../connection/tenantName';
+import { SANDBOX_TENANT, sameTenant, tenantName } from '../connection/tenantName';
 import { connectionRows, type ConnectionRow, type ConnectionTarget } from '../connection/profiles/connectionRows';
 import * as z from '../api/zodMini';
 import { checkServerUrl } from '../connection/urlPolicy';
@@ -34,6 +34,16 @@ export function connectionTargetOf(arg: unknown): ConnectionTarget | undefined {
   if (typeof arg === 'string' && arg.length > 0) return { kind: 'tenant', name: arg };
   const row = ConnectionRowArgSchema.safeParse(arg);
   return row.success ? row.data.target : undefined;
+}
+
+/**
+ * The connection a view command (Refresh, Filter…, Group By…) was run on, by its row: a tenant's
+ * name or `sandbox`; undefined from the palette or the view's title, which mean the one in use.
+ * A bare string is not a row: a link such as the welcome view's passes none.
+ */
+export function rowConnectionOf(arg: unknown): string | undefined {
+  const target = typeof arg === 'string' ? undefined : connectionTargetOf(arg);
+  return target === undefined ? undefined : target.kind === 'sandbox' ? SANDBOX_TENANT : target.name;
 }
 
 /** The named connection a command was run on, when it was run on one that exists. */

@@ -14,18 +14,18 @@ import type { ProfileHooks } from './connections';
 import type { OtherTenantHooks } from './otherTenantScope';
 
 export interface WorkitemTreeHooks {
-  /** The Refresh command: every count and row on screen taken again from the server. */
-  refresh(): void;
+  /** The Refresh command: every count and row on screen taken again from the server, or `tenant`'s tree alone (its row). */
+  refresh(tenant?: string): void;
   /**
    * After an action: its answer (the workitem as it is now) shown in the counts and rows held,
    * with no request while the change feed keeps them; otherwise, and without an answer, one
    * ordinary refresh cycle.
    */
   showAnswer(workitem: Workitem | undefined): void;
-  /** The filter the tree shows now (to prefill "Filter…"). */
-  currentFilter(): string | undefined;
-  setFilter(query: string): void;
-  clearFilter(): void;
+  /** The filter the tree shows now for the connection in use, or for `tenant` (to prefill "Filter…"). */
+  currentFilter(tenant?: string): string | undefined;
+  setFilter(query: string, tenant?: string): void;
+  clearFilter(tenant?: string): void;
   /** Shows `text` with a spinner on the workitem's row; undefined removes it. */
   setBusy(workitemId: string, text: string | undefined): void;
   /** Reveals and selects the workitem's row (loading its group when needed). */

@@ -5,6 +5,7 @@ import { validateQuery } from '../api/queryBuilder';
 import { l10n } from '../ui/l10n';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
+import { rowConnectionOf } from './connections';
 import { ours, shown, type Shown } from '../model/format/shownText';
 
 /** Why the text is not a query the server would accept, or undefined when it is. */
@@ -45,12 +46,14 @@ function warnOfUnknownFields(ctx: CommandContext, text: string): void {
 }
 
 export function filterCommand(ctx: CommandContext): CommandHandler {
-  return async () => {
+  return async (arg?: unknown) => {
+    // Run on a connection's row: that connection's filter; from the palette or the view's title, the one in use's.
+    const tenant = rowConnectionOf(arg);
     const text = await ctx.ui.input({
-      title: l10n.t('Filter Workitems'),
+      title: tenant === undefined ? l10n.t('Filter Workitems') : l10n.t('Filter Workitems of {0}', tenant),
       prompt: l10n.t('A query such as state:active AND channelType:voice, or priority:>=4. Empty shows everything.'),
       placeholder: ours('state:hold AND selectedQueue:q_support'),
-      value: ctx.tree.currentFilter() ?? '',
+      value: ctx.tree.currentFilter(tenant) ?? '',
       validate: filterProblem,
     });
     if (text === undefined) {
@@ -63,9 +66,9 @@ export function filterCommand(ctx: CommandContext): CommandHandler {
       return;
     }
     if (text.trim() === '') {
-      ctx.tree.clearFilter();
+      ctx.tree.clearFilter(tenant);
     } else {
-      ctx.tree.setFilter(text.trim());
+      ctx.tree.setFilter(text.trim(), tenant);
       warnOfUnknownFields(ctx, text);
     }
   };

@@ -7,8 +7,7 @@ import type { PickItem } from '../ui/ui';
 import type { CommandContext } from './context';
 import type { CommandHandler } from './handler';
 import type { Shown } from '../model/format/shownText';
-import { connectionTargetOf } from './connections';
-import { SANDBOX_TENANT } from '../connection/tenantName';
+import { rowConnectionOf } from './connections';
 
 export function groupByLabel(mode: GroupByMode): Shown {
   switch (mode) {
@@ -27,9 +26,7 @@ export function groupByLabel(mode: GroupByMode): Shown {
 
 export function groupByCommand(ctx: CommandContext): CommandHandler {
   return async (arg?: unknown) => {
-    // A connection's row (not a bare string: the palette and the view's title pass nothing).
-    const target = typeof arg === 'string' ? undefined : connectionTargetOf(arg);
-    const tenant = target === undefined ? undefined : target.kind === 'sandbox' ? SANDBOX_TENANT : target.name;
+    const tenant = rowConnectionOf(arg);
     const current = ctx.tree.groupBy(tenant);
     const items: Array<PickItem<GroupByMode>> = GROUP_BY_MODES.map((mode) => ({
       label: groupByLabel(mode),

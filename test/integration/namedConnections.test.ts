@@ -59,6 +59,22 @@ describe('named connections: two tenants, each with its own session', function (
     );
   }
 
+  /** Resolves once the sandbox has had no request for a second (at most 15 s). */
+  async function settled(sandbox: RunningSandbox): Promise<void> {
+    let seen = sandbox.counters.requests;
+    let stillSince = Date.now();
+    await waitFor(
+      () => {
+        if (sandbox.counters.requests !== seen) {
+          seen = sandbox.counters.requests;
+          stillSince = Date.now();
+        }
+        return Date.now() - stillSince >= 1000;
+      },
+      { description: 'the sandbox to have no request for a second', timeoutMs: 15_000 },
+    );
+  }
+
   before(async () => {
     await openSandboxSession();
     inspector = await inspectorApi();
@@ -248,6 +264,49 @@ describe('named connections: two tenants, each with its own session', function (
     assert.strictEqual(inspector.tree.getGroupBy(), 'stateChannel');
     await treeShows(acmeAdmin, `${ACME} by state again`);
     inspector.tree.setGroupBy('stateChannel', GLOBEX);
+  });
+
+  it('filters and refreshes a tenant on its own row: its tree alone, the tenant in use untouched', async () => {
+    await connectTo(ACME);
+    await showWorkitemsView();
+    const globexRoot = (await inspector.tree.getChildren()).find((node) => node.kind === 'connection' && (node as ConnectionRootNode).key === GLOBEX);
+    assert.ok(globexRoot);
+    await inspector.tree.view.reveal(globexRoot, { expand: true, select: false, focus: false });
+    const boxes = answerQuickInputs({ input: () => 'channelType:voice' });
+    try {
+      await runCommand(COMMANDS.filter, [globexRoot]);
+    } finally {
+      boxes.dispose();
+    }
+    assert.match(boxes.asked[0]?.title ?? '', new RegExp(GLOBEX), 'the box names the tenant it filters');
+    const globexVoice = await stateCounts(globexAdmin, 'channelType:voice');
+    await waitFor(
+      () => {
+        assert.deepStrictEqual(valueCounts(inspector.tree.otherTenantTrees().find((tree) => tree.tenant === GLOBEX)?.counts ?? []), globexVoice);
+        return true;
+      },
+      { description: `${GLOBEX}'s voice workitems alone under its row` },
+    );
+    assert.strictEqual(inspector.tree.currentFilter(), undefined, `${ACME} keeps showing everything`);
+    await treeShows(acmeAdmin, `${ACME}, unfiltered beside ${GLOBEX}`);
+    const globexRow = (await inspector.tree.getChildren()).find((node) => node.kind === 'connection' && (node as ConnectionRootNode).key === GLOBEX);
+    assert.ok(globexRow);
+    assert.match(String(inspector.tree.getTreeItem(globexRow).description), /Filter: channelType:voice$/, 'its row names its filter');
+
+    // Refresh on globex's row: globex is counted again, acme is sent nothing (once the switch's own
+    // requests to acme, names and the events socket, have settled).
+    await settled(acme);
+    const before = { acme: acme.counters.requests, globex: globex.counters.requests };
+    await runCommand(COMMANDS.refresh, [globexRow]);
+    await waitFor(() => globex.counters.requests > before.globex, { description: `${GLOBEX} counted again` });
+    assert.strictEqual(acme.counters.requests, before.acme, `a Refresh on ${GLOBEX}'s row sends nothing to ${ACME}`);
+
+    // In use, globex shows the filter it was given on its row.
+    await connectTo(GLOBEX);
+    assert.strictEqual(inspector.tree.currentFilter(), 'channelType:voice');
+    await waitFor(() => JSON.stringify(valueCounts(inspector.tree.rootGroupCounts())) === JSON.stringify(globexVoice), { description: `${GLOBEX} in use, filtered` });
+    inspector.tree.clearFilter();
+    await connectTo(ACME);
   });
 
   it('lists every connection in the Connections view, and acts on the row it is run on', async () => {

@@ -9,6 +9,7 @@ import { COMMANDS } from '../../contributions';
 import type { ConnectionRow, ConnectionTarget } from '../../connection/profiles/connectionRows';
 import type { ModelNode } from '../../model/modelNodes';
 import { l10n } from '../../ui/l10n';
+import { ours } from '../../model/format/shownText';
 import { CONNECTION_HINT_CONTEXT_VALUE, OTHER_TENANT_CONTEXT_PREFIX } from './contextValues';
 import { escapeMarkdown } from './markdownText';
 import { connectionRootId } from './tenantBranches';
@@ -26,6 +27,8 @@ export class ConnectionRootNode extends TreeNode {
   readonly kind = 'connection';
   /** Read by the connection commands (src/commands/connections.ts: connectionTargetOf). */
   target: ConnectionTarget;
+  /** The filter its tree shows, when it is not the one in use (the view's description names that one's). */
+  filter: string | undefined;
 
   constructor(public row: ConnectionRow) {
     // The row in use has an id of its own: VS Code keeps a row's expansion by id, and the tenant
@@ -50,10 +53,12 @@ export class ConnectionRootNode extends TreeNode {
   toTreeItem(): vscode.TreeItem {
     const row = this.row;
     // The one in use is open on its rows; another tenant is read only when its row is opened.
+    const filtered = this.filter === undefined ? undefined : l10n.t('Filter: {0}', this.filter);
+    const description = filtered === undefined ? row.description : row.description === '' ? filtered : ours(`${row.description} · ${filtered}`);
     const item = connectionRowItem(
-      row,
+      { ...row, description },
       row.inUse ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
-      row.inUse ? [] : [l10n.t('Its workitems are read only while this row is open; opening one connects to it.')],
+      row.inUse ? [] : [l10n.t('Its workitems are read only while this row is open; opening one connects to it.'), ...(filtered === undefined ? [] : [filtered])],
     );
     item.id = this.id;
     return item;

@@ -110,9 +110,10 @@ export class TenantBranches {
     await Promise.all(this.expanded().map((branch) => branch.model.refresh()));
   }
 
-  /** The Refresh command: every expanded branch counted again. */
-  async recount(): Promise<void> {
-    await Promise.all(this.expanded().map((branch) => branch.model.recount()));
+  /** The Refresh command: every expanded branch counted again, or `tenant`'s alone (run on its row). */
+  async recount(tenant?: string): Promise<void> {
+    const branches = this.expanded().filter((branch) => tenant === undefined || branch.tenant.toLowerCase() === tenant.toLowerCase());
+    await Promise.all(branches.map((branch) => branch.model.recount()));
   }
 
   /** The settings changed: each branch takes the grouping, page size, sort and feed of its tenant. */
@@ -129,6 +130,11 @@ export class TenantBranches {
   /** A tenant's own grouping, chosen on its row: its tree starts over grouped so. */
   setGroupBy(tenant: string, mode: GroupByMode): void {
     this.branches.get(tenant.toLowerCase())?.model.setGroupBy(mode);
+  }
+
+  /** A tenant's own filter, set on its row: its tree starts over filtered so (undefined: everything). */
+  setFilter(tenant: string, filter: string | undefined): void {
+    this.branches.get(tenant.toLowerCase())?.model.setFilter(filter);
   }
 
   /** Drops the branches of tenants `keep` says no to (now in use, removed, signed out). */

@@ -263,6 +263,8 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const roots = await this.roots.read();
     // A tenant now in use, removed or signed out of keeps no second tree.
     this.branches.retain((tenant) => this.roots.readable(tenant));
+    // The view's description names the filter of the one in use; each other row names its own.
+    for (const root of roots) root.filter = root.row.inUse ? undefined : this.filterStore.read(root.key);
     return roots;
   }
 
@@ -322,7 +324,10 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * The Refresh command: re-counts what is on screen (counts of visible groups, rows of expanded
    * ones) from the server, whatever the change feed held; automatic refreshes read the feed.
    */
-  async refresh(): Promise<void> {
+  async refresh(tenant?: string): Promise<void> {
+    // Run on the row of a tenant not in use: that tenant's tree alone (nothing when it is closed).
+    const other = this.otherTenant(tenant);
+    if (other !== undefined) return this.branches.recount(other);
     await Promise.all([this.model.recount(), this.pinned.refresh(), this.branches.recount()]);
     this.refreshManager.noteRefreshed();
   }
@@ -401,25 +406,49 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return this.model.groupQueryOf(groupId);
   }
 
-  currentFilter(): string | undefined {
-    return this.model.getFilter();
+  /** The filter of the connection in use, or of `tenant`'s tree under its row. */
+  currentFilter(tenant?: string): string | undefined {
+    const other = this.otherTenant(tenant);
+    return other === undefined ? this.model.getFilter() : this.filterStore.read(other);
   }
 
-  /** Applies and stores a filter; throws RangeError with a readable message when it is not a valid query. */
-  setFilter(query: string): void {
+  /**
+   * Applies and stores a filter of the connection in use, or of `tenant` (run on its row); throws
+   * RangeError with a readable message when it is not a valid query.
+   */
+  setFilter(query: string, tenant?: string): void {
     const check = checkFilter(query);
     if (!check.ok) {
       throw new RangeError(check.message);
     }
-    this.model.setFilter(check.filter);
-    void this.filterStore.write(check.filter, this.tenant());
-    this.showFilter();
+    this.applyFilter(check.filter, tenant);
   }
 
-  clearFilter(): void {
-    this.model.setFilter(undefined);
-    void this.filterStore.write(undefined, this.tenant());
-    this.showFilter();
+  clearFilter(tenant?: string): void {
+    this.applyFilter(undefined, tenant);
+  }
+
+  private applyFilter(filter: string | undefined, tenant: string | undefined): void {
+    const other = this.otherTenant(tenant);
+    if (other === undefined) {
+      this.model.setFilter(filter);
+      void this.filterStore.write(filter, this.tenant());
+      this.showFilter();
+      return;
+    }
+    void this.filterStore.write(filter, other);
+    this.branches.setFilter(other, filter);
+    // Its row says which filter its tree shows.
+    const root = this.roots.of(other);
+    if (root !== undefined) {
+      root.filter = filter;
+      this.changeEmitter.fire(root);
+    }
+  }
+
+  /** `tenant` (named by a connection's row) when it is not the connection in use; undefined means the one in use. */
+  private otherTenant(tenant: string | undefined): string | undefined {
+    return tenant === undefined || sameTenant(tenant, this.tenant()) ? undefined : tenant;
   }
 
   /**
@@ -427,16 +456,21 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * given (or is the one in use), otherwise that tenant's tree under its row.
    */
   setGroupBy(mode: GroupByMode, tenant?: string): void {
-    const inUse = tenant === undefined || sameTenant(tenant, this.tenant());
-    const name = inUse ? this.tenant() : tenant;
-    if (name !== undefined) void this.groupByStore.write(name, mode);
-    if (inUse) this.model.setGroupBy(mode);
-    else if (tenant !== undefined) this.branches.setGroupBy(tenant, mode);
+    const other = this.otherTenant(tenant);
+    if (other === undefined) {
+      const name = this.tenant();
+      if (name !== undefined) void this.groupByStore.write(name, mode);
+      this.model.setGroupBy(mode);
+      return;
+    }
+    void this.groupByStore.write(other, mode);
+    this.branches.setGroupBy(other, mode);
   }
 
   /** The grouping of the connection in use, or of `tenant`. */
   getGroupBy(tenant?: string): GroupByMode {
-    return tenant === undefined || sameTenant(tenant, this.tenant()) ? this.model.getGroupBy() : this.groupByOf(tenant);
+    const other = this.otherTenant(tenant);
+    return other === undefined ? this.model.getGroupBy() : this.groupByOf(other);
   }
 
   /** A connection's own grouping, or the setting's where it chose none. */

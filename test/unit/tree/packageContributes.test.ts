@@ -117,9 +117,14 @@ describe('package.json contributions', () => {
   });
 
   it('offers the connection commands on the connections listed at the top of the Workitems view', () => {
-    assert.deepStrictEqual(commandsOn('connection;tenant;idle;signedIn;', false), ['groupBy', 'connectTo', 'signIn', 'signOut', 'editConnection', 'removeConnection']);
+    assert.deepStrictEqual(commandsOn('connection;tenant;idle;signedIn;', false), ['refresh', 'groupBy', 'filter', 'connectTo', 'signIn', 'signOut', 'editConnection', 'removeConnection']);
     assert.deepStrictEqual(commandsOn('connection;tenant;idle;signedIn;', true), ['connectTo']);
+    assert.deepStrictEqual(commandsOn('connection;tenant;inUse;signedIn;', false), ['refresh', 'groupBy', 'filter', 'signIn', 'signOut', 'editConnection', 'removeConnection']);
+    assert.deepStrictEqual(commandsOn('connection;sandbox;inUse;signedIn;', false), ['refresh', 'groupBy', 'filter']);
+    // Signed out, or the sandbox while not running, there is no tree to refresh or filter.
     assert.deepStrictEqual(commandsOn('connection;tenant;inUse;signedOut;', false), ['groupBy', 'signIn', 'editConnection', 'removeConnection']);
+    assert.deepStrictEqual(commandsOn('connection;tenant;idle;signedOut;', false), ['groupBy', 'connectTo', 'signIn', 'editConnection', 'removeConnection']);
+    assert.deepStrictEqual(commandsOn('connection;sandbox;idle;signedIn;', false), ['groupBy', 'connectTo']);
   });
 
   it('offers exactly the actions a workitem allows, and none while it is busy', () => {

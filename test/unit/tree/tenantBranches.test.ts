@@ -84,6 +84,28 @@ describe('trees of the tenants not in use (the Workitems view lists several tena
     tree.dispose();
   });
 
+  it('filters one tenant’s tree with its own filter, and counts one tenant again alone', async () => {
+    const tree = branches();
+    await tree.children('acme');
+    await tree.children('globex');
+    tree.setFilter('globex', 'channelType:voice');
+    const voice = (await tree.children('globex')) as GroupModelNode[];
+    assert.equal(
+      voice.reduce((sum, row) => sum + row.count, 0),
+      await apis.get('globex')?.count('channelType:voice'),
+      'globex counts its voice workitems alone',
+    );
+    const acmeRows = (await tree.children('acme')) as GroupModelNode[];
+    assert.equal(acmeRows.reduce((sum, row) => sum + row.count, 0), await apis.get('acme')?.count(undefined), 'acme keeps everything');
+    const sentBefore = { acme: requests.get('acme')?.length ?? 0, globex: requests.get('globex')?.length ?? 0 };
+    await tree.recount('GLOBEX');
+    assert.equal(requests.get('acme')?.length, sentBefore.acme, 'Refresh on globex’s row sends nothing to acme');
+    assert.ok((requests.get('globex')?.length ?? 0) > sentBefore.globex);
+    const again = (await tree.children('globex')) as GroupModelNode[];
+    assert.equal(again.reduce((sum, row) => sum + row.count, 0), await apis.get('globex')?.count('channelType:voice'), 'counted again through its filter');
+    tree.dispose();
+  });
+
   it('opens a group of a tenant with its own rows, and finds them by their branch ids', async () => {
     const changes: { tenant: string; ids: readonly string[] }[] = [];
     const tree = branches(changes);

@@ -10,7 +10,12 @@ export class FakeTree implements WorkitemTreeHooks {
   refreshes = 0;
   /** What each action's end showed: its answer, or undefined (refused, failed, or answered `{}`). */
   readonly answers: Array<Workitem | undefined> = [];
+  /** The filter of the connection in use. */
   filter: string | undefined;
+  /** Each other connection's filter as the commands set it (run on its row); undefined once cleared. */
+  readonly tenantFilters = new Map<string, string | undefined>();
+  /** The connections refreshed on their own rows, in order. */
+  readonly refreshedTenants: string[] = [];
   readonly revealed: string[] = [];
   readonly loadedMore: unknown[] = [];
   readonly retried: unknown[] = [];
@@ -29,24 +34,27 @@ export class FakeTree implements WorkitemTreeHooks {
     this.groupings.set(tenant ?? '', mode);
   }
 
-  refresh(): void {
-    this.refreshes++;
+  refresh(tenant?: string): void {
+    if (tenant === undefined) this.refreshes++;
+    else this.refreshedTenants.push(tenant);
   }
 
   showAnswer(workitem: Workitem | undefined): void {
     this.answers.push(workitem);
   }
 
-  currentFilter(): string | undefined {
-    return this.filter;
+  currentFilter(tenant?: string): string | undefined {
+    return tenant === undefined ? this.filter : this.tenantFilters.get(tenant);
   }
 
-  setFilter(query: string): void {
-    this.filter = query;
+  setFilter(query: string, tenant?: string): void {
+    if (tenant === undefined) this.filter = query;
+    else this.tenantFilters.set(tenant, query);
   }
 
-  clearFilter(): void {
-    this.filter = undefined;
+  clearFilter(tenant?: string): void {
+    if (tenant === undefined) this.filter = undefined;
+    else this.tenantFilters.set(tenant, undefined);
   }
 
   setBusy(workitemId: string, text: string | undefined): void {
