@@ -12,10 +12,13 @@ export async function adminOf(sandbox: RunningSandbox): Promise<NcxClient> {
   return new NcxClient({ location: grant.location, token: () => grant.token, retries: 0 });
 }
 
-/** What the tree's state rows say for a tenant, read from its server: `hold · 12`, for each state it has. */
-export async function stateLabels(admin: NcxClient): Promise<string[]> {
+/**
+ * What the tree's state rows say for a tenant, read from its server: `hold · 12`, for each state it
+ * has (among the workitems `filter` matches, when given).
+ */
+export async function stateLabels(admin: NcxClient, filter?: string): Promise<string[]> {
   const states = ['inqueue', 'offered', 'accepted', 'active', 'hold', 'conference', 'terminated', 'dispositioned'];
-  const counts = await Promise.all(states.map((state) => admin.count(`state:${state}`)));
+  const counts = await Promise.all(states.map((state) => admin.count(filter === undefined ? `state:${state}` : `state:${state} AND (${filter})`)));
   return states.flatMap((state, index) => ((counts[index] ?? 0) > 0 ? [`${state} · ${counts[index] ?? 0}`] : []));
 }
 

@@ -263,8 +263,9 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const roots = await this.roots.read();
     // A tenant now in use, removed or signed out of keeps no second tree.
     this.branches.retain((tenant) => this.roots.readable(tenant));
-    // The view's description names the filter of the one in use; each other row names its own.
-    for (const root of roots) root.filter = root.row.inUse ? undefined : this.filterStore.read(root.key);
+    // The view's description names the filter of the one in use; each other tenant's row names its
+    // own (the sandbox, while not in use, is not running and shows no tree to filter).
+    for (const root of roots) root.filter = root.row.inUse || root.row.target.kind === 'sandbox' ? undefined : this.filterStore.read(root.key);
     return roots;
   }
 
