@@ -8,6 +8,7 @@ import type { Workitem } from '../../api/schemas';
 import type { GroupByMode } from '../../config/settings';
 import type { WorkitemsApi } from '../../api/workitemsApi';
 import { ROOT_ID } from '../../model/groupKeys';
+import { sameTenant } from '../../connection/tenantName';
 import type { ModelChange, ModelNode } from '../../model/modelNodes';
 import { WorkitemTreeModel, type WorkitemTreeModelOptions } from '../../model/workitemTreeModel';
 
@@ -112,7 +113,7 @@ export class TenantBranches {
 
   /** The Refresh command: every expanded branch counted again, or `tenant`'s alone (run on its row). */
   async recount(tenant?: string): Promise<void> {
-    const branches = this.expanded().filter((branch) => tenant === undefined || branch.tenant.toLowerCase() === tenant.toLowerCase());
+    const branches = this.expanded().filter((branch) => tenant === undefined || sameTenant(branch.tenant, tenant));
     await Promise.all(branches.map((branch) => branch.model.recount()));
   }
 
