@@ -14,25 +14,11 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { startSandbox } from '../../src/sandbox';
 import { adminOf, sameLabels, STATE_ROW, stateLabels, stateRowsUnder } from './tenantCounts';
-import { answerInputBox, giveWorkitemsViewTheRoom, runFromPalette, screenshot, signInThroughPalette, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
+import { answerInputBox, giveWorkitemsViewTheRoom, runFromPalette, screenshot, showWorkitemsContainer, signInThroughPalette, STEP_TIMEOUT_MS, waitForRows, type UiCheckContext } from './workbench';
 
-const CONTAINER_TITLE = 'Workitems';
 const FILTER = 'channelType:voice';
 /** The repository this check was compiled from (out/test/ui → the root): the current build. */
 const CURRENT_BUILD = path.resolve(__dirname, '..', '..', '..');
-
-/** Shows the Workitems container; a click on it while it shows already would hide the side bar. */
-async function showContainer(page: Page): Promise<void> {
-  await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
-  const container = page.locator(`.part.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first();
-  await container.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  const shown = page.locator('.part.sidebar .composite.title', { hasText: CONTAINER_TITLE }).first();
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  while (!(await shown.isVisible()) && Date.now() < deadline) {
-    await container.click();
-    await page.waitForTimeout(1000);
-  }
-}
 
 function statusBarItem(page: Page, text: string) {
   return page.locator('.part.statusbar .statusbar-item', { hasText: text }).first();
@@ -59,7 +45,7 @@ function connectionsNamed(settings: UserSettings, name: string): unknown[] {
  * top of the Workitems view (in use, signed in) over its own server's counts.
  */
 async function expectCarriedOver(page: Page, tenant: string, expected: readonly string[]): Promise<string[]> {
-  await showContainer(page);
+  await showWorkitemsContainer(page);
   await statusBarItem(page, `${tenant} · admin`).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   if (await page.locator('.quick-input-widget').isVisible()) {
     const title = await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '');
@@ -86,7 +72,7 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     if (sameLabels(await stateLabels(admin), expected)) throw new Error(`the filter ${FILTER} leaves every workitem: it would show nothing carried over`);
 
     // The single-connection version (the harness opened it): it has no Connections view, and signs in with a login URL.
-    await showContainer(page);
+    await showWorkitemsContainer(page);
     await waitForRows(page, 'the local sandbox of the earlier version', (rows) => rows.some((row) => STATE_ROW.test(row)));
     if ((await page.locator('.part.sidebar .pane-header .title', { hasText: /^Connections$/ }).count()) > 0) {
       throw new Error('the workbench did not open the single-connection version: it has a Connections view');
@@ -130,7 +116,7 @@ export async function run(page: Page, context: UiCheckContext): Promise<void> {
     await runFromPalette(page, 'Workitems: Sign Out');
     await statusBarItem(page, `Sign in to ${name}`).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     await page.goto(context.workbenchUrlWith(CURRENT_BUILD));
-    await showContainer(page);
+    await showWorkitemsContainer(page);
     await statusBarItem(page, `Sign in to ${name}`).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     await page.waitForTimeout(2000);
     if (await statusBarItem(page, `${name} · admin`).isVisible()) throw new Error(`after a sign-out a start signed in to ${name} again`);

@@ -14,6 +14,7 @@ import {
   answerInputBox,
   chooseFromStatusBarEntry,
   findWebviewFrameShowing,
+  showWorkitemsContainer,
   signInThroughPalette,
   runFromPalette,
   screenshot,
@@ -22,7 +23,6 @@ import {
   type UiCheckContext,
 } from './workbench';
 
-const CONTAINER_TITLE = 'Workitems';
 const STATE_ROW = /^(inqueue|offered|accepted|active|hold|conference|terminated|dispositioned) · /;
 const SERVER_SAID = / The server said: "([\s\S]+)"$/;
 const AGENT = { username: 'agent', password: 'agent-password' } as const;
@@ -33,23 +33,10 @@ function heldEvents(workitem: Workitem): number {
   return (workitem.timeEvents ?? []).filter((event) => event.type === 'held').length;
 }
 
-/**
- * Shows the Workitems view and waits for its state groups. A window opened after another on the
- * same folder may restore the view already open, and a click on the active container would hide
- * the side bar: the container is clicked only while the side bar shows something else.
- */
+/** Shows the Workitems view and waits for its state groups. */
 async function openWorkbench(window: Window): Promise<void> {
-  const { page } = window;
-  await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
-  const container = page.locator(`.part.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first();
-  await container.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  const shown = page.locator('.part.sidebar .composite.title', { hasText: CONTAINER_TITLE }).first();
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  while (!(await shown.isVisible()) && Date.now() < deadline) {
-    await container.click();
-    await page.waitForTimeout(1000);
-  }
-  await waitForRows(page, `state groups in ${window.name}`, (rows) => rows.some((row) => STATE_ROW.test(row)));
+  await showWorkitemsContainer(window.page);
+  await waitForRows(window.page, `state groups in ${window.name}`, (rows) => rows.some((row) => STATE_ROW.test(row)));
 }
 
 function connectionEntry(page: Page) {

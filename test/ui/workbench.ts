@@ -35,6 +35,23 @@ export async function giveWorkitemsViewTheRoom(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Shows the Workitems container in the side bar. A window may restore it open already (another
+ * window on the same folder, the same page opened again), and a click on the active container
+ * would hide the side bar: it is clicked only while the side bar shows something else.
+ */
+export async function showWorkitemsContainer(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
+  const container = page.locator('.part.activitybar [aria-label^="Workitems"]').first();
+  await container.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  const shown = page.locator('.part.sidebar .composite.title', { hasText: 'Workitems' }).first();
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  while (!(await shown.isVisible()) && Date.now() < deadline) {
+    await container.click();
+    await page.waitForTimeout(1000);
+  }
+}
+
 export function treeRows(page: Page): Locator {
   return workitemsTree(page).locator('.monaco-list-row');
 }

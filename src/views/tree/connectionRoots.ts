@@ -13,7 +13,15 @@ export class ConnectionRoots {
   /** The rows as last read; undefined once the connections changed. */
   private rowsRead: Promise<readonly ConnectionRow[]> | undefined;
 
-  constructor(private readonly rows: (() => Promise<readonly ConnectionRow[]>) | undefined) {}
+  /**
+   * @param filterOf the filter a connection's tree shows, named on its row: read when its node is made
+   * (a row changes node when it comes into or out of use), not on every redraw; a filter set on the
+   * row later is put on its node by whoever sets it.
+   */
+  constructor(
+    private readonly rows: (() => Promise<readonly ConnectionRow[]>) | undefined,
+    private readonly filterOf: (row: ConnectionRow) => string | undefined = () => undefined,
+  ) {}
 
   /** The rows to draw at the top: none while the sandbox is the only connection (its rows are shown directly). */
   async read(): Promise<readonly ConnectionRootNode[]> {
@@ -33,7 +41,10 @@ export class ConnectionRoots {
         : rows.map((row) => {
             const created = new ConnectionRootNode(row);
             const held = known.get(created.id);
-            if (held === undefined) return created;
+            if (held === undefined) {
+              created.filter = this.filterOf(row);
+              return created;
+            }
             held.setRow(row);
             return held;
           });

@@ -139,7 +139,11 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.api = options.api;
     this.pinned = new PinnedGroups(async () => this.api, () => this.settings()['tree.pageSize']);
     this.connections = options.connections;
-    this.roots = new ConnectionRoots(options.connections?.rows);
+    // The view's description names the filter of the one in use; each other tenant's row names its
+    // own (the sandbox, while not in use, is not running and shows no tree to filter).
+    this.roots = new ConnectionRoots(options.connections?.rows, (row) =>
+      row.inUse || row.target.kind === 'sandbox' ? undefined : this.filterStore.read(row.target.name),
+    );
     this.branches = new TenantBranches({
       apiFor: (tenant) => options.connections?.apiFor(tenant) ?? options.api,
       options: (tenant) => {
@@ -263,9 +267,6 @@ export class WorkitemTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const roots = await this.roots.read();
     // A tenant now in use, removed or signed out of keeps no second tree.
     this.branches.retain((tenant) => this.roots.readable(tenant));
-    // The view's description names the filter of the one in use; each other tenant's row names its
-    // own (the sandbox, while not in use, is not running and shows no tree to filter).
-    for (const root of roots) root.filter = root.row.inUse || root.row.target.kind === 'sandbox' ? undefined : this.filterStore.read(root.key);
     return roots;
   }
 
