@@ -39,7 +39,9 @@ function isHealthy(url, socketPath) {
 const USER_SETTINGS = {
   'chat.disableAIFeatures': true,
   'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
+  // The value this VS Code takes ("off"): the old `false` makes it rewrite settings.json while the
+  // window starts, a write of its own beside the ones the checks wait for.
+  'extensions.autoUpdate': 'off',
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',

@@ -129,7 +129,11 @@ export function createConnection(
   const profiles: ProfileHooks = {
     list: profilesNow,
     // Resolved once the list is read back, so the next pick or view lists what was just saved.
-    save: (list) => writeUserSettingSeen('connections', [...list]),
+    save: async (list) => {
+      if (!(await writeUserSettingSeen('connections', [...list]))) {
+        log.warn('Saved the connections, but VS Code has not shown the new list to the extension yet: a list read now may miss the change.');
+      }
+    },
     hasSession: async (tenant) => (await sessions.get(tenant)) !== undefined,
   };
   return { connection, gates, sessions, profiles, tenants, disposables };

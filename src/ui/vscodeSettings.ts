@@ -15,23 +15,25 @@ export async function writeUserSetting<K extends SettingKey>(key: K, value: Sett
 }
 
 /**
- * Writes a user setting and resolves once this extension host reads it back (at most `timeoutMs`).
- * In a remote window a write resolves before its value reaches the extension host, so what is read
- * right after (the list "Connect To…" offers after "Add Connection…") could still be the old value.
+ * Writes a user setting and resolves once this extension host reads it back (at most `timeoutMs`),
+ * to whether it did. In a remote window a write resolves before its value reaches the extension
+ * host, so what is read right after (the list "Connect To…" offers after "Add Connection…") could
+ * still be the old value; on a busy machine, while the window is still starting, that took more than
+ * 3 s. The bound only matters when the value is late: a value seen at once returns at once.
  */
-export async function writeUserSettingSeen<K extends SettingKey>(key: K, value: Settings[K], timeoutMs = 3000): Promise<void> {
+export async function writeUserSettingSeen<K extends SettingKey>(key: K, value: Settings[K], timeoutMs = 10_000): Promise<boolean> {
   await writeUserSetting(key, value);
   const seen = (): boolean => JSON.stringify(readSettings()[key]) === JSON.stringify(value);
-  if (seen()) return;
-  await new Promise<void>((resolve) => {
-    const done = (): void => {
+  if (seen()) return true;
+  return new Promise<boolean>((resolve) => {
+    const done = (arrived: boolean): void => {
       clearTimeout(timer);
       subscription.dispose();
-      resolve();
+      resolve(arrived);
     };
-    const timer = setTimeout(done, timeoutMs);
+    const timer = setTimeout(() => done(false), timeoutMs);
     const subscription = onDidChangeSettings((affects) => {
-      if (affects(key) && seen()) done();
+      if (affects(key) && seen()) done(true);
     });
   });
 }
